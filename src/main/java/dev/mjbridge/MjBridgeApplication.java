@@ -1,19 +1,27 @@
 package dev.mjbridge;
 
+import dev.mjbridge.sandbox.SandboxMain;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
+import java.util.Arrays;
+
 /**
- * The proxy application. The sandbox lives in the same jar but runs in a Spring
- * context of its own, so it is kept out of this component scan.
+ * Entry point of the jar. {@code sandbox ...} runs only the simulated Discord; with no
+ * sub-command it is the proxy. The sandbox runs in a Spring context of its own, so it
+ * is kept out of the proxy's component scan.
  */
 @SpringBootApplication
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.mjbridge\\.sandbox\\..*"))
 public class MjBridgeApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "sandbox".equals(args[0])) {
+            SandboxMain.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(MjBridgeApplication.class, args);
     }
 }

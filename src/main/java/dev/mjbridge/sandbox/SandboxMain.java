@@ -1,0 +1,88 @@
+package dev.mjbridge.sandbox;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--strict]
+ * [--heartbeat-ms 41250] [--rate-limit N]}: only the simulated Discord, for any client.
+ */
+public final class SandboxMain {
+
+    private SandboxMain() {
+    }
+
+    public static void run(String[] args) throws InterruptedException {
+        SandboxSettings settings;
+        try {
+            settings = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sandbox: " + e.getMessage());
+            System.err.println("usage: java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--strict]"
+                    + " [--heartbeat-ms 41250] [--rate-limit N]");
+            System.exit(2);
+            return;
+        }
+        SandboxServer server = SandboxServer.start(settings);
+        System.out.println("mj-bridge sandbox: simulated Discord + Midjourney bot is running");
+        System.out.println("  REST    (mj.discord.server)  " + server.restBaseUrl() + "/api/v9");
+        System.out.println("  gateway (mj.discord.gateway) " + server.gatewayUrl());
+        System.out.println("  control API                  " + server.restBaseUrl() + "/sandbox");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    static SandboxSettings parse(String[] args) {
+        SandboxSettings settings = SandboxSettings.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--strict" -> settings = settings.withStrict(true);
+                case "--port" -> settings = settings.withPort(intValue(flag, args, ++i, 0, 65_535));
+                case "--job-seconds" -> settings = settings.withFastJobDuration(
+                        Duration.ofMillis(Math.round(doubleValue(flag, args, ++i) * 1000)));
+                case "--heartbeat-ms" -> settings = settings.withHeartbeatIntervalMs(intValue(flag, args, ++i, 100, 600_000));
+                case "--rate-limit" -> settings = settings.withRestRequestsPerSecond(intValue(flag, args, ++i, 0, 100_000));
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        return settings;
+    }
+
+    private static String value(String flag, String[] args, int index) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int intValue(String flag, String[] args, int index, int min, int max) {
+        String raw = value(flag, args, index);
+        try {
+            int parsed = Integer.parseInt(raw);
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", got " + raw);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a whole number, got " + raw);
+        }
+    }
+
+    private static double doubleValue(String flag, String[] args, int index) {
+        String raw = value(flag, args, index);
+        try {
+            double parsed = Double.parseDouble(raw);
+            if (!(parsed > 0 && parsed <= 3600)) {
+                throw new IllegalArgumentException(flag + " must be between 0 and 3600 seconds, got " + raw);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a number of seconds, got " + raw);
+        }
+    }
+}
