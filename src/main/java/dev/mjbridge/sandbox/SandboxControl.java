@@ -1,5 +1,10 @@
 package dev.mjbridge.sandbox;
 
+import dev.mjbridge.sandbox.bot.BotClock;
+import dev.mjbridge.sandbox.bot.Standing;
+import dev.mjbridge.sandbox.bot.UserState;
+import dev.mjbridge.sandbox.bot.UserStates;
+import dev.mjbridge.sandbox.cdn.Cdn;
 import dev.mjbridge.sandbox.gateway.DispatchFaults;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
 import dev.mjbridge.sandbox.rest.RateLimiter;
@@ -7,6 +12,9 @@ import dev.mjbridge.sandbox.rest.RestFaults;
 import dev.mjbridge.sandbox.world.World;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The Java handle on a running sandbox: faults, rate limits and what it received.
@@ -21,9 +29,15 @@ public class SandboxControl {
     private final Recorder recorder;
     private final World world;
     private final ObjectMapper json;
+    private final UserStates userStates;
+    private final BotClock clock;
+    private final Cdn cdn;
 
     public SandboxControl(GatewayHub hub, RestFaults restFaults, RateLimiter rateLimiter, Recorder recorder,
-                          World world, ObjectMapper json) {
+                          World world, ObjectMapper json, UserStates userStates, BotClock clock, Cdn cdn) {
+        this.userStates = userStates;
+        this.clock = clock;
+        this.cdn = cdn;
         this.hub = hub;
         this.world = world;
         this.json = json;
@@ -79,6 +93,44 @@ public class SandboxControl {
 
     public void setRestRateLimit(int requestsPerSecond) {
         rateLimiter.setLimit(requestsPerSecond);
+    }
+
+    // ---- the Midjourney bot ----
+
+    /** Changes what Midjourney knows of a user: plan, fast time, mode, remix, standing, captcha. */
+    public UserState updateUser(String userId, UnaryOperator<UserState> change) {
+        return userStates.update(userId, change);
+    }
+
+    public UserState user(String userId) {
+        return userStates.get(userId);
+    }
+
+    public void ban(String userId) {
+        userStates.update(userId, s -> s.withStanding(Standing.BLOCKED));
+    }
+
+    public void unban(String userId) {
+        userStates.update(userId, s -> s.withStanding(Standing.GOOD));
+    }
+
+    /** How long one fast job runs (relax three times longer); the sandbox's time scale. */
+    public void setFastJobDuration(Duration duration) {
+        clock.setFastJobDuration(duration);
+    }
+
+    /** While paused, running jobs make no progress and queued jobs do not start. */
+    public void pauseBot() {
+        clock.pause();
+    }
+
+    public void resumeBot() {
+        clock.resume();
+    }
+
+    /** Slow-CDN fault: every image download waits this long. */
+    public void setCdnDelay(Duration delay) {
+        cdn.setDelay(delay);
     }
 
     // ---- what the sandbox received ----
