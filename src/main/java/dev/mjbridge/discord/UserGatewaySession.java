@@ -1,0 +1,443 @@
+package dev.mjbridge.discord;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
+
+/**
+ * One Discord user's gateway session: zlib-stream transport, heartbeats with zombie
+ * detection, IDENTIFY/RESUME, and reconnects with jittered backoff. Events reach the
+ * {@link GatewayListener} in order. A close code that means "your token is bad" ends
+ * the session for good instead of retrying forever.
+ */
+public final class UserGatewaySession {
+
+    private static final Logger log = LoggerFactory.getLogger(UserGatewaySession.class);
+
+    /** Close codes after which reconnecting cannot help. */
+    private static final Set<Integer> FATAL_CLOSE_CODES = Set.of(4004, 4010, 4011, 4012, 4013, 4014);
+    /** Close codes after which the session cannot be resumed. */
+    private static final Set<Integer> SESSION_LOST_CLOSE_CODES = Set.of(4007, 4009);
+
+    private final String accountId;
+    private final DiscordCredentials credentials;
+    private final DiscordEndpoints endpoints;
+    private final ObjectMapper json;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient http;
+    private final GatewayListener listener;
+    private final Backoff backoff;
+
+    // All mutable state is guarded by "this"; socket callbacks check the generation so a
+    // late callback from an old socket never touches the current one.
+    private int generation;
+    private WebSocket socket;
+    private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
+    private ScheduledFuture<?> heartbeat;
+    private boolean heartbeatAcked = true;
+    private String sessionId;
+    private String resumeUrl;
+    private long seq = -1;
+    private String userId;
+    private boolean everReady;
+    private int attempts;
+    private boolean stopped = true;
+    private GatewayState state = GatewayState.STOPPED;
+    private String stateReason = "not started";
+
+    public UserGatewaySession(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
+                              ObjectMapper json, ScheduledExecutorService scheduler, HttpClient http,
+                              GatewayListener listener, Backoff backoff) {
+        this.accountId = accountId;
+        this.credentials = credentials;
+        this.endpoints = endpoints;
+        this.json = json;
+        this.scheduler = scheduler;
+        this.http = http;
+        this.listener = listener;
+        this.backoff = backoff;
+    }
+
+    public synchronized void start() {
+        if (!stopped) {
+            return;
+        }
+        stopped = false;
+        attempts = 0;
+        connect(false);
+    }
+
+    public void stop() {
+        WebSocket toClose;
+        synchronized (this) {
+            stopped = true;
+            generation++;
+            cancelHeartbeat();
+            toClose = socket;
+            socket = null;
+        }
+        if (toClose != null) {
+            toClose.sendClose(1000, "bye").exceptionally(e -> null);
+            toClose.abort();
+        }
+        changeState(GatewayState.STOPPED, "stopped");
+    }
+
+    public synchronized GatewayState state() {
+        return state;
+    }
+
+    public synchronized String stateReason() {
+        return stateReason;
+    }
+
+    /** The id of the logged-in user, known after the first READY. */
+    public synchronized Optional<String> userId() {
+        return Optional.ofNullable(userId);
+    }
+
+    /** The current session id, sent with every interaction. */
+    public synchronized Optional<String> sessionId() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    // ---- connecting ------------------------------------------------------------------
+
+    private void connect(boolean resume) {
+        int myGeneration;
+        URI uri;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            myGeneration = ++generation;
+            String base = resume && resumeUrl != null ? resumeUrl : endpoints.gateway();
+            uri = DiscordEndpoints.gatewayUri(base, true);
+        }
+        changeState(GatewayState.CONNECTING, resume ? "resuming" : "connecting");
+        http.newWebSocketBuilder()
+                .header("User-Agent", credentials.userAgent())
+                .connectTimeout(Duration.ofSeconds(15))
+                .buildAsync(uri, new SocketListener(myGeneration))
+                .whenComplete((ws, error) -> {
+                    if (error != null) {
+                        log.warn("account {}: gateway connection failed: {}", accountId, rootMessage(error));
+                        reconnectLater(myGeneration, "connection failed: " + rootMessage(error));
+                        return;
+                    }
+                    synchronized (this) {
+                        if (myGeneration != generation) {
+                            ws.abort();
+                            return;
+                        }
+                        socket = ws;
+                        sendChain = CompletableFuture.completedFuture(null);
+                    }
+                });
+    }
+
+    private void reconnectLater(int failedGeneration, String reason) {
+        Duration delay;
+        synchronized (this) {
+            if (stopped || failedGeneration != generation) {
+                return;
+            }
+            generation++; // callbacks of the failed socket are now stale
+            cancelHeartbeat();
+            if (socket != null) {
+                socket.abort();
+                socket = null;
+            }
+            delay = backoff.delay(attempts++);
+        }
+        changeState(GatewayState.RECONNECTING, reason + "; retrying in " + delay.toMillis() + " ms");
+        scheduler.schedule(() -> connect(true), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---- frames ------------------------------------------------------------------------
+
+    private void onPayload(int myGeneration, String text) {
+        JsonNode frame;
+        try {
+            frame = json.readTree(text);
+        } catch (JacksonException e) {
+            log.warn("account {}: skipped a gateway frame that is not JSON", accountId);
+            return;
+        }
+        int op = frame.path("op").asInt(-1);
+        switch (op) {
+            case 10 -> onHello(myGeneration, frame.path("d").path("heartbeat_interval").asLong(41_250));
+            case 11 -> {
+                synchronized (this) {
+                    heartbeatAcked = true;
+                }
+            }
+            case 1 -> sendHeartbeat(myGeneration);
+            case 0 -> onDispatch(frame);
+            case 7 -> {
+                log.info("account {}: gateway asked us to reconnect (op 7)", accountId);
+                reconnectNow(myGeneration, true, "reconnect requested by Discord");
+            }
+            case 9 -> onInvalidSession(myGeneration, frame.path("d").asBoolean(false));
+            default -> log.debug("account {}: ignored gateway op {}", accountId, op);
+        }
+    }
+
+    private void onHello(int myGeneration, long intervalMs) {
+        boolean resume;
+        synchronized (this) {
+            if (myGeneration != generation) {
+                return;
+            }
+            cancelHeartbeat();
+            heartbeatAcked = true;
+            // The first beat is jittered so that reconnecting accounts do not beat in lockstep.
+            long first = (long) (intervalMs * ThreadLocalRandom.current().nextDouble(0.1, 1.0));
+            heartbeat = scheduler.scheduleAtFixedRate(() -> beat(myGeneration), first, intervalMs, TimeUnit.MILLISECONDS);
+            resume = sessionId != null && seq >= 0;
+        }
+        if (resume) {
+            send(myGeneration, UserIdentity.resume(credentials, sessionId, seq).toString());
+        } else {
+            send(myGeneration, UserIdentity.identify(credentials).toString());
+        }
+    }
+
+    private void beat(int myGeneration) {
+        boolean zombie;
+        synchronized (this) {
+            if (myGeneration != generation) {
+                return;
+            }
+            zombie = !heartbeatAcked;
+            heartbeatAcked = false;
+        }
+        if (zombie) {
+            log.warn("account {}: no heartbeat ACK, connection is stalled; reconnecting", accountId);
+            reconnectNow(myGeneration, true, "heartbeat not acknowledged");
+            return;
+        }
+        sendHeartbeat(myGeneration);
+    }
+
+    private void sendHeartbeat(int myGeneration) {
+        long lastSeq;
+        synchronized (this) {
+            lastSeq = seq;
+        }
+        send(myGeneration, "{\"op\":1,\"d\":" + (lastSeq < 0 ? "null" : Long.toString(lastSeq)) + "}");
+    }
+
+    private void onDispatch(JsonNode frame) {
+        String type = frame.path("t").asString("");
+        JsonNode data = frame.path("d");
+        boolean replaced = false;
+        synchronized (this) {
+            if (frame.path("s").isNumber()) {
+                seq = Math.max(seq, frame.path("s").asLong());
+            }
+            if ("READY".equals(type)) {
+                sessionId = data.path("session_id").asString(null);
+                resumeUrl = data.path("resume_gateway_url").asString(null);
+                userId = data.path("user").path("id").asString(null);
+                replaced = everReady;
+                everReady = true;
+                attempts = 0;
+            } else if ("RESUMED".equals(type)) {
+                attempts = 0;
+            }
+        }
+        if ("READY".equals(type) || "RESUMED".equals(type)) {
+            changeState(GatewayState.READY, "READY".equals(type) ? "identified" : "resumed");
+        }
+        try {
+            listener.onDispatch(type, data);
+        } catch (RuntimeException e) {
+            // One bad event must not take the session down.
+            log.error("account {}: handler failed on {} dispatch", accountId, type, e);
+        }
+        if (replaced) {
+            listener.onSessionReplaced();
+        }
+    }
+
+    private void onInvalidSession(int myGeneration, boolean resumable) {
+        log.info("account {}: session invalidated (resumable={})", accountId, resumable);
+        if (!resumable) {
+            synchronized (this) {
+                sessionId = null;
+                seq = -1;
+                resumeUrl = null;
+            }
+        }
+        // Discord asks clients to wait 1-5 s before identifying again.
+        long waitMs = resumable ? 0 : ThreadLocalRandom.current().nextLong(1_000, 5_000);
+        synchronized (this) {
+            if (myGeneration != generation || stopped) {
+                return;
+            }
+        }
+        scheduler.schedule(() -> reconnectNow(myGeneration, resumable, "session invalidated"), waitMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnectNow(int myGeneration, boolean resume, String reason) {
+        WebSocket old;
+        synchronized (this) {
+            if (myGeneration != generation || stopped) {
+                return;
+            }
+            generation++;
+            cancelHeartbeat();
+            old = socket;
+            socket = null;
+        }
+        if (old != null) {
+            old.sendClose(4000, "reconnecting").exceptionally(e -> null);
+            old.abort();
+        }
+        changeState(GatewayState.RECONNECTING, reason);
+        connect(resume);
+    }
+
+    private void onClosed(int myGeneration, int code, String reason) {
+        synchronized (this) {
+            if (myGeneration != generation || stopped) {
+                return;
+            }
+        }
+        if (FATAL_CLOSE_CODES.contains(code)) {
+            synchronized (this) {
+                generation++;
+                cancelHeartbeat();
+                socket = null;
+                stopped = true;
+            }
+            String why = code == 4004 ? "Discord rejected the token (close 4004 authentication failed)"
+                    : "Discord closed the gateway with " + code + (reason == null || reason.isBlank() ? "" : " " + reason);
+            log.error("account {}: {}; not reconnecting", accountId, why);
+            changeState(GatewayState.FAILED, why);
+            return;
+        }
+        if (SESSION_LOST_CLOSE_CODES.contains(code)) {
+            synchronized (this) {
+                sessionId = null;
+                seq = -1;
+            }
+        }
+        log.info("account {}: gateway closed ({} {}); reconnecting", accountId, code, reason);
+        reconnectLater(myGeneration, "gateway closed with " + code);
+    }
+
+    // ---- sending -----------------------------------------------------------------------
+
+    /** Sends one text frame; sends are chained because a JDK WebSocket allows one at a time. */
+    private void send(int myGeneration, String text) {
+        synchronized (this) {
+            if (myGeneration != generation || socket == null) {
+                return;
+            }
+            WebSocket target = socket;
+            sendChain = sendChain.handle((ok, error) -> null)
+                    .thenCompose(ignored -> target.sendText(text, true))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            log.debug("account {}: gateway send failed: {}", accountId, rootMessage(error));
+                        }
+                    });
+        }
+    }
+
+    private void cancelHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+    }
+
+    private void changeState(GatewayState next, String reason) {
+        synchronized (this) {
+            if (state == next && reason.equals(stateReason)) {
+                return;
+            }
+            state = next;
+            stateReason = reason;
+        }
+        listener.onStateChange(next, reason);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private final class SocketListener implements WebSocket.Listener {
+
+        private final int myGeneration;
+        private final ZlibStreamDecoder zlib = new ZlibStreamDecoder();
+        private final StringBuilder text = new StringBuilder();
+
+        SocketListener(int myGeneration) {
+            this.myGeneration = myGeneration;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                String payload = text.toString();
+                text.setLength(0);
+                onPayload(myGeneration, payload);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            try {
+                zlib.accept(bytes).ifPresent(payload -> onPayload(myGeneration, payload));
+            } catch (DataFormatException e) {
+                log.warn("account {}: corrupt zlib stream; reconnecting", accountId);
+                reconnectNow(myGeneration, true, "corrupt compressed stream");
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            zlib.close();
+            onClosed(myGeneration, statusCode, reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            zlib.close();
+            log.info("account {}: gateway connection error: {}", accountId, rootMessage(error));
+            reconnectLater(myGeneration, "connection error: " + rootMessage(error));
+        }
+    }
+}
