@@ -67,10 +67,15 @@ abstract class TaskStoreContractTest {
                 .sql("SELECT status, action, account_id, submit_time, finish_time, nonce, job_hash, parent_id, message_id "
                         + "FROM mj_task").query().singleRow();
 
-        assertThat(row).containsValues("SUCCESS", "IMAGINE", "main", "1300000000000000002",
-                "3dbbd469-36af-4a0f-8f02-df6c579e7011", "17", "1300000000000000001");
-        assertThat(((Number) row.values().stream().filter(v -> v instanceof Number).findFirst().orElseThrow()).longValue())
-                .isEqualTo(1732800000000L);
+        assertThat(row.get("status")).isEqualTo("SUCCESS");
+        assertThat(row.get("action")).isEqualTo("IMAGINE");
+        assertThat(row.get("account_id")).isEqualTo("main");
+        assertThat(((Number) row.get("submit_time")).longValue()).isEqualTo(1732800000000L);
+        assertThat(((Number) row.get("finish_time")).longValue()).isEqualTo(1732800031000L);
+        assertThat(row.get("nonce")).isEqualTo("1300000000000000002");
+        assertThat(row.get("job_hash")).isEqualTo("3dbbd469-36af-4a0f-8f02-df6c579e7011");
+        assertThat(row.get("parent_id")).isEqualTo("17");
+        assertThat(row.get("message_id")).isEqualTo("1300000000000000001");
     }
 
     @Test
