@@ -1,0 +1,197 @@
+package dev.mjbridge.task;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link TaskStore} on table {@code mj_task} (migration {@code V1__tasks.sql}),
+ * for H2 and PostgreSQL. Each row holds the task JSON plus copies of the
+ * queryable fields. The database is recognised once, from the DataSource metadata.
+ */
+@Repository
+public class JdbcTaskStore implements TaskStore {
+
+    /** IN-lists are split so no statement carries more parameters than a driver takes. */
+    private static final int IN_LIST_CHUNK = 500;
+    /** H2 reports a lost insert race as an error instead of waiting; the retry then updates. */
+    private static final int H2_UPSERT_ATTEMPTS = 10;
+    private static final int H2_CONCURRENT_UPDATE = 90131;
+
+    private static final String COLUMNS =
+            "id, status, action, account_id, submit_time, finish_time, nonce, job_hash, parent_id, message_id, "
+                    + "task_json, internal_json";
+    private static final String VALUES =
+            ":id, :status, :action, :accountId, :submitTime, :finishTime, :nonce, :jobHash, :parentId, :messageId, "
+                    + ":taskJson, :internalJson";
+    private static final String FINAL_STATUSES = Arrays.stream(TaskStatus.values())
+            .filter(TaskStatus::isFinal).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+    private static final List<String> UNFINISHED_STATUSES = Arrays.stream(TaskStatus.values())
+            .filter(s -> !s.isFinal()).map(Enum::name).toList();
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+    private final JsonMapper json = JsonMapper.builder()
+            // Rows outlive code versions: tolerate fields that were added or dropped since.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private final RowMapper<Task> rowMapper = (rs, rowNum) ->
+            json.readValue(rs.getString("task_json"), Task.class)
+                    .withInternal(json.readValue(rs.getString("internal_json"), TaskInternal.class));
+
+    public JdbcTaskStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.dialect = Dialect.of(dataSource);
+    }
+
+    @Override
+    public boolean save(Task task) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return upsert(task) > 0;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return upsert(task) > 0;
+            } catch (DataAccessException e) {
+                if (attempt >= H2_UPSERT_ATTEMPTS || !isLostRace(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private int upsert(Task task) {
+        TaskProperties p = task.properties();
+        return jdbc.sql(dialect.upsertSql)
+                .param("id", task.id())
+                .param("status", task.status().name())
+                .param("action", task.action().name())
+                .param("accountId", p.discordInstanceId())
+                .param("submitTime", task.submitTime())
+                .param("finishTime", task.finishTime())
+                .param("nonce", p.nonce())
+                .param("jobHash", p.messageHash())
+                .param("parentId", p.parentId())
+                .param("messageId", p.messageId())
+                .param("taskJson", json.writeValueAsString(task))
+                .param("internalJson", json.writeValueAsString(task.internal()))
+                .update();
+    }
+
+    private static boolean isLostRace(DataAccessException e) {
+        return e instanceof DuplicateKeyException
+                || e.getMostSpecificCause() instanceof SQLException sql && sql.getErrorCode() == H2_CONCURRENT_UPDATE;
+    }
+
+    @Override
+    public Optional<Task> findById(String id) {
+        return jdbc.sql("SELECT task_json, internal_json FROM mj_task WHERE id = :id")
+                .param("id", id)
+                .query(rowMapper)
+                .optional();
+    }
+
+    @Override
+    public List<Task> findByIds(Collection<String> ids) {
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<String, Task> found = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_LIST_CHUNK));
+            jdbc.sql("SELECT task_json, internal_json FROM mj_task WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query(rowMapper)
+                    .list()
+                    .forEach(task -> found.put(task.id(), task));
+        }
+        return wanted.stream().map(found::get).filter(t -> t != null).toList();
+    }
+
+    @Override
+    public List<Task> listRecent(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        return jdbc.sql("SELECT task_json, internal_json FROM mj_task ORDER BY submit_time DESC, id DESC "
+                        + "LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(rowMapper)
+                .list();
+    }
+
+    @Override
+    public List<Task> findUnfinished() {
+        return jdbc.sql("SELECT task_json, internal_json FROM mj_task WHERE status IN (:statuses) "
+                        + "ORDER BY submit_time, id")
+                .param("statuses", UNFINISHED_STATUSES)
+                .query(rowMapper)
+                .list();
+    }
+
+    @Override
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM mj_task").query(Long.class).single();
+    }
+
+    /** The two databases spell "insert or update, but leave a final task alone" differently. */
+    private enum Dialect {
+        H2("MERGE INTO mj_task t USING (VALUES (" + VALUES + ")) AS s(" + COLUMNS + ") ON t.id = s.id "
+                + "WHEN MATCHED AND (t.status NOT IN (" + FINAL_STATUSES + ") OR t.status = s.status) THEN UPDATE SET "
+                + "status = s.status, action = s.action, account_id = s.account_id, submit_time = s.submit_time, "
+                + "finish_time = s.finish_time, nonce = s.nonce, job_hash = s.job_hash, parent_id = s.parent_id, "
+                + "message_id = s.message_id, task_json = s.task_json, internal_json = s.internal_json "
+                + "WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s.id, s.status, s.action, s.account_id, "
+                + "s.submit_time, s.finish_time, s.nonce, s.job_hash, s.parent_id, s.message_id, s.task_json, "
+                + "s.internal_json)"),
+        POSTGRESQL("INSERT INTO mj_task (" + COLUMNS + ") VALUES (" + VALUES + ") ON CONFLICT (id) DO UPDATE SET "
+                + "status = EXCLUDED.status, action = EXCLUDED.action, account_id = EXCLUDED.account_id, "
+                + "submit_time = EXCLUDED.submit_time, finish_time = EXCLUDED.finish_time, nonce = EXCLUDED.nonce, "
+                + "job_hash = EXCLUDED.job_hash, parent_id = EXCLUDED.parent_id, message_id = EXCLUDED.message_id, "
+                + "task_json = EXCLUDED.task_json, internal_json = EXCLUDED.internal_json "
+                + "WHERE mj_task.status NOT IN (" + FINAL_STATUSES + ") OR mj_task.status = EXCLUDED.status");
+
+        private final String upsertSql;
+
+        Dialect(String upsertSql) {
+            this.upsertSql = upsertSql;
+        }
+
+        static Dialect of(DataSource dataSource) {
+            String product;
+            try (Connection connection = dataSource.getConnection()) {
+                product = connection.getMetaData().getDatabaseProductName();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the task database's metadata", e);
+            }
+            String name = product.toLowerCase(Locale.ROOT);
+            if (name.contains("h2")) {
+                return H2;
+            }
+            if (name.contains("postgres")) {
+                return POSTGRESQL;
+            }
+            throw new IllegalStateException("unsupported task database: " + product + " (use H2 or PostgreSQL)");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.mjbridge.task;
+
+/**
+ * What a task asks Midjourney to do. Vary region counts as {@link #VARIATION},
+ * custom zoom as {@link #ZOOM}. Values are stored by name, so only append.
+ */
+public enum TaskAction {
+    IMAGINE,
+    UPSCALE,
+    VARIATION,
+    REROLL,
+    ZOOM,
+    PAN,
+    DESCRIBE,
+    BLEND,
+    SHORTEN
+}

@@ -1,0 +1,31 @@
+package dev.mjbridge.task;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable storage of tasks, including their {@link TaskInternal} part. */
+public interface TaskStore {
+
+    /**
+     * Inserts or replaces the task. A stored final task is never replaced by a
+     * different status (the same rule as {@link TaskTransitions}, as a safety net
+     * against a stale write); such a save is skipped and returns false.
+     * Callers should still write one task from one thread at a time: of two
+     * concurrent non-final versions, the last write wins.
+     */
+    boolean save(Task task);
+
+    Optional<Task> findById(String id);
+
+    /** The tasks with these ids, in the caller's order; unknown ids are skipped, repeated ids given once. */
+    List<Task> findByIds(Collection<String> ids);
+
+    /** Newest first (by submit time, then id). */
+    List<Task> listRecent(int offset, int limit);
+
+    /** Tasks not in a final status, oldest first: what to resume after a restart. */
+    List<Task> findUnfinished();
+
+    long count();
+}

@@ -1,0 +1,161 @@
+package dev.mjbridge.task;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dev.mjbridge.task.TaskUpdate.Cancelled;
+import dev.mjbridge.task.TaskUpdate.Failed;
+import dev.mjbridge.task.TaskUpdate.Finished;
+import dev.mjbridge.task.TaskUpdate.Linked;
+import dev.mjbridge.task.TaskUpdate.ModalOpened;
+import dev.mjbridge.task.TaskUpdate.Progress;
+import dev.mjbridge.task.TaskUpdate.Started;
+import dev.mjbridge.task.TaskUpdate.Submitted;
+
+import static dev.mjbridge.task.TaskStatus.IN_PROGRESS;
+import static dev.mjbridge.task.TaskStatus.MODAL;
+import static dev.mjbridge.task.TaskStatus.NOT_START;
+import static dev.mjbridge.task.TaskStatus.SUBMITTED;
+
+/**
+ * The rules that keep a task honest, as pure functions of (task, update, clock).
+ * Discord delivers events late, twice or out of order, so an update that would
+ * move a task backwards is dropped rather than applied:
+ * <ul>
+ * <li>final statuses (SUCCESS, FAILURE, CANCEL) are sticky: nothing changes a final task;</li>
+ * <li>NOT_START → SUBMITTED → IN_PROGRESS → final, skipping steps allowed;</li>
+ * <li>NOT_START/SUBMITTED → MODAL, and MODAL → SUBMITTED, IN_PROGRESS, FAILURE or CANCEL;</li>
+ * <li>progress only grows; an update that changes nothing is dropped too.</li>
+ * </ul>
+ */
+@Component
+public class TaskTransitions {
+
+    /** Extra property keys holding the modal the task waits for. */
+    public static final String MODAL_ID = "modalId";
+    public static final String MODAL_CUSTOM_ID = "modalCustomId";
+
+    private static final Set<TaskStatus> CAN_SUBMIT = EnumSet.of(NOT_START, MODAL, SUBMITTED);
+    private static final Set<TaskStatus> CAN_OPEN_MODAL = EnumSet.of(NOT_START, SUBMITTED, MODAL);
+    private static final Set<TaskStatus> CAN_FINISH = EnumSet.of(NOT_START, SUBMITTED, IN_PROGRESS);
+
+    private final Clock clock;
+
+    public TaskTransitions() {
+        this(Clock.systemUTC());
+    }
+
+    public TaskTransitions(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * The task after {@code update}, or empty when the update must be ignored
+     * (it would move the task backwards, the task is final, or nothing changes).
+     */
+    public Optional<Task> apply(Task current, TaskUpdate update) {
+        Objects.requireNonNull(update, "update");
+        if (current.status().isFinal()) {
+            return Optional.empty();
+        }
+        Task next = next(current, update, clock.millis());
+        return next == null || next.equals(current) ? Optional.empty() : Optional.of(next);
+    }
+
+    /** Null when the update does not apply in the current status. */
+    private static Task next(Task current, TaskUpdate update, long now) {
+        TaskStatus status = current.status();
+        Task.Builder b = current.toBuilder();
+        if (update instanceof Submitted u) {
+            if (!CAN_SUBMIT.contains(status)) {
+                return null;
+            }
+            return b.status(SUBMITTED)
+                    .startTime(firstNonNull(current.startTime(), now))
+                    .properties(b.properties()
+                            .merge(TaskProperties.EMPTY.withNonce(u.nonce())
+                                    .withDiscordInstanceId(u.accountId())
+                                    .withDiscordChannelId(u.channelId())))
+                    .build();
+        }
+        if (update instanceof ModalOpened u) {
+            if (!CAN_OPEN_MODAL.contains(status) || isSeenModal(current, u.modalId())) {
+                return null;
+            }
+            TaskProperties properties = b.properties();
+            if (u.modalId() != null) {
+                properties = properties.withExtra(MODAL_ID, u.modalId()).withExtra(MODAL_CUSTOM_ID, u.modalCustomId());
+            }
+            return b.status(MODAL).properties(properties).build();
+        }
+        if (update instanceof Started u) {
+            return b.status(IN_PROGRESS)
+                    .startTime(firstNonNull(current.startTime(), now))
+                    .properties(b.properties().merge(TaskProperties.EMPTY
+                            .withProgressMessageId(u.progressMessageId())
+                            .withFinalPrompt(u.finalPrompt())))
+                    .build();
+        }
+        if (update instanceof Progress u) {
+            if (u.percent() < current.progressPercent()) {
+                return null;
+            }
+            return b.status(IN_PROGRESS)
+                    .startTime(firstNonNull(current.startTime(), now))
+                    .progress(ProgressText.format(u.percent()))
+                    .imageUrl(firstNonNull(u.imageUrl(), current.imageUrl()))
+                    .properties(b.properties().merge(TaskProperties.EMPTY
+                            .withProgressMessageId(u.progressMessageId())
+                            .withMessageHash(u.messageHash())))
+                    .build();
+        }
+        if (update instanceof Linked u) {
+            return b.properties(b.properties().merge(TaskProperties.EMPTY
+                            .withInteractionId(u.interactionId())
+                            .withProgressMessageId(u.progressMessageId())
+                            .withMessageHash(u.messageHash())))
+                    .build();
+        }
+        if (update instanceof Finished u) {
+            if (!CAN_FINISH.contains(status)) {
+                return null;
+            }
+            TaskProperties properties = b.properties().merge(TaskProperties.EMPTY
+                    .withMessageId(u.messageId())
+                    .withMessageHash(u.messageHash())
+                    .withFinalPrompt(firstNonNull(u.promptResult(), u.finalPrompt()))
+                    .withFlags(u.flags()));
+            if (u.promptResult() != null) {
+                b.promptEn(u.promptResult()).prompt(firstNonNull(current.prompt(), u.promptResult()));
+            }
+            return b.status(TaskStatus.SUCCESS)
+                    .startTime(firstNonNull(current.startTime(), now))
+                    .finishTime(now)
+                    .progress("100%")
+                    .imageUrl(firstNonNull(u.imageUrl(), current.imageUrl()))
+                    .buttons(u.buttons())
+                    .properties(properties)
+                    .build();
+        }
+        if (update instanceof Failed u) {
+            return b.status(TaskStatus.FAILURE).failReason(u.reason()).finishTime(now).build();
+        }
+        if (update instanceof Cancelled u) {
+            return b.status(TaskStatus.CANCEL).failReason(u.reason()).finishTime(now).build();
+        }
+        throw new IllegalArgumentException("unknown update " + update);
+    }
+
+    private static boolean isSeenModal(Task current, String modalId) {
+        return modalId != null && modalId.equals(current.properties().extraValue(MODAL_ID));
+    }
+
+    private static <T> T firstNonNull(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mjbridge.task;
+
+import java.util.List;
+
+/**
+ * Something that happened to a task, to be applied by {@link TaskTransitions}.
+ * Null fields mean "not known from this event" and never erase what the task holds.
+ */
+public sealed interface TaskUpdate {
+
+    /**
+     * The interaction was sent to Discord (also after a modal was submitted).
+     * Moves {@code NOT_START} or {@code MODAL} to {@code SUBMITTED} and records where it went.
+     */
+    record Submitted(String nonce, String accountId, String channelId) implements TaskUpdate {
+    }
+
+    /**
+     * The task waits for a modal: {@code modalId}/{@code modalCustomId} are Discord's
+     * interaction id and custom_id of the modal, both null when the client must first
+     * call {@code /mj/submit/modal}. A modal already seen (same id) is a duplicate.
+     */
+    record ModalOpened(String modalId, String modalCustomId) implements TaskUpdate {
+    }
+
+    /** Midjourney's first message of the job ("Waiting to start"). */
+    record Started(String progressMessageId, String finalPrompt) implements TaskUpdate {
+    }
+
+    /** A progress edit: {@code percent} 0..100 and the preview image, if any. */
+    record Progress(int percent, String imageUrl, String progressMessageId, String messageHash)
+            implements TaskUpdate {
+        public Progress {
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("percent must be 0..100: " + percent);
+            }
+        }
+    }
+
+    /** Correlation ids learned without a status change, e.g. from {@code INTERACTION_SUCCESS}. */
+    record Linked(String interactionId, String progressMessageId, String messageHash) implements TaskUpdate {
+    }
+
+    /**
+     * The result message arrived.
+     *
+     * @param finalPrompt  the prompt as Midjourney echoed it
+     * @param promptResult the bot's text answer of describe/shorten: becomes {@code promptEn}
+     *                     and {@code finalPrompt} (and {@code prompt} when the task had none)
+     */
+    record Finished(String imageUrl, List<TaskButton> buttons, String messageId, String messageHash,
+                    String finalPrompt, Integer flags, String promptResult) implements TaskUpdate {
+        public Finished {
+            buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        }
+    }
+
+    /** Midjourney or Discord refused the job; {@code reason} reads {@code [<title>] <description>} for embeds. */
+    record Failed(String reason) implements TaskUpdate {
+    }
+
+    /** Cancelled by the client or by the service (timeout, shutdown). */
+    record Cancelled(String reason) implements TaskUpdate {
+    }
+}

@@ -1,0 +1,202 @@
+package dev.mjbridge.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link TaskStore} database must do. Subclasses provide a migrated,
+ * reachable DataSource; the table is emptied before each test.
+ */
+abstract class TaskStoreContractTest {
+
+    protected JdbcTaskStore store;
+
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyTable() {
+        JdbcClient.create(dataSource()).sql("DELETE FROM mj_task").update();
+        store = new JdbcTaskStore(dataSource());
+    }
+
+    static Task task(String id, long submitTime) {
+        return Task.create(id, TaskAction.IMAGINE, submitTime).withPrompt("cat " + id, "cat " + id);
+    }
+
+    @Test
+    void savesAndFindsTheWholeTaskIncludingInternalFields() {
+        Task task = TaskJsonTest.finishedTask()
+                .withProperties(TaskJsonTest.finishedTask().properties().withParentId("17").withInteractionId("i"))
+                .withProperty("seed", "1259687673");
+
+        assertThat(store.save(task)).isTrue();
+
+        Task read = store.findById(task.id()).orElseThrow();
+        assertThat(read).isEqualTo(task);
+        assertThat(read.internal().notifyHook()).isEqualTo("https://hook.example/?token=secret");
+        assertThat(read.internal().base64Array()).containsExactly("aGVsbG8=");
+    }
+
+    @Test
+    void theClientJsonColumnHoldsNoInternalField() {
+        store.save(TaskJsonTest.finishedTask());
+
+        String taskJson = JdbcClient.create(dataSource()).sql("SELECT task_json FROM mj_task").query(String.class).single();
+
+        assertThat(taskJson).contains("\"messageHash\"").doesNotContain("notifyHook", "secret", "aGVsbG8=");
+    }
+
+    @Test
+    void queryableColumnsMirrorTheTask() {
+        store.save(TaskJsonTest.finishedTask().withProperties(TaskJsonTest.finishedTask().properties().withParentId("17")));
+
+        var row = JdbcClient.create(dataSource())
+                .sql("SELECT status, action, account_id, submit_time, finish_time, nonce, job_hash, parent_id, message_id "
+                        + "FROM mj_task").query().singleRow();
+
+        assertThat(row.get("status")).isEqualTo("SUCCESS");
+        assertThat(row.get("action")).isEqualTo("IMAGINE");
+        assertThat(row.get("account_id")).isEqualTo("main");
+        assertThat(((Number) row.get("submit_time")).longValue()).isEqualTo(1732800000000L);
+        assertThat(((Number) row.get("finish_time")).longValue()).isEqualTo(1732800031000L);
+        assertThat(row.get("nonce")).isEqualTo("1300000000000000002");
+        assertThat(row.get("job_hash")).isEqualTo("3dbbd469-36af-4a0f-8f02-df6c579e7011");
+        assertThat(row.get("parent_id")).isEqualTo("17");
+        assertThat(row.get("message_id")).isEqualTo("1300000000000000001");
+    }
+
+    @Test
+    void saveReplacesAnUnfinishedTask() {
+        Task task = task("1", 1);
+        store.save(task);
+
+        store.save(task.withStatus(TaskStatus.IN_PROGRESS).withProgress("40%"));
+
+        assertThat(store.findById("1")).map(Task::progress).contains("40%");
+        assertThat(store.count()).isOne();
+    }
+
+    @Test
+    void aStoredFinalTaskIsNotReplacedByAnotherStatus() {
+        Task done = task("1", 1).withStatus(TaskStatus.SUCCESS).withProgress("100%");
+        store.save(done);
+
+        boolean written = store.save(done.withStatus(TaskStatus.IN_PROGRESS).withProgress("60%"));
+
+        assertThat(written).isFalse();
+        assertThat(store.findById("1")).contains(done);
+        assertThat(store.save(done.withStatus(TaskStatus.CANCEL))).isFalse();
+    }
+
+    @Test
+    void aStoredFinalTaskCanStillGainProperties() {
+        Task done = task("1", 1).withStatus(TaskStatus.SUCCESS);
+        store.save(done);
+
+        assertThat(store.save(done.withProperty("seed", "42"))).isTrue();
+
+        assertThat(store.findById("1")).map(t -> t.properties().extraValue("seed")).contains("42");
+    }
+
+    @Test
+    void unknownIdIsEmpty() {
+        assertThat(store.findById("404")).isEmpty();
+    }
+
+    @Test
+    void findByIdsKeepsTheCallersOrderAndSkipsUnknownIds() {
+        IntStream.rangeClosed(1, 5).forEach(i -> store.save(task(String.valueOf(i), i)));
+
+        List<Task> found = store.findByIds(List.of("4", "404", "1", "5", "1", "2"));
+
+        assertThat(found).extracting(Task::id).containsExactly("4", "1", "5", "2");
+        assertThat(store.findByIds(List.of())).isEmpty();
+    }
+
+    @Test
+    void findByIdsHandlesMoreIdsThanOneStatementTakes() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1200; i >= 1; i--) {
+            ids.add(String.valueOf(i));
+            if (i % 2 == 0) {
+                store.save(task(String.valueOf(i), i));
+            }
+        }
+
+        List<Task> found = store.findByIds(ids);
+
+        assertThat(found).hasSize(600);
+        assertThat(found.get(0).id()).isEqualTo("1200");
+        assertThat(found.get(599).id()).isEqualTo("2");
+    }
+
+    @Test
+    void listRecentPagesNewestFirst() {
+        IntStream.rangeClosed(1, 7).forEach(i -> store.save(task("10" + i, 1000 + i)));
+        store.save(task("099", 1007)); // same submit time as 107: id breaks the tie
+
+        assertThat(store.listRecent(0, 3)).extracting(Task::id).containsExactly("107", "099", "106");
+        assertThat(store.listRecent(3, 3)).extracting(Task::id).containsExactly("105", "104", "103");
+        assertThat(store.listRecent(6, 3)).extracting(Task::id).containsExactly("102", "101");
+        assertThat(store.listRecent(9, 3)).isEmpty();
+    }
+
+    @Test
+    void findUnfinishedReturnsNonFinalTasksOldestFirst() {
+        long time = 1;
+        for (TaskStatus status : TaskStatus.values()) {
+            store.save(task(status.name(), time++).withStatus(status));
+        }
+
+        assertThat(store.findUnfinished()).extracting(Task::status)
+                .containsExactly(TaskStatus.NOT_START, TaskStatus.SUBMITTED, TaskStatus.MODAL, TaskStatus.IN_PROGRESS);
+        assertThat(store.count()).isEqualTo(TaskStatus.values().length);
+    }
+
+    @Test
+    void concurrentUpsertsOfTheSameAndOfDifferentTasksAllLand() throws Exception {
+        int threads = 4;
+        int rounds = 50;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < rounds; round++) {
+                        // Every thread races to insert, then update, the same "shared-N" rows.
+                        Task shared = task("shared-" + round, round).withStatus(TaskStatus.IN_PROGRESS)
+                                .withProgress(thread + "%");
+                        store.save(shared);
+                        store.save(task("own-" + thread + "-" + round, round));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(store.count()).isEqualTo(rounds + (long) threads * rounds);
+        assertThat(store.findById("shared-0")).map(Task::progressPercent).hasValueSatisfying(p -> assertThat(p).isBetween(0, threads - 1));
+    }
+}
