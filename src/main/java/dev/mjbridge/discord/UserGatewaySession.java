@@ -138,17 +138,14 @@ public final class UserGatewaySession {
                 .buildAsync(uri, new SocketListener(myGeneration))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
-                        log.warn("account {}: gateway connection failed: {}", accountId, rootMessage(error));
-                        reconnectLater(myGeneration, "connection failed: " + rootMessage(error));
+                        log.warn("account {}: gateway connection failed: {}", accountId, Throwables.rootMessage(error));
+                        reconnectLater(myGeneration, "connection failed: " + Throwables.rootMessage(error));
                         return;
                     }
                     synchronized (this) {
                         if (myGeneration != generation) {
                             ws.abort();
-                            return;
                         }
-                        socket = ws;
-                        sendChain = CompletableFuture.completedFuture(null);
                     }
                 });
     }
@@ -358,7 +355,7 @@ public final class UserGatewaySession {
                     .thenCompose(ignored -> target.sendText(text, true))
                     .whenComplete((ok, error) -> {
                         if (error != null) {
-                            log.debug("account {}: gateway send failed: {}", accountId, rootMessage(error));
+                            log.debug("account {}: gateway send failed: {}", accountId, Throwables.rootMessage(error));
                         }
                     });
         }
@@ -382,13 +379,6 @@ public final class UserGatewaySession {
         listener.onStateChange(next, reason);
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
 
     private final class SocketListener implements WebSocket.Listener {
 
@@ -398,6 +388,18 @@ public final class UserGatewaySession {
 
         SocketListener(int myGeneration) {
             this.myGeneration = myGeneration;
+        }
+
+        /** Runs before the first message (HELLO), unlike the buildAsync future, so IDENTIFY can be sent. */
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            synchronized (UserGatewaySession.this) {
+                if (myGeneration == generation) {
+                    socket = webSocket;
+                    sendChain = CompletableFuture.completedFuture(null);
+                }
+            }
+            webSocket.request(1);
         }
 
         @Override
@@ -436,8 +438,8 @@ public final class UserGatewaySession {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             zlib.close();
-            log.info("account {}: gateway connection error: {}", accountId, rootMessage(error));
-            reconnectLater(myGeneration, "connection error: " + rootMessage(error));
+            log.info("account {}: gateway connection error: {}", accountId, Throwables.rootMessage(error));
+            reconnectLater(myGeneration, "connection error: " + Throwables.rootMessage(error));
         }
     }
 }
