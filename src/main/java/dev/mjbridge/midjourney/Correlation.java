@@ -33,4 +33,14 @@ public record Correlation(
 
     /** A correlation with no keys at all. */
     public static final Correlation NONE = new Correlation(null, null, null, null, null, null, null, null, null, null);
+
+    Correlation withJobHash(String hash) {
+        return new Correlation(nonce, interactionId, messageId, referencedMessageId, hash, prompt, mentionedUserId,
+                channelId, guildId, botType);
+    }
+
+    Correlation withPrompt(String text) {
+        return new Correlation(nonce, interactionId, messageId, referencedMessageId, jobHash, text, mentionedUserId,
+                channelId, guildId, botType);
+    }
 }

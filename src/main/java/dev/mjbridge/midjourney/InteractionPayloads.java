@@ -1,5 +1,6 @@
 package dev.mjbridge.midjourney;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.node.ArrayNode;
@@ -58,7 +59,7 @@ public final class InteractionPayloads {
         if (images == null || images.size() < 2 || images.size() > 5) {
             throw new IllegalArgumentException("blend takes 2 to 5 images");
         }
-        List<ObjectNode> options = new java.util.ArrayList<>();
+        List<ObjectNode> options = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             options.add(attachmentOption("image" + (i + 1), i));
         }

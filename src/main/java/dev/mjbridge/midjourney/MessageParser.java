@@ -97,10 +97,15 @@ public final class MessageParser {
                 .or(() -> commands.botTypeOf(Json.text(d, "application_id")))
                 .orElse(null);
         JobContent job = JobContent.parse(content).orElse(null);
-        Correlation correlation = correlation(d, bot, job);
+        Correlation correlation = Correlations.ofMessage(d, bot, job);
 
+        if (bot == null) {
+            // Only the bot's own messages count, save for the seed it DMs: a seed-shaped
+            // text posted in a shared guild channel by anyone else must not be believed.
+            return correlation.guildId() == null ? seed(content, correlation) : Optional.empty();
+        }
         Optional<MjEvent> seed = seed(content, correlation);
-        if (seed.isPresent() || bot == null) {
+        if (seed.isPresent()) {
             return seed;
         }
         List<Button> buttons = MessageParts.buttons(d);
@@ -190,11 +195,8 @@ public final class MessageParser {
         Matcher jobId = SEED_JOB_ID.matcher(content);
         Matcher seed = SEED.matcher(content);
         if (jobId.find() && seed.find()) {
-            Correlation withJob = new Correlation(correlation.nonce(), correlation.interactionId(),
-                    correlation.messageId(), correlation.referencedMessageId(), jobId.group(1), null,
-                    correlation.mentionedUserId(), correlation.channelId(), correlation.guildId(),
-                    correlation.botType());
-            return Optional.of(new MjEvent.SeedResult(withJob, jobId.group(1), seed.group(1)));
+            return Optional.of(new MjEvent.SeedResult(correlation.withJobHash(jobId.group(1)).withPrompt(null),
+                    jobId.group(1), seed.group(1)));
         }
         return Optional.empty();
     }
@@ -237,9 +239,7 @@ public final class MessageParser {
         if (messageId == null) {
             return Optional.empty();
         }
-        Correlation correlation = new Correlation(null, null, messageId, null, null, null, null,
-                Json.nonBlank(d, "channel_id"), Json.nonBlank(d, "guild_id"), null);
-        return Optional.of(new MjEvent.ProgressDeleted(correlation, messageId));
+        return Optional.of(new MjEvent.ProgressDeleted(Correlations.ofDeletion(d), messageId));
     }
 
     private Optional<MjEvent> interactionSucceeded(JsonNode d) {
@@ -264,8 +264,7 @@ public final class MessageParser {
     }
 
     private Optional<MjEvent> modal(JsonNode d) {
-        String applicationId = Optional.ofNullable(Json.nonBlank(d, "application", "id"))
-                .orElse(Json.nonBlank(d, "application_id"));
+        String applicationId = Correlations.applicationId(d);
         if (applicationId != null && commands.botTypeOf(applicationId).isEmpty()) {
             return Optional.empty();
         }
@@ -280,49 +279,7 @@ public final class MessageParser {
     }
 
     private Correlation interactionCorrelation(JsonNode d, String jobHash) {
-        String applicationId = Optional.ofNullable(Json.nonBlank(d, "application", "id"))
-                .orElse(Json.nonBlank(d, "application_id"));
-        return new Correlation(Json.nonBlank(d, "nonce"), Json.nonBlank(d, "id"), null, null, jobHash, null, null,
-                Json.nonBlank(d, "channel_id"), Json.nonBlank(d, "guild_id"),
-                commands.botTypeOf(applicationId).orElse(null));
-    }
-
-    private static Correlation correlation(JsonNode d, BotType bot, JobContent job) {
-        String interactionId = Optional.ofNullable(Json.nonBlank(d, "interaction_metadata", "id"))
-                .orElse(Json.nonBlank(d, "interaction", "id"));
-        String referenced = Optional.ofNullable(Json.nonBlank(d, "message_reference", "message_id"))
-                .orElse(Json.nonBlank(d, "interaction_metadata", "interacted_message_id"));
-        String jobHash = MessageParts.jobHashOfAttachments(d);
-        if (jobHash == null) {
-            jobHash = MessageParts.buttons(d).stream()
-                    .map(button -> button.parsedCustomId().jobHash())
-                    .filter(Objects::nonNull)
-                    .findFirst()
-                    .orElse(null);
-        }
-        String user = job == null ? null : job.mentionedUserId();
-        if (user == null) {
-            user = Json.elements(d, "mentions").stream()
-                    .map(mention -> Json.nonBlank(mention, "id"))
-                    .filter(Objects::nonNull)
-                    .findFirst()
-                    .orElse(null);
-        }
-        if (user == null) {
-            user = Optional.ofNullable(Json.nonBlank(d, "interaction_metadata", "user", "id"))
-                    .orElse(Json.nonBlank(d, "interaction", "user", "id"));
-        }
-        return new Correlation(
-                Json.nonBlank(d, "nonce"),
-                interactionId,
-                Json.nonBlank(d, "id"),
-                referenced,
-                jobHash,
-                job == null ? null : job.prompt(),
-                user,
-                Json.nonBlank(d, "channel_id"),
-                Json.nonBlank(d, "guild_id"),
-                bot);
+        return Correlations.ofInteraction(d, jobHash, commands.botTypeOf(Correlations.applicationId(d)).orElse(null));
     }
 
     /** The job kind of the slash command that made this message, if it was one that starts jobs. */

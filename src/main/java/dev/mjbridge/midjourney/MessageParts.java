@@ -3,6 +3,7 @@ package dev.mjbridge.midjourney;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class MessageParts {
 
         /** Progress previews are {@code <hash>_grid_0.webp}; finished images are not. */
         boolean isPreview() {
-            return filename != null && filename.toLowerCase(java.util.Locale.ROOT).endsWith("_grid_0.webp");
+            return filename != null && filename.toLowerCase(Locale.ROOT).endsWith("_grid_0.webp");
         }
     }
 

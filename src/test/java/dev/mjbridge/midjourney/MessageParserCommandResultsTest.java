@@ -86,11 +86,19 @@ class MessageParserCommandResultsTest extends ParserTestSupport {
     }
 
     @Test
-    void seedDmIsReadWhoeverSentIt() {
+    void seedInADmIsReadWhoeverSentIt() {
         ObjectNode message = from("999", "**Job ID**: " + HASH + "\n**seed** 42");
+        message.remove("guild_id");
 
         assertThat(create(message)).isInstanceOfSatisfying(SeedResult.class,
                 seed -> assertThat(seed.seed()).isEqualTo("42"));
+    }
+
+    @Test
+    void seedTextFromSomeoneElseInAGuildChannelIsIgnored() {
+        ObjectNode message = from("999", "**Job ID**: " + HASH + "\n**seed** 42");
+
+        assertThat(parser.parse("MESSAGE_CREATE", message)).isEmpty();
     }
 
     @Test
