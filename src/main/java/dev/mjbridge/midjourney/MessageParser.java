@@ -1,0 +1,295 @@
+package dev.mjbridge.midjourney;
+
+import dev.mjbridge.midjourney.MessageParts.Attachment;
+import dev.mjbridge.midjourney.MessageParts.Embed;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one place that reads Discord dispatches from or about Midjourney and turns them into
+ * {@link MjEvent}s. Stateless and thread-safe. It never throws: a payload it cannot make
+ * sense of gives an empty result.
+ *
+ * <p>Messages whose author (or application) is neither Midjourney nor Niji are ignored,
+ * except a DM carrying a seed, and except {@code MESSAGE_DELETE}, whose payload names no author.
+ */
+public final class MessageParser {
+
+    public static final String MESSAGE_CREATE = "MESSAGE_CREATE";
+    public static final String MESSAGE_UPDATE = "MESSAGE_UPDATE";
+    public static final String MESSAGE_DELETE = "MESSAGE_DELETE";
+    public static final String INTERACTION_CREATE = "INTERACTION_CREATE";
+    public static final String INTERACTION_SUCCESS = "INTERACTION_SUCCESS";
+    public static final String INTERACTION_FAILURE = "INTERACTION_FAILURE";
+    public static final String INTERACTION_MODAL_CREATE = "INTERACTION_MODAL_CREATE";
+    public static final String INTERACTION_IFRAME_MODAL_CREATE = "INTERACTION_IFRAME_MODAL_CREATE";
+
+    private static final int RED = 16711680;
+    private static final int DISCORD_RED = 15548997;
+    private static final Pattern SEED_JOB_ID = Pattern.compile("\\*\\*Job ID\\*\\*:?\\s*([0-9a-fA-F-]{36})");
+    private static final Pattern SEED = Pattern.compile("\\*\\*seed\\*\\*:?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Map<String, JobKind> JOB_COMMANDS = Map.of(
+            "imagine", JobKind.IMAGINE,
+            "blend", JobKind.BLEND,
+            "describe", JobKind.DESCRIBE,
+            "shorten", JobKind.SHORTEN);
+
+    private final MidjourneyCommands commands;
+
+    /** A parser that knows the default application ids. */
+    public MessageParser() {
+        this(MidjourneyCommands.defaults());
+    }
+
+    /** A parser that recognises the bots by the application ids of {@code commands}. */
+    public MessageParser(MidjourneyCommands commands) {
+        this.commands = Objects.requireNonNull(commands, "commands");
+    }
+
+    /**
+     * Reads one dispatch.
+     *
+     * @param dispatchType the gateway {@code t}, e.g. {@code MESSAGE_CREATE}
+     * @param d            the gateway {@code d} object
+     * @return the event it carries, or empty when it is not about Midjourney or is malformed
+     */
+    public Optional<MjEvent> parse(String dispatchType, JsonNode d) {
+        try {
+            return parseUnguarded(dispatchType, d);
+        } catch (RuntimeException unexpected) {
+            // Runs on the gateway thread: a payload shape nobody foresaw must cost one event,
+            // not the session. The property tests exercise parseUnguarded to keep this unused.
+            return Optional.empty();
+        }
+    }
+
+    /** Reads a whole gateway frame {@code {op:0, t, d}}; empty for any other opcode. */
+    public Optional<MjEvent> parseFrame(JsonNode frame) {
+        if (Json.integer(frame, -1, "op") != 0) {
+            return Optional.empty();
+        }
+        return parse(Json.text(frame, "t"), Json.at(frame, "d"));
+    }
+
+    Optional<MjEvent> parseUnguarded(String dispatchType, JsonNode d) {
+        if (dispatchType == null || d == null || !d.isObject()) {
+            return Optional.empty();
+        }
+        return switch (dispatchType) {
+            case MESSAGE_CREATE, MESSAGE_UPDATE -> message(d);
+            case MESSAGE_DELETE -> deletion(d);
+            case INTERACTION_CREATE, INTERACTION_SUCCESS -> interactionSucceeded(d);
+            case INTERACTION_FAILURE -> interactionFailed(d);
+            case INTERACTION_MODAL_CREATE, INTERACTION_IFRAME_MODAL_CREATE -> modal(d);
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<MjEvent> message(JsonNode d) {
+        String content = Optional.ofNullable(Json.text(d, "content")).orElse("");
+        BotType bot = commands.botTypeOf(Json.text(d, "author", "id"))
+                .or(() -> commands.botTypeOf(Json.text(d, "application_id")))
+                .orElse(null);
+        JobContent job = JobContent.parse(content).orElse(null);
+        Correlation correlation = Correlations.ofMessage(d, bot, job);
+
+        if (bot == null) {
+            // Only the bot's own messages count, save for the seed it DMs: a seed-shaped
+            // text posted in a shared guild channel by anyone else must not be believed.
+            return correlation.guildId() == null ? seed(content, correlation) : Optional.empty();
+        }
+        Optional<MjEvent> seed = seed(content, correlation);
+        if (seed.isPresent()) {
+            return seed;
+        }
+        List<Button> buttons = MessageParts.buttons(d);
+        Embed embed = MessageParts.firstEmbed(d);
+        if (embed != null) {
+            Optional<MjEvent> fromEmbed = fromEmbed(embed, correlation, buttons);
+            if (fromEmbed.isPresent()) {
+                return fromEmbed;
+            }
+        }
+        String trimmed = content.strip();
+        if (trimmed.startsWith("Failed") || trimmed.startsWith("Invalid parameter")) {
+            return Optional.of(plainFailure(trimmed, correlation));
+        }
+        if (job != null) {
+            Optional<MjEvent> fromJob = fromJobContent(job, d, correlation, buttons, content);
+            if (fromJob.isPresent()) {
+                return fromJob;
+            }
+        }
+        JobKind commandKind = commandKind(d);
+        if (commandKind != null && correlation.nonce() != null) {
+            return Optional.of(new MjEvent.JobStarted(correlation, commandKind, 0, content));
+        }
+        if (correlation.nonce() != null || correlation.interactionId() != null) {
+            return Optional.of(new MjEvent.BotReply(correlation, content,
+                    embed == null ? null : embed.title(), embed == null ? null : embed.description(), buttons));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MjEvent> fromEmbed(Embed embed, Correlation correlation, List<Button> buttons) {
+        String title = embed.title();
+        String description = embed.description();
+        if (title != null && title.strip().toLowerCase(Locale.ROOT).startsWith("job queued")) {
+            return Optional.of(new MjEvent.JobQueued(correlation, title, description));
+        }
+        Moderation moderation = Moderation.classify(title, description);
+        if (moderation != Moderation.NONE) {
+            return Optional.of(embedFailure(embed, moderation, correlation));
+        }
+        List<String> prompts = MessageParts.numberedPrompts(description);
+        if (!prompts.isEmpty() && isShorten(embed, buttons)) {
+            return Optional.of(new MjEvent.ShortenResult(correlation, prompts, buttons));
+        }
+        if (!prompts.isEmpty() && (embed.imageUrl() != null || hasButton(buttons, CustomId.Kind.DESCRIBE_PICK))) {
+            return Optional.of(new MjEvent.DescribeResult(correlation, prompts, embed.imageUrl(), buttons));
+        }
+        if (isInfo(embed)) {
+            return Optional.of(new MjEvent.InfoResult(correlation, title, description == null ? "" : description,
+                    MessageParts.boldFields(description)));
+        }
+        if (embed.color() != null && (embed.color() == RED || embed.color() == DISCORD_RED)) {
+            return Optional.of(embedFailure(embed, Moderation.OTHER, correlation));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<MjEvent> fromJobContent(JobContent job, JsonNode d, Correlation correlation,
+                                                    List<Button> buttons, String content) {
+        if (job.waiting()) {
+            JobKind kind = job.kindHint() != null ? job.kindHint() : commandKind(d);
+            return Optional.of(new MjEvent.JobStarted(correlation, kind, job.index(), content));
+        }
+        Attachment attachment = MessageParts.firstAttachment(d);
+        String previewUrl = attachment == null ? null : attachment.url();
+        if (job.percent() >= 0) {
+            return Optional.of(new MjEvent.JobProgress(correlation, job.percent(), job.mode(), previewUrl, content));
+        }
+        if (attachment != null && !attachment.isPreview()) {
+            JobKind resultKind = job.kindHint() != null ? job.kindHint()
+                    : job.looksLikeBlend() ? JobKind.BLEND : JobKind.IMAGINE;
+            return Optional.of(new MjEvent.JobFinished(correlation, resultKind, job.label(), job.index(),
+                    correlation.messageId(), correlation.jobHash(), attachment.url(), attachment.proxyUrl(),
+                    attachment.filename(), attachment.width(), attachment.height(), buttons,
+                    Json.integer(d, 0, "flags"), job.mode(), content));
+        }
+        if (attachment != null || job.mode() != null) {
+            // "(paused)" or "(Stopped)" without a percentage, or a preview without one.
+            return Optional.of(new MjEvent.JobProgress(correlation, MjEvent.JobProgress.UNKNOWN_PERCENT,
+                    job.mode(), previewUrl, content));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<MjEvent> seed(String content, Correlation correlation) {
+        Matcher jobId = SEED_JOB_ID.matcher(content);
+        Matcher seed = SEED.matcher(content);
+        if (jobId.find() && seed.find()) {
+            return Optional.of(new MjEvent.SeedResult(correlation.withJobHash(jobId.group(1)).withPrompt(null),
+                    jobId.group(1), seed.group(1)));
+        }
+        return Optional.empty();
+    }
+
+    private static MjEvent.JobFailed embedFailure(Embed embed, Moderation moderation, Correlation correlation) {
+        String description = embed.description() == null ? "" : embed.description();
+        String failReason = embed.title() == null ? description : "[" + embed.title() + "] " + description;
+        return new MjEvent.JobFailed(correlation, embed.title(), description, embed.color(), moderation,
+                failReason.strip());
+    }
+
+    private static MjEvent.JobFailed plainFailure(String content, Correlation correlation) {
+        Moderation moderation = Moderation.classify(content.lines().findFirst().orElse(""), content);
+        if (moderation == Moderation.NONE) {
+            moderation = Moderation.OTHER;
+        }
+        return new MjEvent.JobFailed(correlation, null, content, null, moderation, content);
+    }
+
+    private static boolean isShorten(Embed embed, List<Button> buttons) {
+        String description = lower(embed.description());
+        String footer = lower(embed.footer());
+        return description.contains("shortened prompts") || footer.contains("shortened prompt")
+                || hasButton(buttons, CustomId.Kind.SHORTEN_PICK);
+    }
+
+    private static boolean isInfo(Embed embed) {
+        String title = lower(embed.title());
+        String description = lower(embed.description());
+        return title.startsWith("your info") || description.contains("**job mode**")
+                || description.contains("**subscription**");
+    }
+
+    private static boolean hasButton(List<Button> buttons, CustomId.Kind kind) {
+        return buttons.stream().anyMatch(button -> button.parsedCustomId().kind() == kind);
+    }
+
+    private Optional<MjEvent> deletion(JsonNode d) {
+        String messageId = Json.nonBlank(d, "id");
+        if (messageId == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new MjEvent.ProgressDeleted(Correlations.ofDeletion(d), messageId));
+    }
+
+    private Optional<MjEvent> interactionSucceeded(JsonNode d) {
+        String id = Json.nonBlank(d, "id");
+        String nonce = Json.nonBlank(d, "nonce");
+        if (id == null && nonce == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new MjEvent.InteractionSucceeded(interactionCorrelation(d, null), id, nonce));
+    }
+
+    private Optional<MjEvent> interactionFailed(JsonNode d) {
+        String id = Json.nonBlank(d, "id");
+        String nonce = Json.nonBlank(d, "nonce");
+        if (id == null && nonce == null) {
+            return Optional.empty();
+        }
+        String reason = Optional.ofNullable(Json.nonBlank(d, "reason_code"))
+                .or(() -> Optional.ofNullable(Json.nonBlank(d, "reason")))
+                .orElse(Json.nonBlank(d, "message"));
+        return Optional.of(new MjEvent.InteractionFailed(interactionCorrelation(d, null), id, nonce, reason));
+    }
+
+    private Optional<MjEvent> modal(JsonNode d) {
+        String applicationId = Correlations.applicationId(d);
+        if (applicationId != null && commands.botTypeOf(applicationId).isEmpty()) {
+            return Optional.empty();
+        }
+        String id = Json.nonBlank(d, "id");
+        String customId = Json.nonBlank(d, "custom_id");
+        if (id == null || customId == null) {
+            return Optional.empty();
+        }
+        Correlation correlation = interactionCorrelation(d, CustomId.parse(customId).jobHash());
+        return Optional.of(new MjEvent.ModalOpened(correlation, id, customId, Json.text(d, "title"),
+                MessageParts.textInputs(d), Json.nonBlank(d, "iframe_path")));
+    }
+
+    private Correlation interactionCorrelation(JsonNode d, String jobHash) {
+        return Correlations.ofInteraction(d, jobHash, commands.botTypeOf(Correlations.applicationId(d)).orElse(null));
+    }
+
+    /** The job kind of the slash command that made this message, if it was one that starts jobs. */
+    private static JobKind commandKind(JsonNode d) {
+        String name = Optional.ofNullable(Json.nonBlank(d, "interaction", "name"))
+                .orElse(Json.nonBlank(d, "interaction_metadata", "name"));
+        return name == null ? null : JOB_COMMANDS.get(name);
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}
