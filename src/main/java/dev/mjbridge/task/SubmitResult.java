@@ -1,0 +1,17 @@
+package dev.mjbridge.task;
+
+/** What became of a submit, mapped by the API to the envelope codes 1, 22 and 23. */
+public sealed interface SubmitResult {
+
+    /** Sent (or about to be sent) right away on {@code accountId}: code 1. */
+    record Submitted(Task task, String accountId) implements SubmitResult {
+    }
+
+    /** Waiting behind {@code ahead} other tasks on {@code accountId}: code 22. */
+    record Queued(Task task, String accountId, int ahead) implements SubmitResult {
+    }
+
+    /** No eligible account can take it now (all full, none matching, none healthy): code 23. */
+    record NoCapacity(String reason) implements SubmitResult {
+    }
+}
