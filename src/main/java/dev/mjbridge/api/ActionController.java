@@ -1,0 +1,110 @@
+package dev.mjbridge.api;
+
+import java.util.Optional;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mjbridge.midjourney.CustomId;
+import dev.mjbridge.task.ActionOptions;
+import dev.mjbridge.task.ActionPlanner;
+import dev.mjbridge.task.Task;
+import dev.mjbridge.task.TaskButton;
+import dev.mjbridge.task.TaskService;
+import dev.mjbridge.task.TaskStatus;
+
+/**
+ * The submits that continue an existing task: pressing a button ({@code action} and the
+ * legacy {@code change}/{@code simple-change}) and filling in a modal.
+ */
+@RestController
+@RequestMapping({ApiPaths.ROOT + "/submit", ApiPaths.MODE_ROOT + "/submit"})
+public class ActionController {
+
+    private final TaskService tasks;
+    private final ActionPlanner planner;
+    private final TaskSubmitter submitter;
+    private final PromptPolicy prompts;
+    private final ImageDecoder images;
+
+    ActionController(TaskService tasks, ActionPlanner planner, TaskSubmitter submitter, PromptPolicy prompts,
+                     ImageDecoder images) {
+        this.tasks = tasks;
+        this.planner = planner;
+        this.submitter = submitter;
+        this.prompts = prompts;
+        this.images = images;
+    }
+
+    @PostMapping("/action")
+    public ApiResponse action(@RequestBody(required = false) byte[] body,
+                              @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        ActionRequest request = ActionRequest.read(RequestFields.ofObject(body));
+        Task parent = parent(request.taskId());
+        ActionOptions options = new ActionOptions(request.chooseSameChannel(), ApiPaths.mode(mode),
+                request.state(), request.notifyHook());
+        return submitter.perform(planner.plan(parent, request.customId(), options));
+    }
+
+    @PostMapping("/change")
+    public ApiResponse change(@RequestBody(required = false) byte[] body,
+                              @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        return pressLegacy(ChangeRequest.read(RequestFields.ofObject(body)), "action", mode);
+    }
+
+    @PostMapping("/simple-change")
+    public ApiResponse simpleChange(@RequestBody(required = false) byte[] body,
+                                    @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        return pressLegacy(ChangeRequest.readSimple(RequestFields.ofObject(body)), "content", mode);
+    }
+
+    @PostMapping("/modal")
+    public ApiResponse modal(@RequestBody(required = false) byte[] body) {
+        ModalRequest request = ModalRequest.read(RequestFields.ofObject(body));
+        prompts.check("prompt", request.prompt());
+        if (request.maskBase64() != null
+                && !images.decode("maskBase64", request.maskBase64()).contentType().equals("image/png")) {
+            throw RejectedRequest.invalid("maskBase64", "not a PNG image (white = repaint, black = keep)");
+        }
+        return submitter.submitModal(request.taskId(), request.prompt(), request.maskBase64());
+    }
+
+    /** Finds the parent's U/V/reroll button; {@code field} is blamed when it has none. */
+    private ApiResponse pressLegacy(ChangeRequest request, String field, String mode) {
+        Task parent = parent(request.taskId());
+        Optional<String> customId = legacyButton(parent, request);
+        if (customId.isEmpty()) {
+            if (parent.status() != TaskStatus.SUCCESS) {
+                return ApiResponse.invalid("taskId", "task " + parent.id() + " is " + parent.status()
+                        + "; buttons can be pressed once it is SUCCESS");
+            }
+            String name = request.action() == ChangeRequest.ChangeAction.REROLL
+                    ? "reroll" : request.action() + " " + request.index();
+            return ApiResponse.invalid(field, "task " + parent.id() + " has no " + name + " button");
+        }
+        ActionOptions options = new ActionOptions(false, ApiPaths.mode(mode), request.state(), request.notifyHook());
+        return submitter.perform(planner.plan(parent, customId.get(), options));
+    }
+
+    private static Optional<String> legacyButton(Task parent, ChangeRequest request) {
+        CustomId.Kind kind = switch (request.action()) {
+            case UPSCALE -> CustomId.Kind.UPSCALE;
+            case VARIATION -> CustomId.Kind.VARIATION;
+            case REROLL -> CustomId.Kind.REROLL;
+        };
+        return parent.buttons().stream()
+                .map(TaskButton::customId)
+                .filter(raw -> {
+                    CustomId id = CustomId.parse(raw);
+                    return id.kind() == kind && (kind == CustomId.Kind.REROLL || id.index() == request.index());
+                })
+                .findFirst();
+    }
+
+    private Task parent(String taskId) {
+        return tasks.find(taskId).orElseThrow(() -> RejectedRequest.taskNotFound(taskId));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mjbridge.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * With {@code mj.api-secret} set, {@code /mj/**} and the mode-prefixed paths need the
+ * {@code mj-api-secret} header. The comparison takes the same time whatever the header
+ * holds: both sides are hashed first, so neither content nor length leaks through timing.
+ * <p>
+ * The path checked is the servlet's decoded, normalised one, so {@code /%6Dj/...} or
+ * {@code /x/../mj/...} cannot slip past while Spring still routes them to the API.
+ */
+@Component
+public class ApiSecretFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "mj-api-secret";
+    private static final byte[] UNAUTHORIZED_BODY = ("{\"code\":" + ResultCode.INVALID
+            + ",\"description\":\"" + HEADER + ": missing or wrong\",\"result\":null,\"properties\":{}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final byte[] secretDigest;
+
+    public ApiSecretFilter(ApiProperties properties) {
+        this.secretDigest = properties.apiSecret() == null ? null : sha256(properties.apiSecret());
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        // CORS preflights carry no custom headers by design.
+        return secretDigest == null || "OPTIONS".equals(request.getMethod()) || !isApiPath(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        if (given != null && MessageDigest.isEqual(secretDigest, sha256(given))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(UNAUTHORIZED_BODY.length);
+        response.getOutputStream().write(UNAUTHORIZED_BODY);
+    }
+
+    private static boolean isApiPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        // "/mj" also covers "/mj-fast/...": guarding a little too much is the safe side.
+        return (servletPath + pathInfo).startsWith(ApiPaths.ROOT);
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

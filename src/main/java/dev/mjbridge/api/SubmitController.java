@@ -1,0 +1,96 @@
+package dev.mjbridge.api;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mjbridge.midjourney.JobRequest;
+import dev.mjbridge.midjourney.JobRequest.ImageData;
+import dev.mjbridge.task.Routing;
+import dev.mjbridge.task.Task;
+import dev.mjbridge.task.TaskAction;
+
+/**
+ * The submits that start a new job: imagine, blend, describe, shorten. Bodies arrive as
+ * bytes and are read by {@link RequestFields}, so that no content type, encoding or
+ * malformed body can turn into anything but a code 4 naming the field.
+ */
+@RestController
+@RequestMapping({ApiPaths.ROOT + "/submit", ApiPaths.MODE_ROOT + "/submit"})
+public class SubmitController {
+
+    private final NewTasks newTasks;
+    private final TaskSubmitter submitter;
+    private final PromptPolicy prompts;
+    private final ImageDecoder images;
+    private final int maxImages;
+
+    SubmitController(NewTasks newTasks, TaskSubmitter submitter, PromptPolicy prompts, ImageDecoder images,
+                     ApiProperties properties) {
+        this.newTasks = newTasks;
+        this.submitter = submitter;
+        this.prompts = prompts;
+        this.images = images;
+        this.maxImages = properties.limits().maxImages();
+    }
+
+    @PostMapping("/imagine")
+    public ApiResponse imagine(@RequestBody(required = false) byte[] body,
+                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        ImagineRequest request = ImagineRequest.read(RequestFields.ofObject(body));
+        prompts.check("prompt", request.prompt());
+        if (request.base64Array().size() > maxImages) {
+            throw RejectedRequest.invalid("base64Array", "holds more than " + maxImages + " images");
+        }
+        List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
+        Task task = newTasks.create(TaskAction.IMAGINE, request.prompt(), "/imagine " + request.prompt(),
+                request.options(), request.base64Array());
+        return submitter.submit(task, new JobRequest.Imagine(request.prompt(), decoded),
+                routing(request.options(), mode));
+    }
+
+    @PostMapping("/blend")
+    public ApiResponse blend(@RequestBody(required = false) byte[] body,
+                             @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        BlendRequest request = BlendRequest.read(RequestFields.ofObject(body));
+        List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
+        String description = "/blend " + decoded.size() + " images " + request.dimensions().optionValue();
+        Task task = newTasks.create(TaskAction.BLEND, null, description, request.options(), request.base64Array());
+        return submitter.submit(task, new JobRequest.Blend(decoded, request.dimensions()),
+                routing(request.options(), mode));
+    }
+
+    @PostMapping("/describe")
+    public ApiResponse describe(@RequestBody(required = false) byte[] body,
+                                @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        DescribeRequest request = DescribeRequest.read(RequestFields.ofObject(body));
+        if (request.link() != null) {
+            Task task = newTasks.create(TaskAction.DESCRIBE, null, "/describe " + request.link(),
+                    request.options(), List.of());
+            return submitter.submit(task, new JobRequest.DescribeLink(request.link()),
+                    routing(request.options(), mode));
+        }
+        ImageData image = images.decode("base64", request.base64());
+        Task task = newTasks.create(TaskAction.DESCRIBE, null, "/describe " + image.filename(),
+                request.options(), List.of(request.base64()));
+        return submitter.submit(task, new JobRequest.Describe(image), routing(request.options(), mode));
+    }
+
+    @PostMapping("/shorten")
+    public ApiResponse shorten(@RequestBody(required = false) byte[] body,
+                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        ShortenRequest request = ShortenRequest.read(RequestFields.ofObject(body));
+        prompts.check("prompt", request.prompt());
+        Task task = newTasks.create(TaskAction.SHORTEN, request.prompt(), "/shorten " + request.prompt(),
+                request.options(), List.of());
+        return submitter.submit(task, new JobRequest.Shorten(request.prompt()), routing(request.options(), mode));
+    }
+
+    private static Routing routing(SubmitOptions options, String mode) {
+        return Routing.anyAccount(options.botType(), options.accountFilter(), ApiPaths.mode(mode));
+    }
+}

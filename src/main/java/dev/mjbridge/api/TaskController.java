@@ -1,0 +1,107 @@
+package dev.mjbridge.api;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.mjbridge.task.CancelResult;
+import dev.mjbridge.task.Task;
+import dev.mjbridge.task.TaskService;
+
+/**
+ * Reading and cancelling tasks. Shapes follow midjourney-proxy, whose clients decode them:
+ * fetch answers the task JSON, or an empty body for an unknown id; lists answer bare arrays.
+ */
+@RestController
+@RequestMapping({ApiPaths.ROOT + "/task", ApiPaths.MODE_ROOT + "/task"})
+public class TaskController {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
+    private final TaskService tasks;
+
+    TaskController(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping("/{id}/fetch")
+    public ResponseEntity<Task> fetch(@PathVariable("id") String id) {
+        return tasks.find(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.ok().build());
+    }
+
+    /** Takes {@code {"ids": [...]}} or a bare array of ids; unknown ids are left out. */
+    @PostMapping("/list-by-condition")
+    public List<Task> listByCondition(@RequestBody(required = false) byte[] body) {
+        JsonNode root = RequestFields.parse(body);
+        JsonNode ids = root.isObject() ? root.get("ids") : root;
+        if (ids == null || ids.isNull()) {
+            return List.of();
+        }
+        if (!ids.isArray()) {
+            throw RejectedRequest.invalid("ids", "must be an array of task ids");
+        }
+        return tasks.findByIds(RequestFields.idsOf(ids, "ids"));
+    }
+
+    @GetMapping("/{id}/image-seed")
+    public CompletableFuture<ApiResponse> imageSeed(@PathVariable("id") String id) {
+        return tasks.imageSeed(id).handle((seed, error) -> {
+            if (error != null) {
+                String reason = AsyncFailures.cause(error).getMessage();
+                return ApiResponse.failure("The seed is not available" + (reason == null ? "" : ": " + reason));
+            }
+            return seed.map(value -> ApiResponse.success("Success", value))
+                    .orElseGet(() -> RejectedRequest.taskNotFound(id).response());
+        });
+    }
+
+    @PostMapping("/{id}/cancel")
+    public ApiResponse cancel(@PathVariable("id") String id) {
+        CancelResult result = tasks.cancel(id);
+        if (result instanceof CancelResult.Cancelled cancelled) {
+            return ApiResponse.success("Cancelled", cancelled.task().id());
+        }
+        if (result instanceof CancelResult.AlreadyFinished finished) {
+            return ApiResponse.invalid("taskId", "task " + id + " already finished with status "
+                    + finished.task().status());
+        }
+        if (result instanceof CancelResult.AlreadyRunning) {
+            return ApiResponse.invalid("taskId", "task " + id
+                    + " is already running on Midjourney, which cannot stop a running job");
+        }
+        if (result instanceof CancelResult.NotFound) {
+            return RejectedRequest.taskNotFound(id).response();
+        }
+        throw new IllegalStateException("unknown cancel result " + result.getClass().getName());
+    }
+
+    /** Tasks queued or running, i.e. not in a final status. */
+    @GetMapping("/queue")
+    public List<Task> queue() {
+        return tasks.inFlight();
+    }
+
+    /** Recent tasks, newest first; {@code limit} is capped at {@value #MAX_PAGE}. */
+    @GetMapping("/list")
+    public List<Task> list(@RequestParam(name = "offset", defaultValue = "0") int offset,
+                           @RequestParam(name = "limit", defaultValue = "" + DEFAULT_PAGE) int limit) {
+        if (offset < 0) {
+            throw RejectedRequest.invalid("offset", "must be 0 or more");
+        }
+        if (limit < 1) {
+            throw RejectedRequest.invalid("limit", "must be 1 or more");
+        }
+        return tasks.recent(offset, Math.min(limit, MAX_PAGE));
+    }
+}

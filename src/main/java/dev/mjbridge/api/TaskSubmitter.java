@@ -1,0 +1,67 @@
+package dev.mjbridge.api;
+
+import org.springframework.stereotype.Component;
+
+import dev.mjbridge.midjourney.JobRequest;
+import dev.mjbridge.task.ActionPlan;
+import dev.mjbridge.task.ModalResult;
+import dev.mjbridge.task.Routing;
+import dev.mjbridge.task.SubmitResult;
+import dev.mjbridge.task.Task;
+import dev.mjbridge.task.TaskService;
+
+/** Hands prepared tasks to the core and turns what it says into envelope codes 1, 3, 4, 21, 22, 23. */
+@Component
+class TaskSubmitter {
+
+    private final TaskService tasks;
+
+    TaskSubmitter(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    ApiResponse submit(Task task, JobRequest request, Routing routing) {
+        return answer(tasks.submit(task, request, routing));
+    }
+
+    ApiResponse perform(ActionPlan plan) {
+        if (plan instanceof ActionPlan.Submit submit) {
+            return submit(submit.task(), submit.request(), submit.routing());
+        }
+        if (plan instanceof ActionPlan.AwaitModal modal) {
+            Task stored = tasks.awaitModal(modal.task(), modal.pending(), modal.routing());
+            return ApiResponse.modal(stored.id(), modal.finalPrompt(), true);
+        }
+        if (plan instanceof ActionPlan.Refused refused) {
+            return ApiResponse.invalid(refused.field(), refused.reason());
+        }
+        throw new IllegalStateException("unknown action plan " + plan.getClass().getName());
+    }
+
+    ApiResponse submitModal(String taskId, String prompt, String maskBase64) {
+        ModalResult result = tasks.submitModal(taskId, prompt, maskBase64);
+        if (result instanceof ModalResult.Submitted submitted) {
+            return ApiResponse.submitted(submitted.task().id(), submitted.task().accountId());
+        }
+        if (result instanceof ModalResult.NotFound) {
+            return RejectedRequest.taskNotFound(taskId).response();
+        }
+        if (result instanceof ModalResult.Invalid invalid) {
+            return ApiResponse.invalid(invalid.field(), invalid.reason());
+        }
+        throw new IllegalStateException("unknown modal result " + result.getClass().getName());
+    }
+
+    static ApiResponse answer(SubmitResult result) {
+        if (result instanceof SubmitResult.Submitted submitted) {
+            return ApiResponse.submitted(submitted.task().id(), submitted.accountId());
+        }
+        if (result instanceof SubmitResult.Queued queued) {
+            return ApiResponse.queued(queued.task().id(), queued.accountId(), queued.ahead());
+        }
+        if (result instanceof SubmitResult.NoCapacity noCapacity) {
+            return ApiResponse.noCapacity(noCapacity.reason());
+        }
+        throw new IllegalStateException("unknown submit result " + result.getClass().getName());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mjbridge.api;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mjbridge.midjourney.JobRequest.ImageData;
+import dev.mjbridge.task.TaskService;
+
+/**
+ * {@code /mj/submit/upload-discord-images}: puts images on Discord's CDN and answers their
+ * URLs ({@code result} is the list). Asynchronous: no request thread waits for Discord.
+ */
+@RestController
+@RequestMapping({ApiPaths.ROOT + "/submit", ApiPaths.MODE_ROOT + "/submit"})
+public class UploadController {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadController.class);
+
+    private final TaskService tasks;
+    private final ImageDecoder images;
+    private final int maxImages;
+
+    UploadController(TaskService tasks, ImageDecoder images, ApiProperties properties) {
+        this.tasks = tasks;
+        this.images = images;
+        this.maxImages = properties.limits().maxImages();
+    }
+
+    @PostMapping("/upload-discord-images")
+    public CompletableFuture<ApiResponse> upload(@RequestBody(required = false) byte[] body) {
+        UploadImagesRequest request = UploadImagesRequest.read(RequestFields.ofObject(body));
+        if (request.base64Array().size() > maxImages) {
+            throw RejectedRequest.invalid("base64Array", "holds more than " + maxImages + " images");
+        }
+        List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
+        return tasks.uploadImages(decoded).handle((urls, error) -> {
+            if (error != null) {
+                log.warn("Uploading {} image(s) to Discord failed", decoded.size(), AsyncFailures.cause(error));
+                return ApiResponse.failure("Uploading the images to Discord failed; try again later");
+            }
+            return ApiResponse.success("Success", urls);
+        });
+    }
+}
