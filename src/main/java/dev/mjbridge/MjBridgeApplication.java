@@ -4,6 +4,7 @@ import dev.mjbridge.cli.ParseMessageCommand;
 import dev.mjbridge.sandbox.SandboxMain;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -16,6 +17,7 @@ import java.util.Arrays;
  * is kept out of the proxy's component scan.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.mjbridge\\.sandbox\\..*"))
 public class MjBridgeApplication {
 

@@ -1,22 +1,83 @@
 package dev.mjbridge.account;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.stereotype.Service;
-
 /**
- * PLACEHOLDER written on branch {@code api} so the REST layer compiles: only the
- * signatures the API relies on. The lead's implementation on main replaces this file.
+ * The accounts of this instance, in the order of accounts.yml. Built from
+ * configuration; {@link #start(AccountEventSink)} connects them once the task layer
+ * is ready to hear their events.
  */
-@Service
-public class AccountPool {
+public final class AccountPool implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountPool.class);
+
+    private final List<AccountConfig> configs;
+    private final AccountConnector connector;
+    private final AccountSelector selector;
+    private final boolean sandbox;
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+
+    public AccountPool(List<AccountConfig> configs, AccountConnector connector, AccountSelector selector, boolean sandbox) {
+        this.configs = List.copyOf(configs);
+        this.connector = connector;
+        this.selector = selector;
+        this.sandbox = sandbox;
+    }
+
+    public synchronized void start(AccountEventSink sink) {
+        if (!accounts.isEmpty()) {
+            return;
+        }
+        for (AccountConfig config : configs) {
+            Account account = connector.connect(config, sink, sandbox);
+            accounts.put(config.id(), account);
+            account.start();
+            log.info("account {}: starting ({})", config.id(), config);
+        }
+    }
+
+    /** True when the accounts are simulated by the built-in sandbox. */
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    public synchronized List<Account> all() {
+        return List.copyOf(accounts.values());
+    }
+
+    public synchronized Optional<Account> find(String id) {
+        return Optional.ofNullable(id == null ? null : accounts.get(id));
+    }
+
+    /** Eligible accounts with room, best first. */
+    public List<Account> candidates(AccountSelector.Need need) {
+        return selector.rank(all(), need);
+    }
+
+    /** Eligible accounts regardless of room: tells "all busy" (23) from "none fits" apart. */
+    public List<Account> eligible(AccountSelector.Need need) {
+        return selector.eligible(all(), need);
+    }
 
     public List<AccountView> accounts() {
-        return List.of();
+        List<AccountView> views = new ArrayList<>();
+        all().forEach(a -> views.add(a.view()));
+        return views;
     }
 
     public Optional<AccountView> account(String id) {
-        return Optional.empty();
+        return find(id).map(Account::view);
+    }
+
+    @Override
+    public void close() {
+        all().forEach(Account::stop);
     }
 }

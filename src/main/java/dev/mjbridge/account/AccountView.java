@@ -1,21 +1,18 @@
 package dev.mjbridge.account;
 
-import java.util.Set;
-
 import dev.mjbridge.midjourney.BotType;
 
-/**
- * PLACEHOLDER written on branch {@code api}: an account as the API shows it, without
- * any token. The lead's version on main replaces this file.
- */
+import java.util.Set;
+
+/** What the account API shows of an account: configuration, health and load. Never a token. */
 public record AccountView(
         String id,
         String guildId,
         String channelId,
         boolean enabled,
-        String state,
+        AccountState state,
         String stateReason,
-        Long stateSince,
+        long stateSince,
         SpeedMode mode,
         Set<SpeedMode> allowModes,
         Set<BotType> botTypes,
@@ -25,6 +22,7 @@ public record AccountView(
         int queued,
         int weight,
         String remark,
-        boolean remix,
+        boolean remixAutoSubmit,
+        Boolean remix,
         boolean sandbox) {
 }

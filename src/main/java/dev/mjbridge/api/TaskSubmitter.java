@@ -26,6 +26,10 @@ class TaskSubmitter {
 
     ApiResponse perform(ActionPlan plan) {
         if (plan instanceof ActionPlan.Submit submit) {
+            // A press is correlated with its parent message by the core; a pick is a plain imagine.
+            if (submit.request() instanceof JobRequest.Button press) {
+                return answer(tasks.submitAction(submit.task(), press, submit.routing()));
+            }
             return submit(submit.task(), submit.request(), submit.routing());
         }
         if (plan instanceof ActionPlan.AwaitModal modal) {

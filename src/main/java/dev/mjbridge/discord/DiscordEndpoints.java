@@ -9,8 +9,11 @@ import java.net.URI;
  * @param gateway gateway base, e.g. {@code wss://gateway.discord.gg}
  * @param cdn     when set, CDN URLs in Discord messages are rewritten to this host (empty = as sent)
  * @param upload  when set, upload URLs Discord hands out are rewritten to this host (empty = as sent)
+ * @param inpaint base of Midjourney's vary-region app (an activity served under discordsays.com)
  */
-public record DiscordEndpoints(String server, String gateway, String cdn, String upload) {
+public record DiscordEndpoints(String server, String gateway, String cdn, String upload, String inpaint) {
+
+    public static final String MIDJOURNEY_INPAINT_APP = "https://936929561302675456.discordsays.com";
 
     public static final String API_VERSION = "v9";
 
@@ -19,10 +22,16 @@ public record DiscordEndpoints(String server, String gateway, String cdn, String
         gateway = trimSlash(gateway);
         cdn = cdn == null ? "" : trimSlash(cdn);
         upload = upload == null ? "" : trimSlash(upload);
+        inpaint = inpaint == null || inpaint.isBlank() ? MIDJOURNEY_INPAINT_APP : trimSlash(inpaint);
     }
 
     public static DiscordEndpoints discord() {
-        return new DiscordEndpoints("https://discord.com", "wss://gateway.discord.gg", "", "");
+        return new DiscordEndpoints("https://discord.com", "wss://gateway.discord.gg", "", "", MIDJOURNEY_INPAINT_APP);
+    }
+
+    /** Where vary region's mask and prompt are submitted. */
+    public URI inpaintSubmit() {
+        return URI.create(inpaint + "/inpaint/api/submit-job");
     }
 
     public URI api(String path) {

@@ -1,65 +1,256 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.account.Account;
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSelector;
+import dev.mjbridge.account.AccountSlots;
+import dev.mjbridge.account.JobSender;
+import dev.mjbridge.midjourney.CustomId;
+import dev.mjbridge.midjourney.JobRequest;
+
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.springframework.stereotype.Service;
-
-import dev.mjbridge.midjourney.JobRequest;
-
 /**
- * PLACEHOLDER written on branch {@code api} so the REST layer compiles: only the
- * signatures the API relies on. The lead's implementation on main replaces this file.
+ * What the API can ask of the engine: submit work, finish a modal, cancel, look tasks
+ * up, fetch a seed. Tasks go to an account of the pool, wait for a slot there, are sent
+ * by the {@link JobRunner}, and are moved on by what the {@link TaskEventHandler} hears.
  */
-@Service
-public class TaskService {
+public final class TaskService {
+
+    private final TaskIds ids;
+    private final TaskStore store;
+    private final InFlightIndex index;
+    private final TaskWriter writer;
+    private final AccountPool pool;
+    private final JobSender sender;
+    private final JobRunner runner;
+    private final TaskRuntimes runtimes;
+    private final SeedRequests seeds;
+    /** Choosing an account and taking its slot happen together, so two submits never take one slot. */
+    private final Object admission = new Object();
+
+    TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
+                JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds) {
+        this.ids = ids;
+        this.store = store;
+        this.index = index;
+        this.writer = writer;
+        this.pool = pool;
+        this.sender = sender;
+        this.runner = runner;
+        this.runtimes = runtimes;
+        this.seeds = seeds;
+        writer.onFinal(this::release);
+    }
 
     public Task newTask(TaskAction action) {
-        throw notMerged();
+        return Task.create(ids.next(), action, System.currentTimeMillis());
     }
 
+    /** Puts the task on an eligible account: running there (1), queued there (22), or nowhere (23). */
     public SubmitResult submit(Task task, JobRequest request, Routing routing) {
-        throw notMerged();
+        return admit(task, request, routing, null, 0);
     }
 
+    /** As {@link #submit}, for a button press on {@code parent}'s message. */
+    public SubmitResult submitAction(Task task, JobRequest.Button request, Routing routing) {
+        return admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
+    }
+
+    private SubmitResult admit(Task task, JobRequest request, Routing routing, String parentMessageId, int imageIndex) {
+        AccountSelector.Need need = needOf(routing);
+        Account chosen = null;
+        AccountSlots.Admission admission;
+        Task stored;
+        synchronized (this.admission) {
+            List<Account> ranked = pool.candidates(need);
+            if (ranked.isEmpty()) {
+                return new SubmitResult.NoCapacity(whyNoAccount(need));
+            }
+            chosen = ranked.get(0);
+            Account account = chosen;
+            stored = task.withProperties(task.properties().withDiscordInstanceId(account.id())
+                    .withDiscordChannelId(account.config().channelId()));
+            runtimes.put(task.id(), new TaskRuntime(request, routing, account.id(), parentMessageId, imageIndex,
+                    request instanceof JobRequest.Button button ? button.answer() : null));
+            writer.create(stored);
+            admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
+        }
+        if (admission instanceof AccountSlots.Admission.Queued queued) {
+            return new SubmitResult.Queued(stored, chosen.id(), queued.ahead());
+        }
+        if (admission instanceof AccountSlots.Admission.Full) {
+            // The ranking said there was room; only a concurrent submit can have taken it.
+            writer.apply(task.id(), new TaskUpdate.Failed("No account could take the task: all queues are full"));
+            return new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full");
+        }
+        runner.run(stored, chosen, request);
+        return new SubmitResult.Submitted(index.findById(task.id()).orElse(stored), chosen.id());
+    }
+
+    private void startQueued(String taskId, Account account) {
+        Optional<Task> task = index.findById(taskId);
+        Optional<TaskRuntime> runtime = runtimes.get(taskId);
+        if (task.isEmpty() || runtime.isEmpty() || task.get().status().isFinal()) {
+            account.slots().release(taskId);
+            return;
+        }
+        runner.run(task.get(), account, runtime.get().request());
+    }
+
+    /**
+     * Keeps a task in MODAL without contacting Discord: custom zoom and vary region need
+     * the client's input (via {@link #submitModal}) before the button is pressed.
+     */
     public Task awaitModal(Task task, JobRequest.Button pending, Routing routing) {
-        throw notMerged();
+        Task waiting = task.withStatus(TaskStatus.MODAL)
+                .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()));
+        runtimes.put(task.id(), new TaskRuntime(pending, routing, routing.pinnedAccountId(), pending.messageId(),
+                CustomId.parse(pending.customId()).index(), null));
+        return writer.create(waiting);
     }
 
+    /** Completes a task in MODAL with the client's prompt (and mask, for vary region). */
     public ModalResult submitModal(String taskId, String prompt, String maskBase64) {
-        throw notMerged();
+        Optional<Task> found = index.findById(taskId);
+        if (found.isEmpty()) {
+            return store.findById(taskId).<ModalResult>map(t -> new ModalResult.Invalid("taskId",
+                    "task " + taskId + " is " + t.status() + ", not waiting for a modal")).orElseGet(ModalResult.NotFound::new);
+        }
+        Task task = found.get();
+        Optional<TaskRuntime> runtime = runtimes.get(taskId);
+        if (task.status() != TaskStatus.MODAL || runtime.isEmpty()) {
+            return new ModalResult.Invalid("taskId", "task " + taskId + " is " + task.status() + ", not waiting for a modal");
+        }
+        String text = prompt == null || prompt.isBlank() ? defaultModalPrompt(task) : prompt.trim();
+        Object openedModal = task.properties().extraValue(TaskTransitions.MODAL_CUSTOM_ID);
+        if (openedModal == null && runtime.get().request() instanceof JobRequest.Button button) {
+            return pressThenAnswer(task, button, runtime.get(), text, maskBase64);
+        }
+        return answerOpenModal(task, runtime.get(), String.valueOf(openedModal), text, maskBase64);
+    }
+
+    private ModalResult pressThenAnswer(Task task, JobRequest.Button button, TaskRuntime runtime, String text, String mask) {
+        CustomId customId = CustomId.parse(button.customId());
+        if (customId.kind() == CustomId.Kind.VARY_REGION && (mask == null || mask.isBlank())) {
+            return new ModalResult.Invalid("maskBase64", "vary region needs a mask (PNG, white = repaint)");
+        }
+        JobRequest.ModalAnswer answer = new JobRequest.ModalAnswer(text, mask);
+        JobRequest.Button withAnswer = new JobRequest.Button(button.messageId(), button.messageFlags(), button.customId(), answer);
+        runtimes.update(task.id(), r -> r.withRequest(withAnswer).withPendingAnswer(answer));
+        Account account = pool.find(runtime.accountId()).orElse(null);
+        if (account == null || !account.takesWork()) {
+            return new ModalResult.Invalid("taskId", "the account of the parent task (" + runtime.accountId()
+                    + ") is not available");
+        }
+        AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
+        if (admission instanceof AccountSlots.Admission.Full) {
+            return new ModalResult.Invalid("taskId", "account " + account.id() + " is full; try again later");
+        }
+        if (admission instanceof AccountSlots.Admission.Started) {
+            runner.run(task, account, withAnswer);
+        }
+        return new ModalResult.Submitted(index.findById(task.id()).orElse(task));
+    }
+
+    private ModalResult answerOpenModal(Task task, TaskRuntime runtime, String modalCustomId, String text, String mask) {
+        Account account = pool.find(runtime.accountId()).orElse(null);
+        if (account == null) {
+            return new ModalResult.Invalid("taskId", "the account of the task is gone");
+        }
+        String modalId = String.valueOf(task.properties().extraValue(TaskTransitions.MODAL_ID));
+        JobRequest request = modalCustomId.startsWith("MJ::iframe::")
+                ? new JobRequest.InpaintSubmit(modalCustomId, mask, text)
+                : new JobRequest.ModalSubmit(modalId, modalCustomId, text);
+        if (request instanceof JobRequest.InpaintSubmit && (mask == null || mask.isBlank())) {
+            return new ModalResult.Invalid("maskBase64", "vary region needs a mask (PNG, white = repaint)");
+        }
+        runner.run(task, account, request);
+        return new ModalResult.Submitted(index.findById(task.id()).orElse(task));
+    }
+
+    private static String defaultModalPrompt(Task task) {
+        String finalPrompt = task.properties().finalPrompt();
+        return finalPrompt != null && !finalPrompt.isBlank() ? finalPrompt : task.prompt() == null ? "" : task.prompt();
+    }
+
+    public CancelResult cancel(String taskId) {
+        Optional<Task> found = index.findById(taskId);
+        if (found.isEmpty()) {
+            return store.findById(taskId).<CancelResult>map(CancelResult.AlreadyFinished::new)
+                    .orElseGet(CancelResult.NotFound::new);
+        }
+        Task task = found.get();
+        boolean waiting = task.status() == TaskStatus.NOT_START
+                || (task.status() == TaskStatus.MODAL && task.properties().nonce() == null);
+        boolean modalOpen = task.status() == TaskStatus.MODAL;
+        if (!waiting && !modalOpen) {
+            return new CancelResult.AlreadyRunning(task);
+        }
+        runtimes.get(taskId).flatMap(r -> pool.find(r.accountId())).ifPresent(a -> a.slots().removeQueued(taskId));
+        return writer.apply(taskId, new TaskUpdate.Cancelled("Cancelled by the client"))
+                .<CancelResult>map(CancelResult.Cancelled::new)
+                .orElseGet(() -> new CancelResult.AlreadyRunning(task));
     }
 
     public Optional<Task> find(String id) {
-        throw notMerged();
+        Optional<Task> live = index.findById(id);
+        return live.isPresent() ? live : store.findById(id);
     }
 
-    public List<Task> findByIds(List<String> ids) {
-        throw notMerged();
+    public List<Task> findByIds(List<String> taskIds) {
+        return store.findByIds(taskIds);
     }
 
     public List<Task> recent(int offset, int limit) {
-        throw notMerged();
+        return store.listRecent(offset, limit);
     }
 
+    /** Tasks not yet finished, oldest first (the queue endpoint). */
     public List<Task> inFlight() {
-        throw notMerged();
+        return index.snapshot().stream().sorted(Comparator.comparing(Task::submitTime)).toList();
     }
 
-    public CancelResult cancel(String id) {
-        throw notMerged();
-    }
-
+    /** The seed of a finished task; asks Midjourney (✉️ reaction) when it is not known yet. */
     public CompletableFuture<Optional<String>> imageSeed(String taskId) {
-        throw notMerged();
+        Optional<Task> task = find(taskId);
+        if (task.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return seeds.seedOf(task.get()).thenApply(Optional::of);
     }
 
+    /** Uploads images through the least busy account and returns their Discord CDN URLs. */
     public CompletableFuture<List<String>> uploadImages(List<JobRequest.ImageData> images) {
-        throw notMerged();
+        List<Account> accounts = pool.candidates(new AccountSelector.Need(dev.mjbridge.midjourney.BotType.MID_JOURNEY,
+                null, null, dev.mjbridge.account.AccountFilter.NONE, null));
+        if (accounts.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no account is available to upload through"));
+        }
+        return sender.imageUrls(accounts.get(0), images);
     }
 
-    private static UnsupportedOperationException notMerged() {
-        return new UnsupportedOperationException("TaskService placeholder: the core is not merged yet");
+    private void release(Task task) {
+        runtimes.remove(task.id()).flatMap(r -> pool.find(r.accountId()))
+                .ifPresent(account -> account.slots().release(task.id()));
+    }
+
+    private static AccountSelector.Need needOf(Routing routing) {
+        return new AccountSelector.Need(routing.botType(), routing.pinnedAccountId(), routing.sameChannelAs(),
+                routing.filter(), routing.mode());
+    }
+
+    private String whyNoAccount(AccountSelector.Need need) {
+        if (!pool.eligible(need).isEmpty()) {
+            return "all eligible accounts are busy: their queues are full";
+        }
+        if (need.pinnedAccountId() != null) {
+            return "the parent task's account (" + need.pinnedAccountId() + ") cannot take work now";
+        }
+        return "no enabled, connected account matches (bot " + need.botType()
+                + (need.mode() == null ? "" : ", mode " + need.mode()) + ")";
     }
 }

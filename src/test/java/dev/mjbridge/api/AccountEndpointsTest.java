@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mjbridge.account.AccountState;
 import dev.mjbridge.account.AccountView;
 import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.midjourney.BotType;
@@ -25,9 +26,9 @@ class AccountEndpointsTest {
     private final ApiFixture api = new ApiFixture();
 
     static AccountView account(String id) {
-        return new AccountView(id, "1100000000000000001", "1100000000000000002", true, "READY", null,
+        return new AccountView(id, "1100000000000000001", "1100000000000000002", true, AccountState.READY, null,
                 1732800000000L, SpeedMode.FAST, Set.of(SpeedMode.FAST, SpeedMode.RELAX),
-                Set.of(BotType.MID_JOURNEY), 3, 10, 1, 0, 1, "primary", false, false);
+                Set.of(BotType.MID_JOURNEY), 3, 10, 1, 0, 1, "primary", true, null, false);
     }
 
     @Test

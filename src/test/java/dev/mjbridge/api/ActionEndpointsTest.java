@@ -57,9 +57,9 @@ class ActionEndpointsTest {
                 .andExpect(jsonPath("$.properties.discordInstanceId").value("main"));
 
         ArgumentCaptor<Task> task = ArgumentCaptor.forClass(Task.class);
-        ArgumentCaptor<JobRequest> request = ArgumentCaptor.forClass(JobRequest.class);
+        ArgumentCaptor<JobRequest.Button> request = ArgumentCaptor.forClass(JobRequest.Button.class);
         ArgumentCaptor<Routing> routing = ArgumentCaptor.forClass(Routing.class);
-        verify(api.tasks).submit(task.capture(), request.capture(), routing.capture());
+        verify(api.tasks).submitAction(task.capture(), request.capture(), routing.capture());
         assertThat(task.getValue().action()).isEqualTo(TaskAction.UPSCALE);
         assertThat(task.getValue().description()).isEqualTo("/up " + PARENT_ID + " U2");
         assertThat(task.getValue().customId()).isEqualTo("MJ::JOB::upsample::2::" + HASH);
@@ -88,6 +88,7 @@ class ActionEndpointsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.code").value(3));
         verify(api.tasks, never()).submit(any(), any(), any());
+        verify(api.tasks, never()).submitAction(any(), any(), any());
     }
 
     @Test
@@ -129,6 +130,7 @@ class ActionEndpointsTest {
         verify(api.tasks).awaitModal(any(), pending.capture(), any());
         assertThat(pending.getValue().customId()).isEqualTo("MJ::CustomZoom::" + HASH);
         verify(api.tasks, never()).submit(any(), any(), any());
+        verify(api.tasks, never()).submitAction(any(), any(), any());
     }
 
     @Test
@@ -261,8 +263,8 @@ class ActionEndpointsTest {
     }
 
     private String pressedCustomId() {
-        ArgumentCaptor<JobRequest> request = ArgumentCaptor.forClass(JobRequest.class);
-        verify(api.tasks).submit(any(), request.capture(), any());
-        return ((JobRequest.Button) request.getValue()).customId();
+        ArgumentCaptor<JobRequest.Button> request = ArgumentCaptor.forClass(JobRequest.Button.class);
+        verify(api.tasks).submitAction(any(), request.capture(), any());
+        return request.getValue().customId();
     }
 }

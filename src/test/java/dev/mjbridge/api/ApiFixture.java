@@ -66,6 +66,8 @@ final class ApiFixture {
                 Task.create(Long.toString(ids.getAndIncrement()), call.getArgument(0), 1732800000000L));
         when(tasks.submit(any(), any(), any())).thenAnswer(call ->
                 new SubmitResult.Submitted(call.getArgument(0), "main"));
+        when(tasks.submitAction(any(), any(), any())).thenAnswer(call ->
+                new SubmitResult.Submitted(call.getArgument(0), "main"));
     }
 
     static String base64(byte[] bytes) {

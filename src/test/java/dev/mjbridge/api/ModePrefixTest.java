@@ -53,7 +53,9 @@ class ModePrefixTest {
                                 .formatted(ApiFixture.PARENT_ID, ApiFixture.HASH)))
                 .andExpect(jsonPath("$.code").value(1));
 
-        Routing routing = submittedRouting();
+        ArgumentCaptor<Routing> captured = ArgumentCaptor.forClass(Routing.class);
+        verify(api.tasks).submitAction(any(), any(), captured.capture());
+        Routing routing = captured.getValue();
         assertThat(routing.mode()).isEqualTo(SpeedMode.RELAX);
         assertThat(routing.pinnedAccountId()).isEqualTo("main");
     }

@@ -157,6 +157,7 @@ class ValidationTest {
                 .andExpect(jsonPath("$.properties").isMap());
 
         verify(api.tasks, never()).submit(any(), any(), any());
+        verify(api.tasks, never()).submitAction(any(), any(), any());
         verify(api.tasks, never()).submitModal(any(), any(), any());
         verify(api.tasks, never()).uploadImages(any());
     }

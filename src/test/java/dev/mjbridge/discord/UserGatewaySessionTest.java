@@ -53,7 +53,7 @@ class UserGatewaySessionTest {
     }
 
     private UserGatewaySession session(String token, RecordingListener listener) {
-        DiscordEndpoints endpoints = new DiscordEndpoints(sandbox.restBaseUrl(), sandbox.gatewayUrl(), "", "");
+        DiscordEndpoints endpoints = new DiscordEndpoints(sandbox.restBaseUrl(), sandbox.gatewayUrl(), "", "", sandbox.restBaseUrl());
         UserGatewaySession session = new UserGatewaySession("test", new DiscordCredentials(token, null), endpoints,
                 JsonMapper.builder().build(), scheduler, HttpClient.newHttpClient(), listener,
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)));

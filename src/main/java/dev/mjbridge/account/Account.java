@@ -1,0 +1,170 @@
+package dev.mjbridge.account;
+
+import dev.mjbridge.discord.DiscordRestClient;
+import dev.mjbridge.discord.GatewayListener;
+import dev.mjbridge.discord.GatewayState;
+import dev.mjbridge.discord.UserGatewaySession;
+import dev.mjbridge.midjourney.BotType;
+import dev.mjbridge.midjourney.InteractionContext;
+import dev.mjbridge.midjourney.MessageParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One account of the pool at run time: its configuration, gateway session, REST
+ * client, slots and health. Its gateway events are parsed here and handed to the
+ * {@link AccountEventSink}.
+ */
+public final class Account {
+
+    private static final Logger log = LoggerFactory.getLogger(Account.class);
+
+    private volatile AccountConfig config;
+    private final UserGatewaySession gateway;
+    private final DiscordRestClient rest;
+    private final AccountSlots slots;
+    private final boolean sandbox;
+    private volatile AccountHealth health = AccountHealth.of(AccountState.CONNECTING, "starting");
+    /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
+    private volatile Boolean remix;
+
+    /**
+     * @param connect builds the gateway session for this account around the listener it is given
+     */
+    public Account(AccountConfig config, DiscordRestClient rest, Function<GatewayListener, UserGatewaySession> connect,
+                   MessageParser parser, AccountEventSink sink, boolean sandbox) {
+        this.config = config;
+        this.rest = rest;
+        this.sandbox = sandbox;
+        this.slots = new AccountSlots(config.concurrency(), config.queueSize());
+        this.gateway = connect.apply(new GatewayListener() {
+            @Override
+            public void onDispatch(String type, JsonNode data) {
+                parser.parse(type, data).ifPresent(event -> sink.onEvent(Account.this, event));
+            }
+
+            @Override
+            public void onStateChange(GatewayState state, String reason) {
+                onGatewayState(state, reason);
+            }
+
+            @Override
+            public void onSessionReplaced() {
+                sink.onSessionReplaced(Account.this);
+            }
+        });
+        if (!config.enabled()) {
+            health = AccountHealth.of(AccountState.DISABLED, "disabled in the accounts file");
+        }
+    }
+
+    public String id() {
+        return config.id();
+    }
+
+    public AccountConfig config() {
+        return config;
+    }
+
+    public DiscordRestClient rest() {
+        return rest;
+    }
+
+    public AccountSlots slots() {
+        return slots;
+    }
+
+    public AccountHealth health() {
+        return health;
+    }
+
+    public Optional<String> userId() {
+        return gateway.userId();
+    }
+
+    public Optional<Boolean> remix() {
+        return Optional.ofNullable(remix);
+    }
+
+    public void learnRemix(boolean value) {
+        remix = value;
+    }
+
+    public boolean takesWork() {
+        return config.enabled() && health.takesWork();
+    }
+
+    /** Context for an interaction sent from this account; empty until the gateway session is up. */
+    public Optional<InteractionContext> interactionContext(String nonce, BotType botType) {
+        return gateway.sessionId().map(session ->
+                new InteractionContext(config.guildId(), config.channelId(), session, nonce, botType));
+    }
+
+    public void start() {
+        if (config.enabled()) {
+            gateway.start();
+        }
+    }
+
+    public void stop() {
+        gateway.stop();
+    }
+
+    /** Takes the account out of selection with a reason; its session stays up unless {@code disconnect}. */
+    public void disable(String reason, boolean disconnect) {
+        config = config.withEnabled(false);
+        health = AccountHealth.of(AccountState.DISABLED, reason);
+        log.warn("account {} disabled: {}", id(), reason);
+        if (disconnect) {
+            gateway.stop();
+        }
+    }
+
+    /** Marks the account limited but working (e.g. relax only). */
+    public void degrade(String reason) {
+        if (health.state() != AccountState.DISABLED) {
+            health = AccountHealth.of(AccountState.DEGRADED, reason);
+            log.warn("account {} degraded: {}", id(), reason);
+        }
+    }
+
+    /** An operator re-enables the account: it reconnects and takes work again. */
+    public void enable() {
+        config = config.withEnabled(true);
+        health = AccountHealth.of(AccountState.CONNECTING, "re-enabled by an operator");
+        gateway.start();
+        if (gateway.state() == GatewayState.READY) {
+            health = AccountHealth.of(AccountState.READY, "connected");
+        }
+    }
+
+    private void onGatewayState(GatewayState state, String reason) {
+        if (health.state() == AccountState.DISABLED && state != GatewayState.FAILED) {
+            return;
+        }
+        health = switch (state) {
+            case READY -> AccountHealth.of(AccountState.READY, "connected");
+            case CONNECTING -> AccountHealth.of(AccountState.CONNECTING, reason);
+            // A session that is resuming keeps its id, so work can still be sent meanwhile.
+            case RECONNECTING -> AccountHealth.of(AccountState.DEGRADED, "reconnecting: " + reason);
+            case FAILED -> {
+                config = config.withEnabled(false);
+                yield AccountHealth.of(AccountState.DISABLED, reason);
+            }
+            case STOPPED -> AccountHealth.of(AccountState.DISABLED, "stopped");
+        };
+        log.info("account {}: {} ({})", id(), health.state(), reason);
+    }
+
+    public AccountView view() {
+        AccountConfig c = config;
+        AccountHealth h = health;
+        return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
+                h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
+                slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox);
+    }
+}

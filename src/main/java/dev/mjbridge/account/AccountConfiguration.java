@@ -1,0 +1,63 @@
+package dev.mjbridge.account;
+
+import dev.mjbridge.config.MjProperties;
+import dev.mjbridge.discord.Backoff;
+import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.discord.RestRetryPolicy;
+import dev.mjbridge.midjourney.InteractionPayloads;
+import dev.mjbridge.midjourney.MessageParser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Wires the account pool: which accounts, which Discord, and how they connect. */
+@Configuration(proxyBeanMethods = false)
+public class AccountConfiguration {
+
+    @Bean(destroyMethod = "close")
+    AccountSetup accountSetup(MjProperties properties) {
+        return new AccountSetupLoader(properties, System.getenv()).load();
+    }
+
+    @Bean
+    DiscordEndpoints discordEndpoints(AccountSetup setup) {
+        return setup.endpoints();
+    }
+
+    /** Timers only (heartbeats, retries, timeouts): no task ever blocks on it. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService mjScheduler() {
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "mj-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    MessageParser messageParser(MjProperties properties) {
+        return new MessageParser(properties.commands());
+    }
+
+    @Bean
+    InteractionPayloads interactionPayloads(MjProperties properties) {
+        return new InteractionPayloads(properties.commands());
+    }
+
+    @Bean(destroyMethod = "close")
+    AccountPool accountPool(AccountSetup setup, ObjectMapper json, ScheduledExecutorService mjScheduler,
+                            MessageParser parser, MjProperties properties) {
+        AccountConnector connector = new AccountConnector(setup.endpoints(), json, mjScheduler, parser,
+                RestRetryPolicy.standard(), Backoff.standard());
+        return new AccountPool(setup.accounts(), connector, new AccountSelector(properties.selection().strategy()),
+                setup.sandbox());
+    }
+
+    @Bean
+    JobSender jobSender(InteractionPayloads payloads, DiscordEndpoints endpoints) {
+        return new JobSender(payloads, endpoints);
+    }
+}

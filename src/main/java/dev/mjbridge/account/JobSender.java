@@ -1,0 +1,136 @@
+package dev.mjbridge.account;
+
+import dev.mjbridge.discord.DiscordApiException;
+import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.discord.DiscordRestClient;
+import dev.mjbridge.discord.UploadSlot;
+import dev.mjbridge.midjourney.BotType;
+import dev.mjbridge.midjourney.InteractionContext;
+import dev.mjbridge.midjourney.InteractionPayloads;
+import dev.mjbridge.midjourney.JobRequest;
+import dev.mjbridge.midjourney.UploadedImage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Turns a {@link JobRequest} into Discord calls from one account: uploads first when
+ * the request carries images, then the interaction with the task's nonce. Completes
+ * with the prompt as sent (image prompts put in front), or exceptionally with
+ * Discord's reason.
+ */
+public final class JobSender {
+
+    private final InteractionPayloads payloads;
+    private final DiscordEndpoints endpoints;
+
+    public JobSender(InteractionPayloads payloads, DiscordEndpoints endpoints) {
+        this.payloads = payloads;
+        this.endpoints = endpoints;
+    }
+
+    public CompletableFuture<String> send(Account account, JobRequest request, String nonce, BotType botType) {
+        InteractionContext context = account.interactionContext(nonce, botType).orElse(null);
+        if (context == null) {
+            return CompletableFuture.failedFuture(new DiscordApiException(0, 0,
+                    "account " + account.id() + " has no gateway session yet"));
+        }
+        DiscordRestClient rest = account.rest();
+        if (request instanceof JobRequest.Imagine imagine) {
+            return imageUrls(account, imagine.images()).thenCompose(urls -> {
+                String prompt = urls.isEmpty() ? imagine.prompt() : String.join(" ", urls) + " " + imagine.prompt();
+                return rest.postInteraction(payloads.imagine(context, prompt)).thenApply(ok -> prompt);
+            });
+        }
+        if (request instanceof JobRequest.Blend blend) {
+            return upload(account, blend.images()).thenCompose(images ->
+                    rest.postInteraction(payloads.blend(context, images, blend.dimensions())).thenApply(ok -> null));
+        }
+        if (request instanceof JobRequest.Describe describe) {
+            return upload(account, List.of(describe.image())).thenCompose(images ->
+                    rest.postInteraction(payloads.describe(context, images.get(0))).thenApply(ok -> null));
+        }
+        if (request instanceof JobRequest.DescribeLink link) {
+            return rest.postInteraction(payloads.describeLink(context, link.link())).thenApply(ok -> null);
+        }
+        if (request instanceof JobRequest.Shorten shorten) {
+            return rest.postInteraction(payloads.shorten(context, shorten.prompt())).thenApply(ok -> shorten.prompt());
+        }
+        if (request instanceof JobRequest.Show show) {
+            return rest.postInteraction(payloads.show(context, show.jobId())).thenApply(ok -> null);
+        }
+        if (request instanceof JobRequest.Button button) {
+            return rest.postInteraction(payloads.button(context, button.messageId(), button.messageFlags(),
+                    button.customId())).thenApply(ok -> null);
+        }
+        if (request instanceof JobRequest.ModalSubmit modal) {
+            return rest.postInteraction(payloads.modalSubmit(context, modal.modalInteractionId(), modal.modalCustomId(),
+                    modal.value())).thenApply(ok -> modal.value());
+        }
+        if (request instanceof JobRequest.InpaintSubmit inpaint) {
+            return submitInpaint(account, inpaint);
+        }
+        return CompletableFuture.failedFuture(new IllegalArgumentException("unknown request " + request));
+    }
+
+    /** Uploads images for a prompt and returns their CDN URLs, via a message in the account's channel. */
+    public CompletableFuture<List<String>> imageUrls(Account account, List<JobRequest.ImageData> images) {
+        if (images.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return upload(account, images).thenCompose(uploaded -> {
+            ObjectNode message = JsonNodeFactory.instance.objectNode();
+            message.put("content", "");
+            ArrayNode attachments = message.putArray("attachments");
+            for (int i = 0; i < uploaded.size(); i++) {
+                ObjectNode attachment = attachments.addObject();
+                attachment.put("id", Integer.toString(i));
+                attachment.put("filename", uploaded.get(i).filename());
+                attachment.put("uploaded_filename", uploaded.get(i).uploadedFilename());
+            }
+            return account.rest().sendMessage(account.config().channelId(), message);
+        }).thenApply(sent -> {
+            List<String> urls = new ArrayList<>();
+            for (JsonNode attachment : sent.path("attachments")) {
+                urls.add(endpoints.cdnUrl(attachment.path("url").asString()));
+            }
+            if (urls.size() != images.size()) {
+                throw new DiscordApiException(0, 0, "Discord returned " + urls.size() + " image links for "
+                        + images.size() + " uploaded images");
+            }
+            return urls;
+        });
+    }
+
+    private CompletableFuture<List<UploadedImage>> upload(Account account, List<JobRequest.ImageData> images) {
+        List<String> names = images.stream().map(JobRequest.ImageData::filename).toList();
+        List<Integer> sizes = images.stream().map(i -> i.bytes().length).toList();
+        DiscordRestClient rest = account.rest();
+        return rest.reserveUploads(account.config().channelId(), names, sizes).thenCompose(slots -> {
+            List<CompletableFuture<Void>> puts = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                puts.add(rest.upload(slots.get(i), images.get(i).bytes(), images.get(i).contentType()));
+            }
+            return CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).thenApply(done ->
+                    slots.stream().map(s -> new UploadedImage(s.filename(), s.uploadFilename())).toList());
+        });
+    }
+
+    private CompletableFuture<String> submitInpaint(Account account, JobRequest.InpaintSubmit inpaint) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        String token = inpaint.iframeCustomId().startsWith("MJ::iframe::")
+                ? inpaint.iframeCustomId().substring("MJ::iframe::".length()) : inpaint.iframeCustomId();
+        body.put("customId", token);
+        body.put("mask", inpaint.maskBase64());
+        body.put("prompt", inpaint.prompt());
+        body.put("userId", account.userId().orElse("0"));
+        body.put("username", "0");
+        body.put("full_prompt", (String) null);
+        return account.rest().postJsonTo(endpoints.inpaintSubmit(), body).thenApply(answer -> inpaint.prompt());
+    }
+}

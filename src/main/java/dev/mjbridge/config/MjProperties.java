@@ -1,0 +1,71 @@
+package dev.mjbridge.config;
+
+import dev.mjbridge.account.SelectionStrategy;
+import dev.mjbridge.midjourney.MidjourneyCommands;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * The {@code mj.*} settings of application.yml (see README, "Configuration").
+ *
+ * @param accountsFile path of accounts.yml; empty = {@code MJ_ACCOUNTS_FILE} or {@code ./accounts.yml},
+ *                     and sandbox mode when that default file does not exist
+ * @param apiSecret    when set, every /mj call must carry it in the {@code mj-api-secret} header
+ * @param notifyHook   global webhook for tasks that name none
+ */
+@ConfigurationProperties("mj")
+public record MjProperties(
+        String accountsFile,
+        String apiSecret,
+        String notifyHook,
+        Discord discord,
+        Sandbox sandbox,
+        Selection selection,
+        Tasks tasks,
+        MidjourneyCommands commands) {
+
+    public MjProperties {
+        discord = discord == null ? new Discord(null, null, null, null, null) : discord;
+        sandbox = sandbox == null ? new Sandbox(null, 0, null) : sandbox;
+        selection = selection == null ? new Selection(null) : selection;
+        tasks = tasks == null ? new Tasks(null, null) : tasks;
+        commands = commands == null ? MidjourneyCommands.defaults() : commands;
+    }
+
+    /** Discord's base URLs; only these differ between Discord and a standalone sandbox. */
+    public record Discord(String server, String gateway, String cdn, String upload, String inpaint) {
+        public Discord {
+            server = server == null || server.isBlank() ? "https://discord.com" : server;
+            gateway = gateway == null || gateway.isBlank() ? "wss://gateway.discord.gg" : gateway;
+        }
+    }
+
+    /**
+     * @param enabled  null = on exactly when no accounts file exists
+     * @param port     port of the embedded sandbox (0 = any free port)
+     * @param jobTime  how long one simulated fast job runs
+     */
+    public record Sandbox(Boolean enabled, int port, Duration jobTime) {
+        public Sandbox {
+            jobTime = jobTime == null ? Duration.ofSeconds(4) : jobTime;
+        }
+    }
+
+    public record Selection(SelectionStrategy strategy) {
+        public Selection {
+            strategy = strategy == null ? SelectionStrategy.BEST_WAIT_IDLE : strategy;
+        }
+    }
+
+    /**
+     * @param seedTimeout   how long image-seed waits for Midjourney's DM
+     * @param timeoutCheck  how often silent tasks are looked for
+     */
+    public record Tasks(Duration seedTimeout, Duration timeoutCheck) {
+        public Tasks {
+            seedTimeout = seedTimeout == null ? Duration.ofSeconds(60) : seedTimeout;
+            timeoutCheck = timeoutCheck == null ? Duration.ofSeconds(10) : timeoutCheck;
+        }
+    }
+}

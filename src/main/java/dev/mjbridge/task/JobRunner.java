@@ -1,0 +1,55 @@
+package dev.mjbridge.task;
+
+import dev.mjbridge.account.Account;
+import dev.mjbridge.account.JobSender;
+import dev.mjbridge.discord.DiscordApiException;
+import dev.mjbridge.midjourney.BotType;
+import dev.mjbridge.midjourney.JobRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletionException;
+
+/**
+ * Sends a task's request from its account once the account gave it a slot: a fresh
+ * nonce is recorded on the task first (so the bot's answer can be matched even if it
+ * outruns our REST call), then the Discord calls go out; a refusal fails the task with
+ * Discord's reason.
+ */
+final class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final TaskWriter writer;
+    private final JobSender sender;
+    private final Nonces nonces = new Nonces();
+
+    JobRunner(TaskWriter writer, JobSender sender) {
+        this.writer = writer;
+        this.sender = sender;
+    }
+
+    void run(Task task, Account account, JobRequest request) {
+        String nonce = nonces.next();
+        if (writer.apply(task.id(), new TaskUpdate.Submitted(nonce, account.id(), account.config().channelId())).isEmpty()) {
+            return; // cancelled while it waited
+        }
+        BotType botType = Task.NIJI_JOURNEY.equals(task.botType()) ? BotType.NIJI_JOURNEY : BotType.MID_JOURNEY;
+        sender.send(account, request, nonce, botType).whenComplete((sentPrompt, error) -> {
+            if (error != null) {
+                String reason = reasonOf(error);
+                log.info("task {} on account {}: Discord refused it: {}", task.id(), account.id(), reason);
+                writer.apply(task.id(), new TaskUpdate.Failed(reason));
+            }
+        });
+    }
+
+    static String reasonOf(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof DiscordApiException discord) {
+            return "Discord: " + discord.getMessage();
+        }
+        return "Could not reach Discord: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mjbridge.task;
+
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.JobSender;
+import dev.mjbridge.config.MjProperties;
+import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.midjourney.MessageParser;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Wires the task engine and connects the accounts once it can hear them. */
+@Configuration(proxyBeanMethods = false)
+public class TaskEngineConfiguration {
+
+    @Bean
+    TaskRuntimes taskRuntimes() {
+        return new TaskRuntimes();
+    }
+
+    @Bean
+    TaskWriter taskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, List<TaskListener> listeners) {
+        return new TaskWriter(index, store, transitions, listeners);
+    }
+
+    @Bean
+    JobRunner jobRunner(TaskWriter writer, JobSender sender) {
+        return new JobRunner(writer, sender);
+    }
+
+    @Bean
+    SeedRequests seedRequests(AccountPool pool, TaskStore store, MjProperties properties) {
+        return new SeedRequests(pool, store, properties.tasks().seedTimeout());
+    }
+
+    @Bean
+    TaskService taskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
+                            JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds) {
+        return new TaskService(ids, store, index, writer, pool, sender, runner, runtimes, seeds);
+    }
+
+    @Bean
+    TaskEventHandler taskEventHandler(InFlightIndex index, TaskRuntimes runtimes, TaskWriter writer, JobRunner runner,
+                                      SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser) {
+        return new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner, seeds, endpoints,
+                parser);
+    }
+
+    /** Connects the accounts after everything is wired, and checks for silent tasks periodically. */
+    @Bean
+    SmartLifecycle taskEngineLifecycle(AccountPool pool, TaskEventHandler handler, InFlightIndex index, TaskWriter writer,
+                                       ScheduledExecutorService mjScheduler, MjProperties properties) {
+        return new SmartLifecycle() {
+            private volatile ScheduledFuture<?> timeouts;
+
+            @Override
+            public void start() {
+                pool.start(handler);
+                long every = properties.tasks().timeoutCheck().toMillis();
+                timeouts = mjScheduler.scheduleWithFixedDelay(new TaskTimeouts(index, writer, pool), every, every,
+                        TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void stop() {
+                if (timeouts != null) {
+                    timeouts.cancel(false);
+                }
+                pool.close();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return timeouts != null && !timeouts.isCancelled();
+            }
+        };
+    }
+}

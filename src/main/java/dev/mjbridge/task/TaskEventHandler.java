@@ -1,0 +1,177 @@
+package dev.mjbridge.task;
+
+import dev.mjbridge.account.Account;
+import dev.mjbridge.account.AccountEventSink;
+import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.midjourney.Button;
+import dev.mjbridge.midjourney.CustomId;
+import dev.mjbridge.midjourney.JobRequest;
+import dev.mjbridge.midjourney.MessageParser;
+import dev.mjbridge.midjourney.MjEvent;
+import dev.mjbridge.midjourney.TextInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves tasks on from what their accounts hear: each parsed event is matched to its
+ * task and turned into a {@link TaskUpdate}. Modals the bot opens are answered here
+ * (the client's pending input, or remix auto-submit), and seeds are handed over.
+ */
+final class TaskEventHandler implements AccountEventSink {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskEventHandler.class);
+    private static final int RECONCILE_MESSAGES = 50;
+
+    private final TaskCorrelator correlator;
+    private final TaskWriter writer;
+    private final TaskRuntimes runtimes;
+    private final JobRunner runner;
+    private final SeedRequests seeds;
+    private final DiscordEndpoints endpoints;
+    private final MessageParser parser;
+
+    TaskEventHandler(TaskCorrelator correlator, TaskWriter writer, TaskRuntimes runtimes, JobRunner runner,
+                     SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser) {
+        this.parser = parser;
+        this.correlator = correlator;
+        this.writer = writer;
+        this.runtimes = runtimes;
+        this.runner = runner;
+        this.seeds = seeds;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * After a lost session, what happened meanwhile is only in the channel: read its
+     * recent messages, oldest first, and treat them as if they had just arrived.
+     * Transitions ignore anything stale, so replaying known messages is harmless.
+     */
+    @Override
+    public void onSessionReplaced(Account account) {
+        account.rest().recentMessages(account.config().channelId(), RECONCILE_MESSAGES).whenComplete((messages, error) -> {
+            if (error != null) {
+                log.warn("account {}: could not read channel history to reconcile: {}", account.id(),
+                        JobRunner.reasonOf(error));
+                return;
+            }
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                parser.parse("MESSAGE_CREATE", messages.get(i)).ifPresent(event -> onEvent(account, event));
+            }
+            log.info("account {}: reconciled in-flight tasks from {} channel messages", account.id(), messages.size());
+        });
+    }
+
+    @Override
+    public void onEvent(Account account, MjEvent event) {
+        if (event instanceof MjEvent.SeedResult seed) {
+            seeds.answered(seed.jobId(), seed.seed());
+            return;
+        }
+        Optional<Task> found = correlator.find(account, event);
+        if (found.isEmpty()) {
+            log.debug("account {}: no task for {}", account.id(), event.getClass().getSimpleName());
+            return;
+        }
+        Task task = found.get();
+        if (event instanceof MjEvent.ModalOpened modal) {
+            onModal(account, task, modal);
+            return;
+        }
+        toUpdate(event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
+    }
+
+    private Optional<TaskUpdate> toUpdate(MjEvent event) {
+        if (event instanceof MjEvent.InteractionSucceeded ok) {
+            return Optional.of(new TaskUpdate.Linked(ok.interactionId(), null, null));
+        }
+        if (event instanceof MjEvent.InteractionFailed failed) {
+            return Optional.of(new TaskUpdate.Failed("Discord: the interaction failed"
+                    + (failed.reason() == null || failed.reason().isBlank() ? "" : " (" + failed.reason() + ")")));
+        }
+        if (event instanceof MjEvent.JobStarted started) {
+            return Optional.of(new TaskUpdate.Started(started.correlation().messageId(), started.correlation().prompt()));
+        }
+        if (event instanceof MjEvent.JobProgress progress) {
+            if (progress.percent() < 0) {
+                return Optional.of(new TaskUpdate.Linked(progress.correlation().interactionId(),
+                        progress.correlation().messageId(), progress.correlation().jobHash()));
+            }
+            return Optional.of(new TaskUpdate.Progress(Math.min(99, progress.percent()),
+                    endpoints.cdnUrl(progress.previewUrl()), progress.correlation().messageId(),
+                    progress.correlation().jobHash()));
+        }
+        if (event instanceof MjEvent.JobFinished finished) {
+            return Optional.of(new TaskUpdate.Finished(endpoints.cdnUrl(finished.imageUrl()), buttons(finished.buttons()),
+                    finished.messageId(), finished.jobHash(), finished.correlation().prompt(), finished.flags(), null));
+        }
+        if (event instanceof MjEvent.DescribeResult describe) {
+            return Optional.of(new TaskUpdate.Finished(endpoints.cdnUrl(describe.imageUrl()), buttons(describe.buttons()),
+                    describe.correlation().messageId(), null, null, 0, numbered(describe.prompts())));
+        }
+        if (event instanceof MjEvent.ShortenResult shorten) {
+            return Optional.of(new TaskUpdate.Finished(null, buttons(shorten.buttons()), shorten.correlation().messageId(),
+                    null, null, 0, numbered(shorten.prompts())));
+        }
+        if (event instanceof MjEvent.JobFailed failed) {
+            return Optional.of(new TaskUpdate.Failed(failed.failReason()));
+        }
+        return Optional.empty();
+    }
+
+    private void onModal(Account account, Task task, MjEvent.ModalOpened modal) {
+        if (modal.captcha()) {
+            writer.apply(task.id(), new TaskUpdate.Failed("[Action required to continue] Midjourney asks the owner of account "
+                    + account.id() + " to solve a captcha in Discord"));
+            account.degrade("Midjourney asks for a captcha; solve it in Discord, then re-enable the account");
+            return;
+        }
+        CustomId customId = modal.parsedCustomId();
+        boolean remix = customId.kind() == CustomId.Kind.REMIX_MODAL || customId.kind() == CustomId.Kind.IMAGINE_MODAL
+                || customId.kind() == CustomId.Kind.PAN_MODAL;
+        if (remix) {
+            account.learnRemix(true);
+        }
+        TaskRuntime runtime = runtimes.get(task.id()).orElse(null);
+        JobRequest.ModalAnswer answer = runtime == null ? null : runtime.pendingAnswer();
+        String prefilled = modal.inputs().stream().map(TextInput::value).filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse(task.prompt());
+        if (answer == null && remix && account.config().remixAutoSubmit()) {
+            answer = new JobRequest.ModalAnswer(prefilled, null);
+        }
+        if (answer == null) {
+            // The client answers through /mj/submit/modal.
+            writer.apply(task.id(), new TaskUpdate.ModalOpened(modal.interactionId(), modal.customId()));
+            return;
+        }
+        runtimes.update(task.id(), r -> r.withPendingAnswer(null));
+        JobRequest request = modal.iframe()
+                ? new JobRequest.InpaintSubmit(modal.customId(), answer.maskBase64(), answer.prompt())
+                : new JobRequest.ModalSubmit(modal.interactionId(), modal.customId(),
+                        answer.prompt() == null || answer.prompt().isBlank() ? prefilled : answer.prompt());
+        Task opened = writer.apply(task.id(), new TaskUpdate.ModalOpened(modal.interactionId(), modal.customId()))
+                .orElse(task);
+        runner.run(opened, account, request);
+    }
+
+    private static List<TaskButton> buttons(List<Button> buttons) {
+        return buttons.stream()
+                .filter(b -> b.customId() != null && !b.customId().isBlank())
+                .map(b -> new TaskButton(b.customId(), b.emoji(), b.label(), b.type(), b.style()))
+                .toList();
+    }
+
+    /** Describe/shorten prompts as Midjourney lists them, one per line with its number. */
+    private static String numbered(List<String> prompts) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < prompts.size(); i++) {
+            text.append(i + 1).append("️⃣ ").append(prompts.get(i));
+            if (i < prompts.size() - 1) {
+                text.append("\n\n");
+            }
+        }
+        return text.toString();
+    }
+}
