@@ -49,8 +49,9 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
     }
 
+    /** Only reached if the container's async timeout is shorter than the handler's own. */
     @ExceptionHandler(AsyncRequestTimeoutException.class)
-    public ResponseEntity<ApiResponse> timeout(HttpServletRequest request) {
+    public ResponseEntity<ApiResponse> timeout() {
         return ResponseEntity.ok(ApiResponse.failure("Discord did not answer in time; try again later"));
     }
 

@@ -4,6 +4,6 @@ package dev.mjbridge.api;
 record ShortenRequest(String prompt, SubmitOptions options) {
 
     static ShortenRequest read(RequestFields fields) {
-        return new ShortenRequest(fields.requiredText("prompt"), SubmitOptions.read(fields));
+        return new ShortenRequest(fields.requiredText("prompt").strip(), SubmitOptions.read(fields));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mjbridge.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +44,16 @@ public class SubmitController {
                                @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
         ImagineRequest request = ImagineRequest.read(RequestFields.ofObject(body));
         prompts.check("prompt", request.prompt());
-        if (request.base64Array().size() > maxImages) {
+        if (request.allImages().size() > maxImages) {
             throw RejectedRequest.invalid("base64Array", "holds more than " + maxImages + " images");
         }
-        List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
+        List<ImageData> decoded = new ArrayList<>();
+        if (request.base64() != null) {
+            decoded.add(images.decode("base64", request.base64()));
+        }
+        decoded.addAll(images.decodeAll("base64Array", request.base64Array()));
         Task task = newTasks.create(TaskAction.IMAGINE, request.prompt(), "/imagine " + request.prompt(),
-                request.options(), request.base64Array());
+                request.options(), request.allImages());
         return submitter.submit(task, new JobRequest.Imagine(request.prompt(), decoded),
                 routing(request.options(), mode));
     }

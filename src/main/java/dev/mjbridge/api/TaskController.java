@@ -1,8 +1,9 @@
 package dev.mjbridge.api;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,10 +31,15 @@ public class TaskController {
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
 
-    private final TaskService tasks;
+    /** The core gives up on the seed DM after {@code mj.tasks.seed-timeout}; wait a little longer than that. */
+    private static final Duration SEED_MARGIN = Duration.ofSeconds(5);
 
-    TaskController(TaskService tasks) {
+    private final TaskService tasks;
+    private final Duration seedWait;
+
+    TaskController(TaskService tasks, @Value("${mj.tasks.seed-timeout:60s}") Duration seedTimeout) {
         this.tasks = tasks;
+        this.seedWait = seedTimeout.plus(SEED_MARGIN);
     }
 
     @GetMapping("/{id}/fetch")
@@ -55,15 +62,16 @@ public class TaskController {
     }
 
     @GetMapping("/{id}/image-seed")
-    public CompletableFuture<ApiResponse> imageSeed(@PathVariable("id") String id) {
-        return tasks.imageSeed(id).handle((seed, error) -> {
+    public DeferredResult<ApiResponse> imageSeed(@PathVariable("id") String id) {
+        return AsyncAnswers.of(tasks.imageSeed(id).handle((seed, error) -> {
             if (error != null) {
                 String reason = AsyncFailures.cause(error).getMessage();
                 return ApiResponse.failure("The seed is not available" + (reason == null ? "" : ": " + reason));
             }
-            return seed.map(value -> ApiResponse.success("Success", value))
-                    .orElseGet(() -> RejectedRequest.taskNotFound(id).response());
-        });
+            return seed == null || seed.isEmpty()
+                    ? RejectedRequest.taskNotFound(id).response()
+                    : ApiResponse.success("Success", seed.get());
+        }), seedWait, ApiResponse.failure("Midjourney did not send the seed in time; try again later"));
     }
 
     @PostMapping("/{id}/cancel")

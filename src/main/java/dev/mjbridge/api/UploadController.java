@@ -1,7 +1,7 @@
 package dev.mjbridge.api;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import dev.mjbridge.midjourney.JobRequest.ImageData;
 import dev.mjbridge.task.TaskService;
@@ -22,6 +23,8 @@ import dev.mjbridge.task.TaskService;
 public class UploadController {
 
     private static final Logger log = LoggerFactory.getLogger(UploadController.class);
+    /** Several 10 MB images over a slow link take a while; the container's 30 s default is too short. */
+    private static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
 
     private final TaskService tasks;
     private final ImageDecoder images;
@@ -34,18 +37,18 @@ public class UploadController {
     }
 
     @PostMapping("/upload-discord-images")
-    public CompletableFuture<ApiResponse> upload(@RequestBody(required = false) byte[] body) {
+    public DeferredResult<ApiResponse> upload(@RequestBody(required = false) byte[] body) {
         UploadImagesRequest request = UploadImagesRequest.read(RequestFields.ofObject(body));
         if (request.base64Array().size() > maxImages) {
             throw RejectedRequest.invalid("base64Array", "holds more than " + maxImages + " images");
         }
         List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
-        return tasks.uploadImages(decoded).handle((urls, error) -> {
+        return AsyncAnswers.of(tasks.uploadImages(decoded).handle((urls, error) -> {
             if (error != null) {
                 log.warn("Uploading {} image(s) to Discord failed", decoded.size(), AsyncFailures.cause(error));
                 return ApiResponse.failure("Uploading the images to Discord failed; try again later");
             }
             return ApiResponse.success("Success", urls);
-        });
+        }), UPLOAD_WAIT, ApiResponse.failure("Uploading the images to Discord took too long; try again later"));
     }
 }

@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -57,7 +58,7 @@ final class ApiFixture {
                         new SubmitController(new NewTasks(tasks), submitter, prompts, images, properties),
                         new ActionController(tasks, planner, submitter, prompts, images),
                         new UploadController(tasks, images, properties),
-                        new TaskController(tasks),
+                        new TaskController(tasks, Duration.ofSeconds(60)),
                         new AccountController(pool))
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
                 .addFilters(new ApiSecretFilter(properties))

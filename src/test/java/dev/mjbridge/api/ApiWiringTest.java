@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,9 @@ class ApiWiringTest {
     }
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            // As SpringApplication does: lets @Value read "60s" as a Duration.
+            .withInitializer(context -> context.getBeanFactory()
+                    .setConversionService(ApplicationConversionService.getSharedInstance()))
             .withUserConfiguration(ApiOnly.class)
             .withBean(TaskService.class, ApiWiringTest::acceptingTaskService)
             .withBean(AccountPool.class, () -> mock(AccountPool.class));

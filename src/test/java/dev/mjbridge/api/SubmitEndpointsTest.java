@@ -89,6 +89,21 @@ class SubmitEndpointsTest {
     }
 
     @Test
+    void theOlderSingleBase64FieldLeadsTheImages() throws Exception {
+        postJson("/mj/submit/imagine", """
+                {"prompt": "  cat  ", "base64": "%s", "base64Array": ["%s"]}"""
+                .formatted(base64(ApiFixture.GIF), base64(PNG)))
+                .andExpect(jsonPath("$.code").value(1));
+
+        Submitted submitted = captureSubmit();
+        JobRequest.Imagine imagine = (JobRequest.Imagine) submitted.request();
+        assertThat(imagine.prompt()).isEqualTo("cat");
+        assertThat(imagine.images()).extracting(JobRequest.ImageData::contentType)
+                .containsExactly("image/gif", "image/png");
+        assertThat(submitted.task().internal().base64Array()).hasSize(2);
+    }
+
+    @Test
     void emptyOptionalFieldsMeanDefaults() throws Exception {
         postJson("/mj/submit/imagine", """
                 {"prompt": "Cat", "botType": "", "notifyHook": "", "state": "", "base64Array": []}""")

@@ -64,6 +64,8 @@ class ValidationTest {
                         + base64(new byte[200]) + "\"]}", "base64Array[0]: image is larger than 64 bytes"),
                 invalid("/mj/submit/imagine", "{\"prompt\": \"cat\", \"base64Array\": "
                         + images(4) + "}", "base64Array: holds more than 3 images"),
+                invalid("/mj/submit/imagine", "{\"prompt\": \"cat\", \"base64\": \"" + NOT_AN_IMAGE + "\"}",
+                        "base64: not a PNG, JPEG, WebP or GIF image"),
                 invalid("/mj/submit/imagine", "{\"prompt\": \"cat\", \"accountFilter\": \"main\"}",
                         "accountFilter: must be an object"),
                 invalid("/mj/submit/imagine", "{\"prompt\": \"cat\", \"accountFilter\": {\"instanceId\": {}}}",
