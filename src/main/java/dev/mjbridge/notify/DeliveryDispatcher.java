@@ -37,6 +37,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     private final Map<String, TaskLine> lines = new ConcurrentHashMap<>();
     /** Undelivered states over all tasks (not counting those being sent). */
     private final AtomicInteger queued = new AtomicInteger();
+    private volatile boolean closed;
 
     DeliveryDispatcher(NotifyProperties properties, NotifyHookPolicy policy, ObjectMapper mapper,
                        ScheduledExecutorService timer, ExecutorService worker) {
@@ -85,6 +86,7 @@ final class DeliveryDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
         worker.shutdownNow();
     }
@@ -135,6 +137,9 @@ final class DeliveryDispatcher implements AutoCloseable {
     }
 
     private void finished(TaskLine line, Delivery delivery, DeliveryResult result) {
+        if (closed) {
+            return; // shutting down: what failed now failed because of it
+        }
         if (result.delivered()) {
             log.debug("webhook {} got {}", delivery.target(), delivery.describe());
             next(line);
