@@ -11,12 +11,13 @@ public final class Mosaic {
 
     /**
      * The square size for a preview at {@code progress} percent: a tenth of the shorter
-     * side at 0 %, shrinking faster towards the end, one pixel (the finished grid) at 100 %.
+     * side at 0 %, shrinking faster than linearly, down to single pixels (the finished
+     * grid itself) in the last few percent.
      */
     public static int blockSize(int width, int height, int progress) {
         double remaining = (100 - Math.max(0, Math.min(100, progress))) / 100.0;
         int coarsest = Math.max(1, Math.min(width, height) / 10);
-        return Math.max(1, (int) Math.round(coarsest * remaining * remaining));
+        return Math.max(1, (int) Math.round(coarsest * Math.pow(remaining, 1.5)));
     }
 
     /** Replaces every {@code block}-sized square (smaller at the edges) by its average colour, in place. */
