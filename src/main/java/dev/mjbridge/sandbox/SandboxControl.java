@@ -133,6 +133,11 @@ public class SandboxControl {
         cdn.setDelay(delay);
     }
 
+    /** The CDN itself, for tests that attach images without running a job. */
+    public Cdn cdn() {
+        return cdn;
+    }
+
     // ---- what the sandbox received ----
 
     public Recorder received() {
@@ -144,5 +149,6 @@ public class SandboxControl {
         hub.faults().clear();
         restFaults.clear();
         recorder.clear();
+        cdn.setDelay(Duration.ZERO);
     }
 }
