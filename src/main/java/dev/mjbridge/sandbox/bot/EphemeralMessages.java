@@ -6,6 +6,7 @@ import dev.mjbridge.sandbox.gateway.GatewayHub;
 import dev.mjbridge.sandbox.gateway.MessagePublisher;
 import dev.mjbridge.sandbox.world.Channel;
 import dev.mjbridge.sandbox.world.SandboxUser;
+import dev.mjbridge.sandbox.world.Snowflakes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,18 +26,27 @@ class EphemeralMessages {
 
     private final MessagePublisher publisher;
     private final GatewayHub hub;
+    private final Snowflakes snowflakes;
     private final Cache<String, Owned> withComponents = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    EphemeralMessages(MessagePublisher publisher, GatewayHub hub) {
+    EphemeralMessages(MessagePublisher publisher, GatewayHub hub, Snowflakes snowflakes) {
         this.publisher = publisher;
         this.hub = hub;
+        this.snowflakes = snowflakes;
     }
 
     ObjectNode post(Channel channel, SandboxUser to, ObjectNode message) {
-        ObjectNode sent = publisher.createEphemeral(channel, to, message);
-        if (!sent.path("components").isEmpty()) {
-            withComponents.put(sent.get("id").asString(), new Owned(to.id(), channel.id(), sent.deepCopy()));
+        if (message.path("components").isEmpty()) {
+            return publisher.createEphemeral(channel, to, message);
         }
+        // Remembered before it is sent, so a press that follows at once finds it.
+        String id = snowflakes.next();
+        message.put("id", id);
+        message.put("channel_id", channel.id());
+        message.put("flags", message.path("flags").asInt(0) | MessagePublisher.EPHEMERAL);
+        withComponents.put(id, new Owned(to.id(), channel.id(), message.deepCopy()));
+        ObjectNode sent = publisher.createEphemeral(channel, to, message);
+        withComponents.put(id, new Owned(to.id(), channel.id(), sent.deepCopy()));
         return sent;
     }
 

@@ -2,6 +2,7 @@ package dev.mjbridge.sandbox.bot;
 
 import dev.mjbridge.sandbox.cdn.Cdn;
 import dev.mjbridge.sandbox.gateway.MessagePublisher;
+import dev.mjbridge.sandbox.world.Snowflakes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,9 +19,11 @@ class JobLifecycle {
     private final Cdn cdn;
     private final JobBook book;
     private final UsageLedger usage;
+    private final Snowflakes snowflakes;
 
     JobLifecycle(MessagePublisher publisher, EphemeralMessages ephemerals, ErrorEmbeds errors, Cdn cdn, JobBook book,
-                 UsageLedger usage) {
+                 UsageLedger usage, Snowflakes snowflakes) {
+        this.snowflakes = snowflakes;
         this.publisher = publisher;
         this.ephemerals = ephemerals;
         this.errors = errors;
@@ -62,9 +65,12 @@ class JobLifecycle {
         Job job = run.job();
         publisher.delete(job.channel(), run.progressMessageId());
         ObjectNode image = cdn.attach(job.channel().id(), JobMessages.resultFilename(job), job.resultRecipe());
-        ObjectNode result = publisher.create(job.channel(), JobMessages.resultMessage(job, image));
+        ObjectNode result = JobMessages.resultMessage(job, image);
+        // Booked and charged before anyone can see the result and press its buttons.
+        result.put("id", snowflakes.next());
         book.finished(job, result);
         usage.charge(job);
+        publisher.create(job.channel(), result);
     }
 
     /** The output filter stopped the job after it started. */

@@ -3,6 +3,7 @@ package dev.mjbridge.sandbox.bot;
 import dev.mjbridge.sandbox.gateway.MessagePublisher;
 import dev.mjbridge.sandbox.world.Channel;
 import dev.mjbridge.sandbox.world.SandboxUser;
+import dev.mjbridge.sandbox.world.Snowflakes;
 import dev.mjbridge.sandbox.world.World;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,8 +23,10 @@ class SeedHandler {
     private final World world;
     private final MessagePublisher publisher;
     private final ErrorEmbeds errors;
+    private final Snowflakes snowflakes;
 
-    SeedHandler(JobBook book, World world, MessagePublisher publisher, ErrorEmbeds errors) {
+    SeedHandler(JobBook book, World world, MessagePublisher publisher, ErrorEmbeds errors, Snowflakes snowflakes) {
+        this.snowflakes = snowflakes;
         this.book = book;
         this.world = world;
         this.publisher = publisher;
@@ -61,7 +64,9 @@ class SeedHandler {
         message.set("attachments", finished.message().path("attachments").deepCopy());
         message.set("components", finished.message().path("components").deepCopy());
         BotMessages.answering(message, command, true);
-        ObjectNode created = publisher.create(command.channel(), message);
-        book.alsoShownIn(created.get("id").asString(), finished.job().hash());
+        String id = snowflakes.next();
+        message.put("id", id);
+        book.alsoShownIn(id, finished.job().hash());
+        publisher.create(command.channel(), message);
     }
 }

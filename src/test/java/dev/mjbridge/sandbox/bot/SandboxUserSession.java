@@ -334,7 +334,7 @@ final class SandboxUserSession implements AutoCloseable {
             try {
                 inbox.add(gateway.await(frame -> true));
             } catch (AssertionError silence) {
-                throw new AssertionError("no matching " + type + " within " + WAIT + "; received: " + summary(), silence);
+                throw new AssertionError("no matching " + type + " within " + WAIT + "; received: " + summary());
             }
         }
     }
