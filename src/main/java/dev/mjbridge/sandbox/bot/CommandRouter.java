@@ -54,8 +54,7 @@ class CommandRouter {
             return Decision.reject(400, DiscordErrors.invalidFormBody("data.options", "APPLICATION_COMMAND_OPTION_REQUIRED",
                     "The option " + missing.get() + " is required."));
         }
-        Interaction named = new Interaction(interaction.id(), interaction.type(), interaction.app(), interaction.user(),
-                interaction.channel(), interaction.nonce(), interaction.sessionId(), command.name(), null, interaction.data());
+        Interaction named = interaction.withCommandName(command.name());
         return switch (command.kind()) {
             case IMAGINE -> imagine(named);
             case DESCRIBE -> describe.command(named);

@@ -22,6 +22,11 @@ public record Interaction(String id, int type, BotApp app, SandboxUser user, Cha
     public static final int COMPONENT = 3;
     public static final int MODAL_SUBMIT = 5;
 
+    /** The same interaction, known to be the slash command {@code name}. */
+    public Interaction withCommandName(String name) {
+        return new Interaction(id, type, app, user, channel, nonce, sessionId, name, messageId, data);
+    }
+
     /** {@code <@id>}, how Midjourney names the user in job messages. */
     public String mention() {
         return "<@" + user.id() + ">";

@@ -46,7 +46,8 @@ public class MidjourneyBot implements InteractionReceiver, ReactionReceiver {
         Decision decision = switch (type) {
             case Interaction.COMMAND -> commands.route(interaction);
             case Interaction.COMPONENT -> buttons.route(interaction);
-            default -> modals.route(interaction);
+            case Interaction.MODAL_SUBMIT -> modals.route(interaction);
+            default -> throw new IllegalArgumentException("the REST layer admits interaction types 2, 3 and 5 only");
         };
         if (decision instanceof Decision.Reject reject) {
             return new InteractionOutcome.Rejected(reject.httpStatus(), reject.body());
