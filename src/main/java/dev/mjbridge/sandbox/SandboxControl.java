@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox;
 
 import dev.mjbridge.sandbox.bot.BotClock;
+import dev.mjbridge.sandbox.bot.BotControl;
 import dev.mjbridge.sandbox.bot.Standing;
 import dev.mjbridge.sandbox.bot.UserState;
 import dev.mjbridge.sandbox.bot.UserStates;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,9 +34,12 @@ public class SandboxControl {
     private final UserStates userStates;
     private final BotClock clock;
     private final Cdn cdn;
+    private final BotControl bot;
 
     public SandboxControl(GatewayHub hub, RestFaults restFaults, RateLimiter rateLimiter, Recorder recorder,
-                          World world, ObjectMapper json, UserStates userStates, BotClock clock, Cdn cdn) {
+                          World world, ObjectMapper json, UserStates userStates, BotClock clock, Cdn cdn,
+                          BotControl bot) {
+        this.bot = bot;
         this.userStates = userStates;
         this.clock = clock;
         this.cdn = cdn;
@@ -128,6 +133,26 @@ public class SandboxControl {
         clock.resume();
     }
 
+    /** The user's next job starts and then ends with "Request cancelled due to output filters". */
+    public void failNextJobWithOutputFilter(String userId) {
+        bot.failNextJobWithOutputFilter(userId);
+    }
+
+    /** The seed of a job, by its hash (what the bot DMs for a ✉️ reaction). */
+    public Optional<Long> seedOf(String jobHash) {
+        return bot.seedOf(jobHash);
+    }
+
+    /** Gives a slash command a new version; clients with the old one get "This command is outdated". */
+    public String rotateCommandVersion(String applicationId, String commandName) {
+        return bot.rotateCommandVersion(applicationId, commandName);
+    }
+
+    /** Jobs, job faults and command versions of the simulated Midjourney. */
+    public BotControl bot() {
+        return bot;
+    }
+
     /** Slow-CDN fault: every image download waits this long. */
     public void setCdnDelay(Duration delay) {
         cdn.setDelay(delay);
@@ -144,11 +169,15 @@ public class SandboxControl {
         return recorder;
     }
 
-    /** Clears faults and recordings between tests. */
+    /**
+     * Clears faults and recordings between tests; the bot's user states, job faults,
+     * command versions, time scale and pause go back to the start (running jobs finish).
+     */
     public void reset() {
         hub.faults().clear();
         restFaults.clear();
         recorder.clear();
         cdn.setDelay(Duration.ZERO);
+        bot.reset();
     }
 }
