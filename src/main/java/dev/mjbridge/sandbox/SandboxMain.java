@@ -1,16 +1,23 @@
 package dev.mjbridge.sandbox;
 
+import dev.mjbridge.sandbox.control.AccountsFile;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--strict]
- * [--heartbeat-ms 41250] [--rate-limit N]}: only the simulated Discord, for any client.
+ * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE]}: only the simulated Discord,
+ * for any client. See docs/sandbox.md.
  */
 public final class SandboxMain {
 
     private SandboxMain() {
     }
+
+    private static final String USAGE = "usage: java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4]"
+            + " [--strict] [--heartbeat-ms 41250] [--rate-limit N] [--accounts accounts.yml]";
 
     public static void run(String[] args) throws InterruptedException {
         SandboxSettings settings;
@@ -18,8 +25,7 @@ public final class SandboxMain {
             settings = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("sandbox: " + e.getMessage());
-            System.err.println("usage: java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--strict]"
-                    + " [--heartbeat-ms 41250] [--rate-limit N]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
@@ -27,7 +33,14 @@ public final class SandboxMain {
         System.out.println("mj-bridge sandbox: simulated Discord + Midjourney bot is running");
         System.out.println("  REST    (mj.discord.server)  " + server.restBaseUrl() + "/api/v9");
         System.out.println("  gateway (mj.discord.gateway) " + server.gatewayUrl());
-        System.out.println("  control API                  " + server.restBaseUrl() + "/sandbox");
+        System.out.println("  REST v10                     " + server.restBaseUrl() + "/api/v10");
+        System.out.println("  control API (no auth!)       " + server.restBaseUrl() + "/sandbox"
+                + "   (GET it for the list of endpoints)");
+        System.out.println("  mode                         " + (settings.strict() ? "strict: only the configured accounts"
+                : "open: any token becomes a user on first use"));
+        if (!settings.accounts().isEmpty()) {
+            System.out.println("  accounts                     " + AccountsFile.describe(settings.accounts()));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -47,6 +60,8 @@ public final class SandboxMain {
                         Duration.ofMillis(Math.round(doubleValue(flag, args, ++i) * 1000)));
                 case "--heartbeat-ms" -> settings = settings.withHeartbeatIntervalMs(intValue(flag, args, ++i, 100, 600_000));
                 case "--rate-limit" -> settings = settings.withRestRequestsPerSecond(intValue(flag, args, ++i, 0, 100_000));
+                case "--accounts" -> settings = settings.withAccounts(AccountsFile.read(Path.of(value(flag, args, ++i))));
+                case "--help", "-h" -> throw new IllegalArgumentException("help requested");
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
