@@ -49,7 +49,7 @@ public final class SandboxMain {
         stopped.await();
     }
 
-    static SandboxSettings parse(String[] args) {
+    public static SandboxSettings parse(String[] args) {
         SandboxSettings settings = SandboxSettings.defaults();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
