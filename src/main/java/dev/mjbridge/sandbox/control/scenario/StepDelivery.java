@@ -6,12 +6,15 @@ import dev.mjbridge.sandbox.world.Channel;
 import dev.mjbridge.sandbox.world.SandboxUser;
 import dev.mjbridge.sandbox.world.World;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends one filled-in step. Channel messages go through {@link MessagePublisher}, so a
- * replayed message is in the channel's history exactly as a bot's message would be and
- * a client that recovers through {@code GET /channels/{id}/messages} sees it.
+ * Sends one filled-in step. Channel messages also change the channel's stored history
+ * (MESSAGE_CREATE through {@link MessagePublisher}, which fills fields Discord always sends
+ * but a hand-written scenario may leave out), so a client that recovers through
+ * {@code GET /channels/{id}/messages} sees what a live one saw. Updates and deletes are
+ * dispatched exactly as written.
  */
 final class StepDelivery {
 
@@ -58,15 +61,14 @@ final class StepDelivery {
         switch (event) {
             case "MESSAGE_CREATE" -> publisher.create(channel, message);
             case "MESSAGE_UPDATE" -> {
-                boolean stored = messageId != null
-                        && publisher.update(channel, messageId, m -> m.setAll(message)).isPresent();
-                if (!stored) {
-                    // An edit of a message the scenario did not create: keep it in history as captured.
-                    if (messageId != null) {
-                        world.messages().put(channel.id(), message);
-                    }
-                    hub.dispatchToChannel(channel, event, message);
+                // Clients see the update exactly as captured; history keeps the merged message, as Discord's does.
+                if (messageId != null) {
+                    ObjectNode merged = world.messages().get(channel.id(), messageId)
+                            .orElseGet(JsonNodeFactory.instance::objectNode);
+                    merged.setAll(message);
+                    world.messages().put(channel.id(), merged);
                 }
+                hub.dispatchToChannel(channel, event, message);
             }
             case "MESSAGE_DELETE" -> {
                 if (messageId != null && world.messages().get(channel.id(), messageId).isPresent()) {
