@@ -39,10 +39,9 @@ public class BotControlController {
     /** {@code {"fastJobMs": 2000}} or {@code {"fastJobSeconds": 2.5}}. */
     @PutMapping("/job-duration")
     public BotView jobDuration(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "fastJobMs", "fastJobSeconds");
         var millis = request.whole("fastJobMs", 1, MAX_JOB_MS);
         var seconds = request.number("fastJobSeconds", 0.001, MAX_JOB_MS / 1000.0);
-        request.rejectUnknownFields();
         if (millis.isPresent() == seconds.isPresent()) {
             throw new BadControlRequest("give exactly one of fastJobMs (1.." + MAX_JOB_MS + ") or fastJobSeconds");
         }

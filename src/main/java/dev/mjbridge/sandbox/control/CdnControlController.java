@@ -34,9 +34,8 @@ public class CdnControlController {
     /** {@code {"delayMs": 3000}}; 0 turns it off. */
     @PutMapping("/delay")
     public CdnDelay setDelay(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "delayMs");
         long millis = request.requiredWhole("delayMs", 0, 600_000);
-        request.rejectUnknownFields();
         control.setCdnDelay(Duration.ofMillis(millis));
         return delay();
     }

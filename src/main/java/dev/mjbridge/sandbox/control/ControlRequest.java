@@ -6,8 +6,6 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,22 +13,27 @@ import java.util.stream.Collectors;
 
 /**
  * The JSON body of a control call, read field by field with errors that say which field
- * is wrong and what would be right. Every field read is remembered, so that
- * {@link #rejectUnknownFields()} can refuse typos instead of silently ignoring them.
+ * is wrong and what would be right. Each endpoint names the fields it knows, and any
+ * other field is refused first: a typo is reported as a typo, not as a missing field.
  */
 final class ControlRequest {
 
     private final JsonNode body;
-    private final Set<String> read = new HashSet<>();
 
     private ControlRequest(JsonNode body) {
         this.body = body;
     }
 
     /** An empty or missing body counts as {@code {}}. */
-    static ControlRequest parse(ObjectMapper json, String raw) {
+    static ControlRequest parse(ObjectMapper json, String raw, String... knownFields) {
+        ControlRequest request = new ControlRequest(read(json, raw));
+        request.rejectFieldsOtherThan(Set.of(knownFields));
+        return request;
+    }
+
+    private static JsonNode read(ObjectMapper json, String raw) {
         if (raw == null || raw.isBlank()) {
-            return new ControlRequest(JsonNodeFactory.instance.objectNode());
+            return JsonNodeFactory.instance.objectNode();
         }
         JsonNode node;
         try {
@@ -41,11 +44,10 @@ final class ControlRequest {
         if (node == null || !node.isObject()) {
             throw new BadControlRequest("body must be a JSON object");
         }
-        return new ControlRequest(node);
+        return node;
     }
 
     private Optional<JsonNode> field(String name) {
-        read.add(name);
         JsonNode value = body.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
@@ -123,18 +125,12 @@ final class ControlRequest {
         return field(name).orElseThrow(() -> new BadControlRequest(name + " is required"));
     }
 
-    /** Call after reading every field the endpoint knows. */
-    ControlRequest rejectUnknownFields() {
+    private void rejectFieldsOtherThan(Set<String> known) {
         for (String name : body.propertyNames()) {
-            if (!read.contains(name)) {
-                throw new BadControlRequest("unknown field " + name + (read.isEmpty() ? "; this call takes no body fields"
-                        : "; known fields: " + String.join(", ", new TreeSet<>(read))));
+            if (!known.contains(name)) {
+                throw new BadControlRequest("unknown field " + name + (known.isEmpty() ? "; this call takes no body"
+                        : "; known fields: " + String.join(", ", new TreeSet<>(known))));
             }
         }
-        return this;
-    }
-
-    static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

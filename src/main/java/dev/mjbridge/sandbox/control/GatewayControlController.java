@@ -86,10 +86,9 @@ public class GatewayControlController {
     /** op 9 INVALID_SESSION; {@code "resumable": true} sends {@code d: true} and keeps the session. */
     @PostMapping("/invalidate-session")
     public FaultApplied invalidateSession(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "userId", "resumable");
         String userId = target(request);
         boolean resumable = request.bool("resumable").orElse(false);
-        request.rejectUnknownFields();
         int affected = control.liveGatewaySessions(userId);
         control.invalidateSessions(userId, resumable);
         return new FaultApplied(resumable ? "invalidate-session(resumable)" : "invalidate-session", userId, affected);
@@ -98,10 +97,9 @@ public class GatewayControlController {
     /** Closes the sockets with {@code "code"} (e.g. 4000, 4004, 4009); 4004/4007/4009 also end the session. */
     @PostMapping("/close")
     public FaultApplied close(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "userId", "code");
         String userId = target(request);
         int code = (int) request.requiredWhole("code", 1000, 4999);
-        request.rejectUnknownFields();
         if (RESERVED_CLOSE_CODES.contains(code) || (code > 1015 && code < 3000)) {
             throw new BadControlRequest("code " + code + " cannot be sent in a close frame; use 1000-1003, 1007-1014 or 3000-4999");
         }
@@ -113,11 +111,10 @@ public class GatewayControlController {
     /** Any of {@code delayMs}, {@code duplicateNext}, {@code reorderNext}; fields left out are unchanged. */
     @PutMapping("/dispatch-faults")
     public DispatchFaultsSet dispatchFaults(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "delayMs", "duplicateNext", "reorderNext");
         Optional<Long> delay = request.whole("delayMs", 0, 600_000);
         Optional<Long> duplicate = request.whole("duplicateNext", 0, 100_000);
         Optional<Long> reorder = request.whole("reorderNext", 0, 100_000);
-        request.rejectUnknownFields();
         if (delay.isEmpty() && duplicate.isEmpty() && reorder.isEmpty()) {
             throw new BadControlRequest("give at least one of delayMs, duplicateNext, reorderNext");
         }
@@ -137,11 +134,10 @@ public class GatewayControlController {
     /** {@code {"userId", "event", "data"}}: one raw dispatch to every session of the user. */
     @PostMapping("/dispatch")
     public FaultApplied dispatch(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "userId", "event", "data");
         String userId = request.snowflake("userId").orElseThrow(() -> new BadControlRequest("userId is required"));
         String event = request.text("event").orElseThrow(() -> new BadControlRequest("event is required, e.g. MESSAGE_CREATE"));
         JsonNode data = request.requiredNode("data");
-        request.rejectUnknownFields();
         if (!EVENT_NAME.matcher(event).matches()) {
             throw new BadControlRequest("event must be a dispatch name in upper case like MESSAGE_CREATE, got " + event);
         }
@@ -151,10 +147,7 @@ public class GatewayControlController {
     }
 
     private String targetOnly(String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
-        String userId = target(request);
-        request.rejectUnknownFields();
-        return userId;
+        return target(ControlRequest.parse(json, body, "userId"));
     }
 
     private String target(ControlRequest request) {

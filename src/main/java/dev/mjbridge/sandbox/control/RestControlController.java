@@ -36,10 +36,9 @@ public class RestControlController {
     /** {@code {"count": 3, "status": 429, "retryAfter": 1.5, "global": false}}; count defaults to 1. */
     @PostMapping("/fail-next")
     public FailNext failNext(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "count", "status", "retryAfter", "global");
         int count = request.whole("count", 1, 1_000_000).orElse(1L).intValue();
         RestFaults.Fault fault = fault(request);
-        request.rejectUnknownFields();
         control.failNextRestCalls(count, fault);
         return new FailNext(count, fault);
     }
@@ -47,11 +46,10 @@ public class RestControlController {
     /** {@code {"rate": 0.1, "status": 503}}: each call fails with that probability; rate 0 turns it off. */
     @PostMapping("/fail-randomly")
     public FailRandomly failRandomly(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "rate", "status", "retryAfter", "global");
         double rate = request.number("rate", 0, 1)
                 .orElseThrow(() -> new BadControlRequest("rate is required (0 to 1; 0 turns random failures off)"));
         RestFaults.Fault fault = fault(request);
-        request.rejectUnknownFields();
         control.failRestCallsRandomly(rate, fault);
         return new FailRandomly(rate, fault);
     }
@@ -70,9 +68,8 @@ public class RestControlController {
     /** {@code {"perSecond": 5}}: calls per second per token and method before 429; 0 = unlimited. */
     @PutMapping("/rate-limit")
     public RateLimit setRateLimit(@RequestBody(required = false) String body) {
-        ControlRequest request = ControlRequest.parse(json, body);
+        ControlRequest request = ControlRequest.parse(json, body, "perSecond");
         int perSecond = (int) request.requiredWhole("perSecond", 0, 100_000);
-        request.rejectUnknownFields();
         control.setRestRateLimit(perSecond);
         return rateLimit();
     }

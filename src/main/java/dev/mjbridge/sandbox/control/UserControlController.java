@@ -53,7 +53,8 @@ public class UserControlController {
     @PatchMapping("/{userId}")
     public KnownUser update(@PathVariable String userId, @RequestBody(required = false) String body) {
         requireKnown(userId);
-        UnaryOperator<UserState> change = changeFrom(ControlRequest.parse(json, body));
+        UnaryOperator<UserState> change = changeFrom(ControlRequest.parse(json, body, "plan", "fastHours", "fastSeconds",
+                "mode", "remix", "stealth", "standing", "captchaNext", "concurrentJobs", "queueSize"));
         control.updateUser(userId, change);
         return user(userId);
     }
@@ -83,7 +84,6 @@ public class UserControlController {
         var captchaNext = request.bool("captchaNext");
         var concurrent = request.whole("concurrentJobs", 1, 100);
         var queue = request.whole("queueSize", 0, 1000);
-        request.rejectUnknownFields();
         if (fastHours.isPresent() && fastSeconds.isPresent()) {
             throw new BadControlRequest("give fastHours or fastSeconds, not both");
         }
