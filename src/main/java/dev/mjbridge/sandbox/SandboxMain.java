@@ -31,15 +31,15 @@ public final class SandboxMain {
         }
         SandboxServer server = SandboxServer.start(settings);
         System.out.println("mj-bridge sandbox: simulated Discord + Midjourney bot is running");
-        System.out.println("  REST    (mj.discord.server)  " + server.restBaseUrl() + "/api/v9");
-        System.out.println("  gateway (mj.discord.gateway) " + server.gatewayUrl());
-        System.out.println("  REST v10                     " + server.restBaseUrl() + "/api/v10");
-        System.out.println("  control API (no auth!)       " + server.restBaseUrl() + "/sandbox"
+        System.out.println("  REST base (mj.discord.server)   " + server.restBaseUrl()
+                + "   (clients append /api/v9 or /api/v10)");
+        System.out.println("  gateway   (mj.discord.gateway)  " + server.gatewayUrl());
+        System.out.println("  control API (no auth!)          " + server.restBaseUrl() + "/sandbox"
                 + "   (GET it for the list of endpoints)");
-        System.out.println("  mode                         " + (settings.strict() ? "strict: only the configured accounts"
+        System.out.println("  mode                            " + (settings.strict() ? "strict: only the configured accounts"
                 : "open: any token becomes a user on first use"));
         if (!settings.accounts().isEmpty()) {
-            System.out.println("  accounts                     " + AccountsFile.describe(settings.accounts()));
+            System.out.println("  accounts                        " + AccountsFile.describe(settings.accounts()));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -70,6 +70,27 @@ class ControlApiTest {
         }
 
         @Test
+        void bodiesAreJsonWhateverTheContentTypeSays() {
+            // curl -d '{...}' without -H sends a form content type; the JSON must still arrive as JSON.
+            String token = SharedSandbox.freshToken("form");
+            String userId = http.userIdOf(token);
+            SandboxHttp.Response formPatch = http.sendTyped("PATCH", "/sandbox/users/" + userId,
+                    "application/x-www-form-urlencoded", "{\"remix\": true}");
+            assertThat(formPatch.status()).as(formPatch.toString()).isEqualTo(200);
+            assertThat(sandbox.control().user(userId).remix()).isTrue();
+
+            SandboxHttp.Response formPut = http.sendTyped("PUT", "/sandbox/rest/rate-limit",
+                    "application/x-www-form-urlencoded", "{\"perSecond\": 7}");
+            assertThat(formPut.status()).as(formPut.toString()).isEqualTo(200);
+            assertThat(sandbox.control().restRateLimit()).isEqualTo(7);
+
+            SandboxHttp.Response untypedPost = http.sendTyped("POST", "/sandbox/rest/fail-next", null,
+                    "{\"status\": 503, \"count\": 1}");
+            assertThat(untypedPost.status()).as(untypedPost.toString()).isEqualTo(200);
+            assertThat(http.get("/api/v9/users/@me", token).status()).isEqualTo(503);
+        }
+
+        @Test
         void resetClearsFaultsScenariosAndRecordings() {
             String token = SharedSandbox.freshToken("reset");
             http.userIdOf(token);

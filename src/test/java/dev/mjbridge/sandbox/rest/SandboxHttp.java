@@ -75,6 +75,16 @@ public final class SandboxHttp {
         return execute(request.build());
     }
 
+    /** A body sent with exactly this Content-Type (null: no header), as curl -d would. */
+    public Response sendTyped(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return execute(request.build());
+    }
+
     public Response putBytes(String url, byte[] bytes) {
         return execute(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Content-Type", "application/octet-stream")
