@@ -4,6 +4,7 @@ import dev.mjbridge.sandbox.control.AccountsFile;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,6 +21,11 @@ public final class SandboxMain {
             + " [--strict] [--heartbeat-ms 41250] [--rate-limit N] [--accounts accounts.yml]";
 
     public static void run(String[] args) throws InterruptedException {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            System.out.println("See docs/sandbox.md for the control API, scenarios and faults.");
+            return;
+        }
         SandboxSettings settings;
         try {
             settings = parse(args);
@@ -61,7 +67,6 @@ public final class SandboxMain {
                 case "--heartbeat-ms" -> settings = settings.withHeartbeatIntervalMs(intValue(flag, args, ++i, 100, 600_000));
                 case "--rate-limit" -> settings = settings.withRestRequestsPerSecond(intValue(flag, args, ++i, 0, 100_000));
                 case "--accounts" -> settings = settings.withAccounts(AccountsFile.read(Path.of(value(flag, args, ++i))));
-                case "--help", "-h" -> throw new IllegalArgumentException("help requested");
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }

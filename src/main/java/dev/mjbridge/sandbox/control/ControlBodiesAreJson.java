@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,7 +65,7 @@ public class ControlBodiesAreJson {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return isContentType(name) ? Collections.enumeration(java.util.List.of(getContentType())) : super.getHeaders(name);
+            return isContentType(name) ? Collections.enumeration(List.of(getContentType())) : super.getHeaders(name);
         }
 
         private static boolean isContentType(String name) {

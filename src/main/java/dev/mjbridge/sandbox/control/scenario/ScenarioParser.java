@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -113,7 +114,7 @@ public final class ScenarioParser {
             return ScenarioStep.Target.parse(value);
         } catch (IllegalArgumentException e) {
             throw new ScenarioFormatException(path + ".to: one of " + Arrays.toString(ScenarioStep.Target.values())
-                    .toLowerCase(java.util.Locale.ROOT) + ", got " + value);
+                    .toLowerCase(Locale.ROOT) + ", got " + value);
         }
     }
 
