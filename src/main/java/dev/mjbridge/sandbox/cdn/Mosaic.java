@@ -17,7 +17,7 @@ public final class Mosaic {
     public static int blockSize(int width, int height, int progress) {
         double remaining = (100 - Math.max(0, Math.min(100, progress))) / 100.0;
         int coarsest = Math.max(1, Math.min(width, height) / 10);
-        return Math.max(1, (int) Math.round(coarsest * Math.pow(remaining, 1.5)));
+        return Math.max(1, (int) Math.round(coarsest * StrictMath.pow(remaining, 1.5)));
     }
 
     /** Replaces every {@code block}-sized square (smaller at the edges) by its average colour, in place. */

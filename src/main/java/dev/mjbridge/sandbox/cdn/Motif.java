@@ -6,6 +6,10 @@ import java.util.Random;
  * What a picture shows, as a colour for every point. Coordinates are in units of the
  * picture's shorter side, so a motif looks the same drawn as a grid quadrant or at full
  * size (which is what makes an upscale match its quadrant).
+ *
+ * <p>Trigonometry goes through {@link StrictMath}: {@code Math.sin} may differ in the last
+ * bit between platforms, and a pixel on a hill's edge would then flip colour, breaking
+ * "same recipe, same bytes".
  */
 public interface Motif {
 
@@ -16,6 +20,8 @@ public interface Motif {
         SUNSET, STRIPES, RINGS, BUBBLES;
 
         /**
+         * A motif of this kind with placement and sizes drawn from {@code random}.
+         *
          * @param width  picture width in units of its shorter side (at least 1)
          * @param height picture height in the same units
          */
@@ -43,8 +49,9 @@ public interface Motif {
 
         @Override
         public int colorAt(double x, double y) {
-            double horizon = hillLevel + hillAmplitude * Math.sin(hillFrequency * 2 * Math.PI * x + hillPhase);
-            if (y > horizon) {
+            // The sine is only needed in the band the hills can reach.
+            if (y > hillLevel + hillAmplitude || (y > hillLevel - hillAmplitude
+                    && y > hillLevel + hillAmplitude * StrictMath.sin(hillFrequency * 2 * Math.PI * x + hillPhase))) {
                 return palette.deep();
             }
             double dx = x - sunX;
@@ -52,7 +59,7 @@ public interface Motif {
             if (dx * dx + dy * dy < sunRadius * sunRadius) {
                 return palette.accent();
             }
-            return Colors.mix(palette.dark(), palette.light(), (int) (255 * Math.min(1, y / horizon)));
+            return Colors.mix(palette.dark(), palette.light(), (int) (255 * Math.min(1, y / hillLevel)));
         }
     }
 
@@ -62,7 +69,7 @@ public interface Motif {
 
         static Stripes random(Palette palette, Random random, double width, double height) {
             double angle = random.nextDouble() * Math.PI;
-            return new Stripes(palette, Math.cos(angle), Math.sin(angle), 0.06 + 0.08 * random.nextDouble(),
+            return new Stripes(palette, StrictMath.cos(angle), StrictMath.sin(angle), 0.06 + 0.08 * random.nextDouble(),
                     width * (0.4 + 0.2 * random.nextDouble()), height * (0.4 + 0.2 * random.nextDouble()),
                     0.22 + 0.1 * random.nextDouble(), 0.04 + 0.03 * random.nextDouble());
         }

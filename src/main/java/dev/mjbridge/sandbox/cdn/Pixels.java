@@ -6,6 +6,7 @@ import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
+import java.util.Arrays;
 import java.util.Hashtable;
 
 /**
@@ -61,8 +62,11 @@ public final class Pixels {
         int y0 = Math.max(0, y);
         int x1 = Math.min(width, x + w);
         int y1 = Math.min(height, y + h);
+        if (x0 >= x1) {
+            return;
+        }
         for (int row = y0; row < y1; row++) {
-            java.util.Arrays.fill(rgb, row * width + x0, Math.max(row * width + x0, row * width + x1), color & 0xFFFFFF);
+            Arrays.fill(rgb, row * width + x0, row * width + x1, color & 0xFFFFFF);
         }
     }
 

@@ -151,7 +151,7 @@ class ImageRendererTest {
     @Test
     void promptLabelIsTheFirstWordsWithoutParameters() {
         assertThat(PicturePainter.firstWords("a cat, in space --ar 16:9")).isEqualTo("a cat, in space");
-        assertThat(PicturePainter.firstWords("<https://s.mj.run/x> 猫 cat")).contains("CAT".toLowerCase());
+        assertThat(PicturePainter.firstWords("<https://s.mj.run/x> 猫 cat")).isEqualTo("https://s.mj.run/x cat");
         assertThat(PicturePainter.firstWords("")).isEmpty();
     }
 
