@@ -4,6 +4,7 @@ import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.JobSender;
 import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.midjourney.MessageParser;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +46,9 @@ public class TaskEngineConfiguration {
 
     @Bean
     TaskEventHandler taskEventHandler(InFlightIndex index, TaskRuntimes runtimes, TaskWriter writer, JobRunner runner,
-                                      SeedRequests seeds, DiscordEndpoints endpoints) {
-        return new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner, seeds, endpoints);
+                                      SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser) {
+        return new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner, seeds, endpoints,
+                parser);
     }
 
     /** Connects the accounts after everything is wired, and checks for silent tasks periodically. */

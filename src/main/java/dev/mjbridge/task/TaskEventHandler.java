@@ -6,6 +6,7 @@ import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.Button;
 import dev.mjbridge.midjourney.CustomId;
 import dev.mjbridge.midjourney.JobRequest;
+import dev.mjbridge.midjourney.MessageParser;
 import dev.mjbridge.midjourney.MjEvent;
 import dev.mjbridge.midjourney.TextInput;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import java.util.Optional;
 final class TaskEventHandler implements AccountEventSink {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEventHandler.class);
+    private static final int RECONCILE_MESSAGES = 50;
 
     private final TaskCorrelator correlator;
     private final TaskWriter writer;
@@ -29,15 +31,37 @@ final class TaskEventHandler implements AccountEventSink {
     private final JobRunner runner;
     private final SeedRequests seeds;
     private final DiscordEndpoints endpoints;
+    private final MessageParser parser;
 
     TaskEventHandler(TaskCorrelator correlator, TaskWriter writer, TaskRuntimes runtimes, JobRunner runner,
-                     SeedRequests seeds, DiscordEndpoints endpoints) {
+                     SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser) {
+        this.parser = parser;
         this.correlator = correlator;
         this.writer = writer;
         this.runtimes = runtimes;
         this.runner = runner;
         this.seeds = seeds;
         this.endpoints = endpoints;
+    }
+
+    /**
+     * After a lost session, what happened meanwhile is only in the channel: read its
+     * recent messages, oldest first, and treat them as if they had just arrived.
+     * Transitions ignore anything stale, so replaying known messages is harmless.
+     */
+    @Override
+    public void onSessionReplaced(Account account) {
+        account.rest().recentMessages(account.config().channelId(), RECONCILE_MESSAGES).whenComplete((messages, error) -> {
+            if (error != null) {
+                log.warn("account {}: could not read channel history to reconcile: {}", account.id(),
+                        JobRunner.reasonOf(error));
+                return;
+            }
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                parser.parse("MESSAGE_CREATE", messages.get(i)).ifPresent(event -> onEvent(account, event));
+            }
+            log.info("account {}: reconciled in-flight tasks from {} channel messages", account.id(), messages.size());
+        });
     }
 
     @Override

@@ -1,0 +1,43 @@
+package dev.mjbridge.it;
+
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountState;
+import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole app on a random port in sandbox mode (two simulated accounts in one
+ * channel, jobs of 60 ms), driven through real sockets. Test classes with the same
+ * properties share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mj.sandbox.enabled=true",
+        "mj.sandbox.job-time=60ms",
+        "mj.tasks.timeout-check=1s",
+        "spring.datasource.url=jdbc:h2:mem:proxy-it;DB_CLOSE_DELAY=-1"
+})
+public abstract class ProxyIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected AccountPool pool;
+
+    protected MjApi api;
+
+    @BeforeEach
+    void connectAndWaitForAccounts() {
+        api = new MjApi(port);
+        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
+        while (pool.accounts().stream().anyMatch(a -> a.state() != AccountState.READY)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("accounts not ready: " + pool.accounts());
+            }
+            LockSupport.parkNanos(20_000_000L);
+        }
+    }
+}
