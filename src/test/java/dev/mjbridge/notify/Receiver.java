@@ -44,6 +44,11 @@ final class Receiver implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
 
     Receiver(Answer answer) throws IOException {
+        this(answer, false);
+    }
+
+    /** With {@code endlessBody} every answer streams data until the client hangs up. */
+    Receiver(Answer answer, boolean endlessBody) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
@@ -55,7 +60,12 @@ final class Receiver implements AutoCloseable {
                 }
                 bodies.add(body);
                 int status = answer.status(count.incrementAndGet());
-                exchange.sendResponseHeaders(status, -1);
+                if (endlessBody) {
+                    exchange.sendResponseHeaders(status, 0);
+                    streamUntilHungUp(exchange.getResponseBody());
+                } else {
+                    exchange.sendResponseHeaders(status, -1);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -63,6 +73,18 @@ final class Receiver implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    private void streamUntilHungUp(OutputStream out) {
+        byte[] chunk = new byte[8192];
+        try {
+            while (closing.getCount() > 0) {
+                out.write(chunk);
+                out.flush();
+            }
+        } catch (IOException hungUp) {
+            // what the test wants
+        }
     }
 
     static Receiver answering(int status) throws IOException {

@@ -173,6 +173,23 @@ class WebhookNotifierTest {
     }
 
     @Test
+    void readsOnlyASmallPartOfTheAnswer() throws Exception {
+        Receiver receiver = new Receiver(n -> 200, true);
+        closing.add(receiver);
+        NotifyProperties properties = new NotifyProperties(5, Duration.ofSeconds(5), Duration.ofMillis(10),
+                Duration.ofMillis(50), List.of(), false, 1024, 0, 0);
+        WebhookNotifier notifier = notifier(properties, null);
+        Task task = task("11", receiver.url("/hook")).withStatus(TaskStatus.SUBMITTED);
+
+        notifier.onTaskChanged(task);
+        notifier.onTaskChanged(task.withStatus(TaskStatus.SUCCESS).withProgress("100%"));
+
+        // The second state is sent only once the first answer was cut off (and counted as delivered).
+        assertThat(statusOf(receiver.next())).isEqualTo("SUBMITTED 0%");
+        assertThat(statusOf(receiver.next())).isEqualTo("SUCCESS 100%");
+    }
+
+    @Test
     void usesTheGlobalHookWhenTheTaskNamesNone() throws Exception {
         Receiver global = receiver(n -> 200);
         Receiver own = receiver(n -> 200);
