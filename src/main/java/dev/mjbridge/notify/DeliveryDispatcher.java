@@ -57,7 +57,7 @@ final class DeliveryDispatcher implements AutoCloseable {
             TaskLine line = lines.computeIfAbsent(taskId, TaskLine::new);
             Delivery start;
             synchronized (line) {
-                if (line.closed) {
+                if (line.retired) {
                     continue; // lost a race with the line's retirement; take the fresh one
                 }
                 int before = line.pending.size();
@@ -77,11 +77,6 @@ final class DeliveryDispatcher implements AutoCloseable {
     /** Undelivered states over all tasks; for tests and metrics. */
     int queued() {
         return queued.get();
-    }
-
-    /** Tasks with deliveries queued or under way. */
-    int activeTasks() {
-        return lines.size();
     }
 
     @Override
@@ -179,7 +174,7 @@ final class DeliveryDispatcher implements AutoCloseable {
             if (next.isEmpty()) {
                 // Idle lines are dropped so that memory follows the tasks in flight.
                 line.busy = false;
-                line.closed = true;
+                line.retired = true;
                 lines.remove(line.taskId, line);
                 return;
             }
@@ -199,7 +194,8 @@ final class DeliveryDispatcher implements AutoCloseable {
         final String taskId;
         final PendingDeliveries pending = new PendingDeliveries(properties.maxQueuedPerTask());
         boolean busy;
-        boolean closed;
+        /** Removed from the map; an offer that still holds it must create a new line. */
+        boolean retired;
 
         TaskLine(String taskId) {
             this.taskId = taskId;

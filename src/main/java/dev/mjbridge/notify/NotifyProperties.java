@@ -11,7 +11,8 @@ import java.util.Locale;
  * are accepted. The global hook itself is {@code mj.notify-hook} ({@code MjProperties}).
  *
  * @param attempts          deliveries of one state before giving up (first try included)
- * @param timeout           connect timeout and time to wait for the answer's headers
+ * @param timeout           connect timeout and time to wait for the answer's headers (an answer
+ *                          still trickling in after twice this is cut off)
  * @param firstDelay        wait before the first retry; doubles on each retry (with jitter)
  * @param maxDelay          ceiling of the wait between retries
  * @param allowHosts        when non-empty, per-request hooks may only name these hosts
