@@ -1,19 +1,33 @@
 package dev.mjbridge.sandbox;
 
 import dev.mjbridge.sandbox.bot.BotClock;
+import dev.mjbridge.sandbox.bot.BotControl;
 import dev.mjbridge.sandbox.bot.Standing;
 import dev.mjbridge.sandbox.bot.UserState;
 import dev.mjbridge.sandbox.bot.UserStates;
 import dev.mjbridge.sandbox.cdn.Cdn;
+import dev.mjbridge.sandbox.control.KnownUser;
+import dev.mjbridge.sandbox.control.scenario.ArmedScenario;
+import dev.mjbridge.sandbox.control.scenario.PlayedScenario;
+import dev.mjbridge.sandbox.control.scenario.Scenario;
+import dev.mjbridge.sandbox.control.scenario.ScenarioPlayer;
 import dev.mjbridge.sandbox.gateway.DispatchFaults;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
 import dev.mjbridge.sandbox.rest.RateLimiter;
 import dev.mjbridge.sandbox.rest.RestFaults;
+import dev.mjbridge.sandbox.world.Guild;
+import dev.mjbridge.sandbox.world.SandboxUser;
 import dev.mjbridge.sandbox.world.World;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,9 +46,16 @@ public class SandboxControl {
     private final UserStates userStates;
     private final BotClock clock;
     private final Cdn cdn;
+    private final BotControl bot;
+    private final ScenarioPlayer scenarios;
+    private final SandboxSettings settings;
 
     public SandboxControl(GatewayHub hub, RestFaults restFaults, RateLimiter rateLimiter, Recorder recorder,
-                          World world, ObjectMapper json, UserStates userStates, BotClock clock, Cdn cdn) {
+                          World world, ObjectMapper json, UserStates userStates, BotClock clock, Cdn cdn,
+                          BotControl bot, ScenarioPlayer scenarios, SandboxSettings settings) {
+        this.bot = bot;
+        this.scenarios = scenarios;
+        this.settings = settings;
         this.userStates = userStates;
         this.clock = clock;
         this.cdn = cdn;
@@ -76,6 +97,21 @@ public class SandboxControl {
         return hub.faults();
     }
 
+    /** Every dispatch leaves this much later (0 turns the fault off). */
+    public void delayDispatches(Duration delay) {
+        hub.faults().delay(delay.toMillis());
+    }
+
+    /** The next {@code count} dispatches are each sent twice (the copy under the next sequence number). */
+    public void duplicateNextDispatches(int count) {
+        hub.faults().duplicateNext(count);
+    }
+
+    /** The next {@code count} dispatches are each held back and sent after the one that follows it. */
+    public void reorderNextDispatches(int count) {
+        hub.faults().reorderNext(count);
+    }
+
     /** Sends an arbitrary dispatch to every session of a user (replay and protocol tests). */
     public void dispatchRaw(String userId, String type, String dataJson) {
         hub.dispatchToUser(userId, type, json.readTree(dataJson));
@@ -95,6 +131,25 @@ public class SandboxControl {
         rateLimiter.setLimit(requestsPerSecond);
     }
 
+    /** Calls per second and token before 429; 0 = unlimited. */
+    public int restRateLimit() {
+        return rateLimiter.limit();
+    }
+
+    /** The next {@code count} REST calls (any route, any token) fail with {@code fault}. */
+    public void failNextRestCalls(int count, RestFaults.Fault fault) {
+        restFaults.failNext(count, fault);
+    }
+
+    /** Each REST call fails with {@code fault} with probability {@code rate}; 0 turns it off. */
+    public void failRestCallsRandomly(double rate, RestFaults.Fault fault) {
+        restFaults.failRandomly(rate, fault);
+    }
+
+    public void clearRestFaults() {
+        restFaults.clear();
+    }
+
     // ---- the Midjourney bot ----
 
     /** Changes what Midjourney knows of a user: plan, fast time, mode, remix, standing, captcha. */
@@ -104,6 +159,30 @@ public class SandboxControl {
 
     public UserState user(String userId) {
         return userStates.get(userId);
+    }
+
+    /**
+     * The Discord users the sandbox knows (configured accounts and every token seen so far),
+     * without their tokens, oldest id first. The simulated Midjourney bots are left out.
+     */
+    public List<KnownUser> users() {
+        return world.users().stream()
+                .filter(user -> !World.MIDJOURNEY_APP_ID.equals(user.id()) && !World.NIJI_APP_ID.equals(user.id()))
+                .sorted(Comparator.comparing(SandboxUser::id))
+                .map(this::describe)
+                .toList();
+    }
+
+    public Optional<KnownUser> knownUser(String userId) {
+        return userId == null ? Optional.empty() : world.user(userId).map(this::describe);
+    }
+
+    private KnownUser describe(SandboxUser user) {
+        List<Guild> guilds = world.guildsOf(user);
+        List<String> guildIds = guilds.stream().map(Guild::id).sorted().toList();
+        List<String> channelIds = guilds.stream().flatMap(g -> g.channelIds().stream()).sorted().toList();
+        return new KnownUser(user.id(), user.username(), user.bot(), guildIds, channelIds, hub.liveSessions(user.id()),
+                user.bot() ? null : userStates.get(user.id()));
     }
 
     public void ban(String userId) {
@@ -128,9 +207,84 @@ public class SandboxControl {
         clock.resume();
     }
 
+    /** The user's next job starts and then ends with "Request cancelled due to output filters". */
+    public void failNextJobWithOutputFilter(String userId) {
+        bot.failNextJobWithOutputFilter(userId);
+    }
+
+    /** The seed of a job, by its hash (what the bot DMs for a ✉️ reaction). */
+    public Optional<Long> seedOf(String jobHash) {
+        return bot.seedOf(jobHash);
+    }
+
+    /** Gives a slash command a new version; clients with the old one get "This command is outdated". */
+    public String rotateCommandVersion(String applicationId, String commandName) {
+        return bot.rotateCommandVersion(applicationId, commandName);
+    }
+
+    /** Jobs, job faults and command versions of the simulated Midjourney. */
+    public BotControl bot() {
+        return bot;
+    }
+
+    public boolean botPaused() {
+        return clock.paused();
+    }
+
+    public Duration fastJobDuration() {
+        return clock.fastJobDuration();
+    }
+
     /** Slow-CDN fault: every image download waits this long. */
     public void setCdnDelay(Duration delay) {
         cdn.setDelay(delay);
+    }
+
+    /** The CDN itself, for tests that attach images without running a job. */
+    public Cdn cdn() {
+        return cdn;
+    }
+
+    public Duration cdnDelay() {
+        return cdn.delay();
+    }
+
+    // ---- replay scenarios ----
+
+    /** Arms a scenario: the next matching interaction is answered by it instead of the bot. */
+    public ArmedScenario armScenario(Scenario scenario) {
+        return scenarios.arm(scenario);
+    }
+
+    /** Arms a scenario given as JSON text (the format of docs/sandbox.md). */
+    public ArmedScenario armScenario(String json) {
+        return scenarios.arm(Scenario.fromJson(json));
+    }
+
+    public ArmedScenario armScenario(Path file) {
+        return scenarios.arm(Scenario.fromFile(file));
+    }
+
+    /** Arms a scenario from the classpath, e.g. {@code "scenarios/imagine-grid.json"}. */
+    public ArmedScenario armScenarioResource(String resource) {
+        return scenarios.arm(Scenario.fromResource(resource));
+    }
+
+    public List<ArmedScenario> armedScenarios() {
+        return scenarios.armed();
+    }
+
+    public boolean disarmScenario(String id) {
+        return scenarios.disarm(id);
+    }
+
+    public int disarmScenarios() {
+        return scenarios.disarmAll();
+    }
+
+    /** Playbacks so far (newest last) with the values each filled in. */
+    public List<PlayedScenario> playedScenarios() {
+        return scenarios.played();
     }
 
     // ---- what the sandbox received ----
@@ -139,10 +293,33 @@ public class SandboxControl {
         return recorder;
     }
 
-    /** Clears faults and recordings between tests. */
+    /** How many interactions carried each nonce, in the order first seen; a count above 1 is a repeat. */
+    public Map<String, Integer> interactionCountsByNonce() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Recorder.ReceivedInteraction interaction : recorder.interactions()) {
+            if (interaction.nonce() != null) {
+                counts.merge(interaction.nonce(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Between tests: clears faults (gateway dispatch faults, REST faults, slow CDN), puts the
+     * REST rate limit back to its configured value, resumes a paused bot, disarms scenarios
+     * and forgets recordings; the bot's user states, job faults, command versions and time
+     * scale go back to the start (running jobs finish).
+     */
     public void reset() {
         hub.faults().clear();
         restFaults.clear();
+        rateLimiter.setLimit(settings.restRequestsPerSecond());
+        cdn.setDelay(Duration.ZERO);
+        if (clock.paused()) {
+            clock.resume();
+        }
+        scenarios.clear();
         recorder.clear();
+        bot.reset();
     }
 }

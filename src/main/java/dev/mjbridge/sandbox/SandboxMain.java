@@ -1,33 +1,52 @@
 package dev.mjbridge.sandbox;
 
+import dev.mjbridge.sandbox.control.AccountsFile;
+
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--strict]
- * [--heartbeat-ms 41250] [--rate-limit N]}: only the simulated Discord, for any client.
+ * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE]}: only the simulated Discord,
+ * for any client. See docs/sandbox.md.
  */
 public final class SandboxMain {
 
     private SandboxMain() {
     }
 
+    private static final String USAGE = "usage: java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4]"
+            + " [--strict] [--heartbeat-ms 41250] [--rate-limit N] [--accounts accounts.yml]";
+
     public static void run(String[] args) throws InterruptedException {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            System.out.println("See docs/sandbox.md for the control API, scenarios and faults.");
+            return;
+        }
         SandboxSettings settings;
         try {
             settings = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("sandbox: " + e.getMessage());
-            System.err.println("usage: java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--strict]"
-                    + " [--heartbeat-ms 41250] [--rate-limit N]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
         SandboxServer server = SandboxServer.start(settings);
         System.out.println("mj-bridge sandbox: simulated Discord + Midjourney bot is running");
-        System.out.println("  REST    (mj.discord.server)  " + server.restBaseUrl() + "/api/v9");
-        System.out.println("  gateway (mj.discord.gateway) " + server.gatewayUrl());
-        System.out.println("  control API                  " + server.restBaseUrl() + "/sandbox");
+        System.out.println("  REST base (mj.discord.server)   " + server.restBaseUrl()
+                + "   (clients append /api/v9 or /api/v10)");
+        System.out.println("  gateway   (mj.discord.gateway)  " + server.gatewayUrl());
+        System.out.println("  control API (no auth!)          " + server.restBaseUrl() + "/sandbox"
+                + "   (GET it for the list of endpoints)");
+        System.out.println("  mode                            " + (settings.strict() ? "strict: only the configured accounts"
+                : "open: any token becomes a user on first use"));
+        if (!settings.accounts().isEmpty()) {
+            System.out.println("  accounts                        " + AccountsFile.describe(settings.accounts()));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -36,7 +55,7 @@ public final class SandboxMain {
         stopped.await();
     }
 
-    static SandboxSettings parse(String[] args) {
+    public static SandboxSettings parse(String[] args) {
         SandboxSettings settings = SandboxSettings.defaults();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -47,6 +66,7 @@ public final class SandboxMain {
                         Duration.ofMillis(Math.round(doubleValue(flag, args, ++i) * 1000)));
                 case "--heartbeat-ms" -> settings = settings.withHeartbeatIntervalMs(intValue(flag, args, ++i, 100, 600_000));
                 case "--rate-limit" -> settings = settings.withRestRequestsPerSecond(intValue(flag, args, ++i, 0, 100_000));
+                case "--accounts" -> settings = settings.withAccounts(AccountsFile.read(Path.of(value(flag, args, ++i))));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }

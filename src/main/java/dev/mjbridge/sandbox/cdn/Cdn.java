@@ -1,5 +1,7 @@
 package dev.mjbridge.sandbox.cdn;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mjbridge.sandbox.SandboxUrls;
 import dev.mjbridge.sandbox.world.Snowflakes;
 import org.springframework.stereotype.Component;
@@ -22,10 +24,21 @@ public class Cdn {
     public record Entry(String channelId, String attachmentId, String filename, ImageRecipe recipe) {
     }
 
+    /** Bound on the rendered bytes kept in memory; beyond it, least recently used images are re-rendered on demand. */
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
+
+    /** Identical recipes in the same format share one rendering, whatever attachment they belong to. */
+    private record RenderKey(ImageRecipe recipe, ImageFormat format) {
+    }
+
     private final SandboxUrls urls;
     private final Snowflakes snowflakes;
     private final ImageRenderer renderer;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<RenderKey, byte[]> rendered = Caffeine.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .weigher((RenderKey key, byte[] bytes) -> bytes.length)
+            .build();
     private volatile Duration delay = Duration.ZERO;
 
     public Cdn(SandboxUrls urls, Snowflakes snowflakes, ImageRenderer renderer) {
@@ -37,6 +50,7 @@ public class Cdn {
     /**
      * Registers an image and returns its Discord attachment object: id, filename, size,
      * url and proxy_url (with {@code ex}, {@code is}, {@code hm}), width, height, content_type.
+     * Nothing is rendered yet: most previews are never downloaded, so {@code size} is an estimate.
      */
     public ObjectNode attach(String channelId, String filename, ImageRecipe recipe) {
         String attachmentId = snowflakes.next();
@@ -61,13 +75,22 @@ public class Cdn {
         return Optional.ofNullable(entries.get(attachmentId));
     }
 
-    public byte[] render(Entry entry) {
-        return renderer.render(entry.recipe(), entry.filename());
+    /** The file at {@code /attachments/{channelId}/{attachmentId}/{filename}}: all three must match, as on Discord. */
+    public Optional<ServedFile> file(String channelId, String attachmentId, String filename) {
+        return find(attachmentId)
+                .filter(entry -> entry.channelId().equals(channelId) && entry.filename().equals(filename))
+                .map(entry -> new ServedFile(render(entry), renderer.contentType(entry.filename())));
     }
 
-    /** Slow-CDN fault: every image response waits this long before its first byte. */
+    /** The entry's image bytes, rendered once and then served from the cache while it fits. */
+    public byte[] render(Entry entry) {
+        ImageFormat format = ImageFormat.forFilename(entry.filename());
+        return rendered.get(new RenderKey(entry.recipe(), format), key -> format.encode(renderer.draw(key.recipe())));
+    }
+
+    /** Slow-CDN fault: every CDN response waits this long before its first byte. */
     public void setDelay(Duration value) {
-        delay = value;
+        delay = value == null || value.isNegative() ? Duration.ZERO : value;
     }
 
     public Duration delay() {

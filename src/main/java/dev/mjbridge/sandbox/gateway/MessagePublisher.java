@@ -33,7 +33,7 @@ public final class MessagePublisher {
     public ObjectNode create(Channel channel, ObjectNode message) {
         stamp(channel, message);
         world.messages().put(channel.id(), message);
-        hub.dispatchToChannel(channel, "MESSAGE_CREATE", message);
+        hub.dispatchToChannel(channel, "MESSAGE_CREATE", withAuthorMember(channel, message));
         return message;
     }
 
@@ -52,7 +52,7 @@ public final class MessagePublisher {
             edit.accept(message);
             message.put("edited_timestamp", now());
             world.messages().put(channel.id(), message);
-            hub.dispatchToChannel(channel, "MESSAGE_UPDATE", message);
+            hub.dispatchToChannel(channel, "MESSAGE_UPDATE", withAuthorMember(channel, message));
         });
         return stored;
     }
@@ -69,6 +69,30 @@ public final class MessagePublisher {
             deleted.put("guild_id", channel.guildId());
         }
         hub.dispatchToChannel(channel, "MESSAGE_DELETE", deleted);
+    }
+
+    /**
+     * The dispatch form of a guild message: Discord adds the author's partial guild member
+     * ({@code member}, without {@code user}) to MESSAGE_CREATE and MESSAGE_UPDATE but not
+     * to REST history. Bot libraries resolve the author through it (JDA drops the message
+     * without it when it does not cache members).
+     */
+    private static ObjectNode withAuthorMember(Channel channel, ObjectNode message) {
+        if (channel.isDm() || message.has("member") || message.hasNonNull("webhook_id")) {
+            return message;
+        }
+        ObjectNode dispatched = message.deepCopy();
+        ObjectNode member = dispatched.putObject("member");
+        member.putArray("roles");
+        member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        member.putNull("nick");
+        member.putNull("avatar");
+        member.putNull("premium_since");
+        member.put("deaf", false);
+        member.put("mute", false);
+        member.put("pending", false);
+        member.put("flags", 0);
+        return dispatched;
     }
 
     private void stamp(Channel channel, ObjectNode message) {

@@ -103,6 +103,24 @@ final class ReadyPayloads {
         node.put("premium_tier", 0);
         node.put("preferred_locale", "en-US");
         node.put("system_channel_flags", 0);
+        // Fields Discord always sends that bot libraries read without a default (JDA rejects afk_timeout 0).
+        node.put("afk_timeout", 300);
+        node.putNull("afk_channel_id");
+        node.putNull("system_channel_id");
+        node.putNull("rules_channel_id");
+        node.putNull("public_updates_channel_id");
+        node.putNull("safety_alerts_channel_id");
+        node.putNull("splash");
+        node.putNull("discovery_splash");
+        node.putNull("banner");
+        node.putNull("description");
+        node.putNull("vanity_url_code");
+        node.putNull("application_id");
+        node.put("premium_subscription_count", 0);
+        node.put("premium_progress_bar_enabled", false);
+        node.put("max_members", 500_000);
+        node.put("max_video_channel_users", 25);
+        node.put("widget_enabled", false);
         node.putArray("features");
         node.putArray("emojis");
         node.putArray("stickers");
@@ -121,6 +139,8 @@ final class ReadyPayloads {
         everyone.put("managed", false);
         everyone.put("mentionable", false);
         everyone.put("flags", 0);
+        everyone.putNull("icon");
+        everyone.putNull("unicode_emoji");
         ArrayNode channels = node.putArray("channels");
         guild.channelIds().stream().sorted(Comparator.naturalOrder()).forEach(id -> world.channel(id).ifPresent(ch -> {
             ObjectNode channel = channels.addObject();
@@ -132,6 +152,10 @@ final class ReadyPayloads {
             channel.put("nsfw", false);
             channel.put("rate_limit_per_user", 0);
             channel.putArray("permission_overwrites");
+            channel.put("guild_id", guild.id());
+            channel.putNull("topic");
+            channel.putNull("last_message_id");
+            channel.put("flags", 0);
         }));
         ArrayNode members = node.putArray("members");
         for (String memberId : guild.memberIds()) {

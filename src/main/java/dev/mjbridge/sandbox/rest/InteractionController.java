@@ -3,6 +3,7 @@ package dev.mjbridge.sandbox.rest;
 import dev.mjbridge.sandbox.Recorder;
 import dev.mjbridge.sandbox.bot.InteractionOutcome;
 import dev.mjbridge.sandbox.bot.InteractionReceiver;
+import dev.mjbridge.sandbox.control.scenario.ScenarioPlayer;
 import dev.mjbridge.sandbox.world.Channel;
 import dev.mjbridge.sandbox.world.SandboxUser;
 import dev.mjbridge.sandbox.world.World;
@@ -31,12 +32,15 @@ public class InteractionController {
 
     private final World world;
     private final InteractionReceiver receiver;
+    private final ScenarioPlayer scenarios;
     private final Recorder recorder;
     private final ObjectMapper json;
 
-    public InteractionController(World world, InteractionReceiver receiver, Recorder recorder, ObjectMapper json) {
+    public InteractionController(World world, InteractionReceiver receiver, ScenarioPlayer scenarios, Recorder recorder,
+                                 ObjectMapper json) {
         this.world = world;
         this.receiver = receiver;
+        this.scenarios = scenarios;
         this.recorder = recorder;
         this.json = json;
     }
@@ -90,8 +94,10 @@ public class InteractionController {
         String interactionId = world.snowflakes().next();
         recorder.interaction(new Recorder.ReceivedInteraction(interactionId, user.id(), type, nonce, payload,
                 System.currentTimeMillis()));
-        InteractionOutcome outcome = receiver.receive(
-                new InteractionReceiver.InteractionRequest(interactionId, user, channel.get(), payload));
+        InteractionReceiver.InteractionRequest request =
+                new InteractionReceiver.InteractionRequest(interactionId, user, channel.get(), payload);
+        // An armed replay scenario answers in place of the bot (docs/sandbox.md, "Scenarios").
+        InteractionOutcome outcome = scenarios.answer(request).orElseGet(() -> receiver.receive(request));
         if (outcome instanceof InteractionOutcome.Rejected rejected) {
             return DiscordErrors.respond(HttpStatus.valueOf(rejected.httpStatus()), rejected.body());
         }

@@ -68,6 +68,15 @@ public final class RestGate implements HandlerInterceptor {
 
     private void writeFault(HttpServletResponse response, RestFaults.Fault fault) throws IOException {
         if (fault.status() == 429) {
+            if (!fault.global()) {
+                // A route 429 from Discord carries its bucket's headers; a global one does not.
+                long resetAt = System.currentTimeMillis() + Math.round(fault.retryAfterSeconds() * 1000);
+                response.setHeader("X-RateLimit-Limit", Integer.toString(Math.max(1, limiter.limit())));
+                response.setHeader("X-RateLimit-Remaining", "0");
+                response.setHeader("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt / 1000.0));
+                response.setHeader("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", fault.retryAfterSeconds()));
+                response.setHeader("X-RateLimit-Bucket", "sandbox-injected");
+            }
             writeRateLimited(response, fault.retryAfterSeconds(), fault.global());
             return;
         }

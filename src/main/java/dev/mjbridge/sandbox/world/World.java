@@ -40,7 +40,7 @@ public final class World {
         register(new SandboxUser(MIDJOURNEY_APP_ID, "Midjourney Bot", null, true));
         register(new SandboxUser(NIJI_APP_ID, "niji・journey Bot", null, true));
         for (SandboxAccount account : settings.accounts()) {
-            SandboxUser user = new SandboxUser(account.userId(), account.username(), account.token(), false);
+            SandboxUser user = new SandboxUser(account.userId(), account.username(), account.token(), account.bot());
             register(user);
             joinChannel(user, account.guildId(), account.channelId());
         }
@@ -109,7 +109,7 @@ public final class World {
      * Ids derived from the token, so that a client reconnecting to a restarted
      * sandbox finds the same user, guild and channel.
      */
-    static String stableId(String token, String kind) {
+    public static String stableId(String token, String kind) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((kind + ":" + token).getBytes(StandardCharsets.UTF_8));
@@ -121,6 +121,11 @@ public final class World {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every user the sandbox knows, the Midjourney application bots included. */
+    public Collection<SandboxUser> users() {
+        return List.copyOf(usersById.values());
     }
 
     public Optional<SandboxUser> user(String id) {

@@ -1,0 +1,74 @@
+package dev.mjbridge.notify;
+
+import dev.mjbridge.config.MjProperties;
+import dev.mjbridge.task.Task;
+import dev.mjbridge.task.TaskListener;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Posts a task's JSON (what {@code GET /mj/task/{id}/fetch} returns) to its webhook each
+ * time its status or progress changes: the task's own {@code notifyHook}, else the global
+ * {@code mj.notify-hook}, else nowhere. Runs on the task engine's event path, so it only
+ * queues; {@link DeliveryDispatcher} does the sending, in order per task, with retries.
+ */
+@Component
+public final class WebhookNotifier implements TaskListener, AutoCloseable {
+
+    private final String globalHook;
+    private final ChangeFilter changes = new ChangeFilter();
+    private final DeliveryDispatcher dispatcher;
+
+    @Autowired
+    public WebhookNotifier(NotifyProperties properties, MjProperties mj, ObjectMapper mapper, NotifyHookPolicy policy) {
+        this(properties, mj.notifyHook(), mapper, policy);
+    }
+
+    WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper, NotifyHookPolicy policy) {
+        this.globalHook = globalHook == null || globalHook.isBlank() ? null : globalHook.trim();
+        this.dispatcher = new DeliveryDispatcher(properties, policy, mapper,
+                Executors.newSingleThreadScheduledExecutor(daemon("mj-notify-timer")),
+                // Two threads: they only re-check per-request hooks (a DNS lookup) and serialize.
+                Executors.newFixedThreadPool(2, daemon("mj-notify-worker")));
+    }
+
+    @Override
+    public void onTaskChanged(Task task) {
+        HookTarget target = targetOf(task);
+        if (target != null && changes.isNews(task)) {
+            dispatcher.offer(Delivery.first(task, target));
+        }
+    }
+
+    /** Undelivered task states; for tests and metrics. */
+    int queued() {
+        return dispatcher.queued();
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+
+    private HookTarget targetOf(Task task) {
+        String own = task.internal().notifyHook();
+        if (own != null && !own.isBlank()) {
+            return HookTarget.perRequest(own);
+        }
+        return globalHook == null ? null : HookTarget.global(globalHook);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Webhooks: telling clients about their tasks.
+ *
+ * <ul>
+ *   <li>{@link dev.mjbridge.notify.WebhookNotifier}: the task listener; picks the hook and
+ *       the changes worth posting.</li>
+ *   <li>{@link dev.mjbridge.notify.DeliveryDispatcher}: per-task ordered delivery with
+ *       retries, backoff and bounded queues ({@link dev.mjbridge.notify.PendingDeliveries}).</li>
+ *   <li>{@link dev.mjbridge.notify.NotifyHookPolicy}: the SSRF check of client-supplied hooks,
+ *       public for the API layer.</li>
+ *   <li>{@link dev.mjbridge.notify.NotifyProperties}: {@code mj.notify.*}.</li>
+ * </ul>
+ */
+package dev.mjbridge.notify;

@@ -1,0 +1,77 @@
+package dev.mjbridge.sandbox.bot;
+
+/**
+ * A pressed button, read from its customId by {@link CustomIdReader}.
+ */
+sealed interface ButtonPress {
+
+    /** Whether pressing it starts work that a captcha or an account refusal can stop. */
+    default boolean startsJob() {
+        return true;
+    }
+
+    /** A button under a job's result: it names the job by its hash. */
+    sealed interface OnJob extends ButtonPress {
+        String hash();
+    }
+
+    /** U1-U4 of a grid. */
+    record Upscale(int index, String hash) implements OnJob {
+    }
+
+    /** V1-V4 of a grid. */
+    record Variation(int index, String hash) implements OnJob {
+    }
+
+    record Reroll(String hash) implements OnJob {
+    }
+
+    /** Upscale (Subtle) or (Creative) of an image; {@code creative} false = subtle. */
+    record UpscaleHd(boolean creative, String hash) implements OnJob {
+    }
+
+    /** Vary (Strong) or (Subtle) of an image. */
+    record Vary(boolean strong, String hash) implements OnJob {
+    }
+
+    /** Vary (Region): opens the inpaint editor. */
+    record VaryRegion(String hash) implements OnJob {
+    }
+
+    /** Zoom Out 2x ({@code 50}), 1.5x ({@code 75}), Make Square ({@code 100}). */
+    record Outpaint(int zoom, String hash) implements OnJob {
+    }
+
+    /** Custom Zoom: opens a modal. */
+    record CustomZoom(String hash) implements OnJob {
+    }
+
+    record Pan(PanDirection direction, String hash) implements OnJob {
+    }
+
+    record Bookmark(String hash) implements OnJob {
+        @Override
+        public boolean startsJob() {
+            return false;
+        }
+    }
+
+    /** Imagine suggestion {@code index} of a /describe result. */
+    record DescribePick(int index) implements ButtonPress {
+    }
+
+    /** Describe the same image again. */
+    record DescribeRetry() implements ButtonPress {
+    }
+
+    /** Imagine shortened prompt {@code index} of the /shorten result {@code messageId}. */
+    record ShortenPick(String messageId, int index) implements ButtonPress {
+    }
+
+    record Setting(SettingsOption option) implements ButtonPress {
+        @Override
+        public boolean startsJob() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mjbridge.sandbox.bot;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mjbridge.sandbox.gateway.GatewayHub;
+import dev.mjbridge.sandbox.gateway.MessagePublisher;
+import dev.mjbridge.sandbox.world.Channel;
+import dev.mjbridge.sandbox.world.SandboxUser;
+import dev.mjbridge.sandbox.world.Snowflakes;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Ephemeral messages are not in channel history, yet their buttons (settings) can be
+ * pressed and their owner sees them edited. The bot remembers the ones it sent with
+ * components so that a button press on them can be checked like any other.
+ */
+@Component
+class EphemeralMessages {
+
+    private record Owned(String userId, String channelId, ObjectNode message) {
+    }
+
+    private final MessagePublisher publisher;
+    private final GatewayHub hub;
+    private final Snowflakes snowflakes;
+    private final Cache<String, Owned> withComponents = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    EphemeralMessages(MessagePublisher publisher, GatewayHub hub, Snowflakes snowflakes) {
+        this.publisher = publisher;
+        this.hub = hub;
+        this.snowflakes = snowflakes;
+    }
+
+    ObjectNode post(Channel channel, SandboxUser to, ObjectNode message) {
+        if (message.path("components").isEmpty()) {
+            return publisher.createEphemeral(channel, to, message);
+        }
+        // Remembered before it is sent, so a press that follows at once finds it.
+        String id = snowflakes.next();
+        message.put("id", id);
+        message.put("channel_id", channel.id());
+        message.put("flags", message.path("flags").asInt(0) | MessagePublisher.EPHEMERAL);
+        withComponents.put(id, new Owned(to.id(), channel.id(), message.deepCopy()));
+        ObjectNode sent = publisher.createEphemeral(channel, to, message);
+        withComponents.put(id, new Owned(to.id(), channel.id(), sent.deepCopy()));
+        return sent;
+    }
+
+    /** The ephemeral message with this id that {@code user} was shown in {@code channel}. */
+    Optional<ObjectNode> find(Channel channel, SandboxUser user, String messageId) {
+        Owned owned = messageId == null ? null : withComponents.getIfPresent(messageId);
+        if (owned == null || !owned.userId().equals(user.id()) || !owned.channelId().equals(channel.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(owned.message().deepCopy());
+    }
+
+    /** Edits an ephemeral message; only its owner gets the MESSAGE_UPDATE. */
+    void update(SandboxUser user, String messageId, Consumer<ObjectNode> edit) {
+        Owned owned = withComponents.getIfPresent(messageId);
+        if (owned == null || !owned.userId().equals(user.id())) {
+            return;
+        }
+        ObjectNode message = owned.message().deepCopy();
+        edit.accept(message);
+        withComponents.put(messageId, new Owned(owned.userId(), owned.channelId(), message));
+        hub.dispatchToUser(user.id(), "MESSAGE_UPDATE", message);
+    }
+}

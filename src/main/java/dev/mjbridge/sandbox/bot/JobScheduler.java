@@ -1,0 +1,194 @@
+package dev.mjbridge.sandbox.bot;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs jobs the way Midjourney admits them: per user at most {@link UserState#concurrentJobs()}
+ * at once, up to {@link UserState#queueSize()} more waiting, the rest refused. A running
+ * job is a chain of timed steps on the shared scheduler (no thread is held per job);
+ * while the bot is paused a step parks instead of running and resumes with the bot.
+ */
+@Component
+public class JobScheduler {
+
+    /** How a submitted job was admitted. */
+    public enum Admission { RUNNING, QUEUED, QUEUE_FULL }
+
+    /** Progress shown between start and result; the output filter strikes after the first. */
+    static final int[] PROGRESS = {15, 31, 62, 93};
+    private static final int OUTPUT_FILTER_STEP = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+
+    private final ScheduledExecutorService executor;
+    private final BotClock clock;
+    private final UserStates userStates;
+    private final JobLifecycle lifecycle;
+    private final BotFaults faults;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final Set<JobRun> parked = ConcurrentHashMap.newKeySet();
+
+    /** One user's running and waiting jobs; guarded by its own monitor. */
+    private static final class Lane {
+        final Set<JobRun> running = new LinkedHashSet<>();
+        final Deque<JobRun> waiting = new ArrayDeque<>();
+    }
+
+    public JobScheduler(ScheduledExecutorService sandboxScheduler, BotClock clock, UserStates userStates,
+                        JobLifecycle lifecycle, BotFaults faults) {
+        this.executor = sandboxScheduler;
+        this.clock = clock;
+        this.userStates = userStates;
+        this.lifecycle = lifecycle;
+        this.faults = faults;
+        clock.onResume(this::resumeParked);
+    }
+
+    /**
+     * Admits the job. {@code announceQueued} (given the number of running jobs) runs
+     * before the job can start, so the "Job queued" answer precedes the job's messages.
+     */
+    Admission submit(Job job, IntConsumer announceQueued) {
+        String userId = job.user().id();
+        UserState limits = userStates.get(userId);
+        JobRun run = new JobRun(job, faults.takeOutputFilter(userId));
+        Lane lane = lanes.computeIfAbsent(userId, id -> new Lane());
+        synchronized (lane) {
+            if (lane.waiting.isEmpty() && lane.running.size() < limits.concurrentJobs()) {
+                lane.running.add(run);
+                launch(run);
+                return Admission.RUNNING;
+            }
+            if (lane.waiting.size() >= limits.queueSize()) {
+                return Admission.QUEUE_FULL;
+            }
+            run.markQueued();
+            lane.waiting.addLast(run);
+            announceQueued.accept(lane.running.size());
+            return Admission.QUEUED;
+        }
+    }
+
+    /** Jobs of the user that hold a slot (paused ones included). */
+    public List<Job> running(String userId) {
+        Lane lane = lanes.get(userId);
+        if (lane == null) {
+            return List.of();
+        }
+        synchronized (lane) {
+            return lane.running.stream().map(JobRun::job).toList();
+        }
+    }
+
+    /** Jobs of the user waiting for a slot, oldest first. */
+    public List<Job> queued(String userId) {
+        Lane lane = lanes.get(userId);
+        if (lane == null) {
+            return List.of();
+        }
+        synchronized (lane) {
+            return lane.waiting.stream().map(JobRun::job).toList();
+        }
+    }
+
+    private void launch(JobRun run) {
+        executor.execute(() -> tick(run));
+    }
+
+    private void tick(JobRun run) {
+        if (clock.paused()) {
+            park(run);
+            return;
+        }
+        run.running();
+        boolean goesOn;
+        try {
+            goesOn = advance(run);
+        } catch (RuntimeException e) {
+            log.warn("sandbox bot: job {} failed in the simulation", run.job().hash(), e);
+            goesOn = false;
+        }
+        if (goesOn) {
+            executor.schedule(() -> tick(run), stepDelay(run).toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            release(run);
+        }
+    }
+
+    /** Runs the run's next step; false when the job is over. */
+    private boolean advance(JobRun run) {
+        int step = run.takeStep();
+        if (step == 0) {
+            lifecycle.begin(run);
+            return true;
+        }
+        if (step == OUTPUT_FILTER_STEP && run.outputFiltered()) {
+            lifecycle.filtered(run);
+            return false;
+        }
+        if (step <= PROGRESS.length) {
+            lifecycle.progress(run, PROGRESS[step - 1]);
+            return true;
+        }
+        lifecycle.finish(run);
+        return false;
+    }
+
+    /** The job's duration spread evenly over its steps; read each time, so a new time scale applies at once. */
+    private Duration stepDelay(JobRun run) {
+        Duration whole = clock.jobDuration(run.job().mode());
+        return whole.dividedBy(PROGRESS.length + 1);
+    }
+
+    private void park(JobRun run) {
+        if (run.hasStarted() && run.firstPausedTick()) {
+            try {
+                lifecycle.paused(run);
+            } catch (RuntimeException e) {
+                log.warn("sandbox bot: could not show job {} as paused", run.job().hash(), e);
+            }
+        }
+        parked.add(run);
+        // The bot may have resumed between the check and the add; then nobody else wakes it.
+        if (!clock.paused() && parked.remove(run)) {
+            launch(run);
+        }
+    }
+
+    private void resumeParked() {
+        for (JobRun run : List.copyOf(parked)) {
+            if (parked.remove(run)) {
+                launch(run);
+            }
+        }
+    }
+
+    /** Frees the job's slot and starts the jobs that waited for one. */
+    private void release(JobRun run) {
+        String userId = run.job().user().id();
+        UserState limits = userStates.get(userId);
+        Lane lane = lanes.get(userId);
+        synchronized (lane) {
+            lane.running.remove(run);
+            while (!lane.waiting.isEmpty() && lane.running.size() < limits.concurrentJobs()) {
+                JobRun next = lane.waiting.pollFirst();
+                lane.running.add(next);
+                launch(next);
+            }
+        }
+    }
+}
