@@ -51,7 +51,7 @@ class JdaAgainstSandboxTest {
     }
 
     @Test
-    void jdaBotSeesAMessageThatAUserPostsInItsGuild() throws Exception {
+    void jdaBotSeesUserAndMidjourneyMessagesInItsGuild() throws Exception {
         SandboxAccount user = new SandboxAccount("jda-test-user-token", "1100000000000000601", "operator", GUILD, CHANNEL);
         SandboxAccount bot = SandboxAccount.bot("jda-test-bot-token", "1100000000000000602", "listener", GUILD, CHANNEL);
         try (SandboxServer sandbox = SandboxServer.start(SandboxSettings.forTests().withStrict(true)
@@ -94,6 +94,30 @@ class JdaAgainstSandboxTest {
                 assertThat(event.getChannel().getId()).isEqualTo(CHANNEL);
                 assertThat(event.isFromGuild()).isTrue();
                 assertThat(event.getGuild().getId()).isEqualTo(GUILD);
+
+                // The Midjourney bot's messages reach JDA the same way: an imagine by the user
+                // ends in the bot's final grid message with its attachment.
+                String imagine = "{\"type\":2,\"application_id\":\"936929561302675456\",\"guild_id\":\"" + GUILD
+                        + "\",\"channel_id\":\"" + CHANNEL + "\",\"session_id\":\"jda-test\",\"nonce\":\"1300000000000000001\","
+                        + "\"data\":{\"version\":\"1237876415471554623\",\"id\":\"938956540159881230\",\"name\":\"imagine\","
+                        + "\"type\":1,\"options\":[{\"type\":3,\"name\":\"prompt\",\"value\":\"a jda lighthouse\"}],"
+                        + "\"attachments\":[]}}";
+                assertThat(new SandboxHttp(sandbox.restBaseUrl()).post("/api/v9/interactions", user.token(), imagine)
+                        .status()).isEqualTo(204);
+                MessageReceivedEvent grid = null;
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (grid == null && System.nanoTime() < deadline) {
+                    MessageReceivedEvent next = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    if (next != null && next.getAuthor().getId().equals("936929561302675456")
+                            && !next.getMessage().getAttachments().isEmpty()
+                            && next.getMessage().getAttachments().get(0).getFileName().endsWith(".png")) {
+                        grid = next;
+                    }
+                }
+                assertThat(grid).as("the Midjourney bot's final grid as a MessageReceivedEvent").isNotNull();
+                assertThat(grid.getAuthor().isBot()).isTrue();
+                assertThat(grid.getMessage().getContentRaw()).startsWith("**a jda lighthouse**").contains("<@" + user.userId() + ">");
+                assertThat(grid.getMessage().getComponents()).isNotEmpty();
             } finally {
                 jda.shutdownNow();
                 jda.awaitShutdown(Duration.ofSeconds(10));
