@@ -2,24 +2,23 @@ package dev.mjbridge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Locale;
 
-import org.junit.jupiter.api.Disabled;
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mjbridge.it.MjApi;
 import dev.mjbridge.it.ProxyIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-/**
- * The API over a real socket against the embedded sandbox: what a relay does, end to end.
- * The job flows wait for the sandbox bot's job simulation (today it only acknowledges
- * interactions, so tasks stay SUBMITTED); they are disabled until it lands on main.
- */
+/** The API over a real socket against the embedded sandbox: what a relay does, end to end. */
 class ApiSandboxFlowTest extends ProxyIntegrationTest {
-
-    private static final String WAITING_FOR_BOT =
-            "the sandbox Midjourney bot does not run jobs yet (it only acknowledges interactions)";
 
     @Test
     void imagineReachesDiscordThroughTheApi() {
@@ -37,7 +36,6 @@ class ApiSandboxFlowTest extends ProxyIntegrationTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BOT)
     void imagineThenUpscaleThenFetchBoth() {
         String imagineId = api.submit("/mj/submit/imagine", """
                 {"prompt": "a lighthouse at dusk --ar 3:2", "state": "ref-1", "botType": "", "notifyHook": ""}""");
@@ -60,7 +58,6 @@ class ApiSandboxFlowTest extends ProxyIntegrationTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BOT)
     void legacySimpleChangeUnderAModePrefix() {
         String imagineId = api.submit("/mj-fast/mj/submit/imagine", "{\"prompt\": \"a red fox\"}");
         api.awaitFinal(imagineId);
@@ -71,7 +68,6 @@ class ApiSandboxFlowTest extends ProxyIntegrationTest {
     }
 
     @Test
-    @Disabled(WAITING_FOR_BOT)
     void customZoomWaitsForTheModalThenRuns() {
         String imagineId = api.submit("/mj/submit/imagine", "{\"prompt\": \"a small boat\"}");
         JsonNode grid = api.awaitFinal(imagineId);
@@ -108,5 +104,84 @@ class ApiSandboxFlowTest extends ProxyIntegrationTest {
         assertThat(accounts.status()).isEqualTo(200);
         assertThat(accounts.body().size()).isGreaterThan(0);
         assertThat(accounts.raw().toLowerCase(Locale.ROOT)).doesNotContain("token");
+    }
+
+    @Test
+    void describeThenImagineTheSecondSuggestion() {
+        String describeId = api.submit("/mj/submit/describe", "{\"base64\": \"%s\"}".formatted(pngDataUrl()));
+        JsonNode described = api.awaitFinal(describeId);
+        assertThat(described.path("status").asString()).isEqualTo("SUCCESS");
+
+        String pickId = api.submit("/mj/submit/action", """
+                {"taskId": "%s", "customId": "MJ::Job::PicReader::2"}""".formatted(describeId));
+        JsonNode picked = api.awaitFinal(pickId);
+        assertThat(picked.path("action").asString()).isEqualTo("IMAGINE");
+        assertThat(picked.path("status").asString()).isEqualTo("SUCCESS");
+        assertThat(picked.path("prompt").asString()).isNotBlank()
+                .doesNotContain("\n").doesNotStartWith("2");
+        assertThat(described.path("promptEn").asString()).contains(picked.path("prompt").asString());
+    }
+
+    @Test
+    void shortenThenImagineASuggestion() {
+        String shortenId = api.submit("/mj/submit/shorten",
+                "{\"prompt\": \"a very detailed painting of an old lighthouse on a cliff at dusk\"}");
+        JsonNode shortened = api.awaitFinal(shortenId);
+        assertThat(shortened.path("status").asString()).isEqualTo("SUCCESS");
+
+        String pickId = api.submit("/mj/submit/action", """
+                {"taskId": "%s", "customId": "%s"}""".formatted(shortenId, MjApi.button(shortened, "PromptAnalyzer")));
+        JsonNode picked = api.awaitFinal(pickId);
+        assertThat(picked.path("action").asString()).isEqualTo("IMAGINE");
+        assertThat(shortened.path("promptEn").asString()).contains(picked.path("prompt").asString());
+    }
+
+    @Test
+    void blendTwoImages() {
+        String blendId = api.submit("/mj/submit/blend", """
+                {"base64Array": ["%s", "%s"], "dimensions": "LANDSCAPE"}""".formatted(pngDataUrl(), pngDataUrl(0x3366CC)));
+        JsonNode blend = api.awaitFinal(blendId);
+        assertThat(blend.path("status").asString()).as(blend.toString()).isEqualTo("SUCCESS");
+        assertThat(blend.path("action").asString()).isEqualTo("BLEND");
+    }
+
+    @Test
+    void imageSeedOfAFinishedGrid() {
+        String imagineId = api.submit("/mj/submit/imagine", "{\"prompt\": \"a seed of doubt\"}");
+        api.awaitFinal(imagineId);
+
+        MjApi.Response seed = api.get("/mj/task/" + imagineId + "/image-seed");
+        assertThat(seed.body().path("code").asInt()).as(seed.raw()).isEqualTo(1);
+        assertThat(seed.body().path("result").asString()).matches("\\d+");
+    }
+
+    @Test
+    void uploadDiscordImagesAnswersUrls() {
+        MjApi.Response upload = api.post("/mj/submit/upload-discord-images",
+                "{\"base64Array\": [\"%s\"]}".formatted(pngDataUrl()));
+        assertThat(upload.body().path("code").asInt()).as(upload.raw()).isEqualTo(1);
+        assertThat(upload.body().path("result").get(0).asString()).startsWith("http");
+    }
+
+    private static String pngDataUrl() {
+        return pngDataUrl(0);
+    }
+
+    /** A small PNG of one colour; Midjourney refuses to blend identical images. */
+    private static String pngDataUrl(int rgb) {
+        BufferedImage image = new BufferedImage(8, 8,
+                BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 8; x++) {
+            for (int y = 0; y < 8; y++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 }
