@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -41,6 +42,12 @@ public class ApiExceptionHandler {
     public ResponseEntity<ApiResponse> missingParameter(MissingServletRequestParameterException e,
                                                         HttpServletRequest request) {
         return answer(ApiResponse.invalid(e.getParameterName(), "is required"), request);
+    }
+
+    /** The body could not be read at all (the connection broke, or it was cut short). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<ApiResponse> unreadable(HttpServletRequest request) {
+        return answer(ApiResponse.invalid("body", "could not be read"), request);
     }
 
     /** The client refuses JSON: nothing we could write would be accepted. */

@@ -115,8 +115,8 @@ final class RequestFields {
         return id.trim();
     }
 
-    /** An id given as a string or a whole number; blank stays blank. */
-    String requiredIdOrBlank(String name) {
+    /** An id given as a string or a whole number, trimmed; null when absent. */
+    String optionalId(String name) {
         String id = idValue(value(name), path(name));
         return id == null ? null : id.trim();
     }

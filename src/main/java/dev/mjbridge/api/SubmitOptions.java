@@ -49,12 +49,8 @@ record SubmitOptions(String notifyHook, String state, BotType botType, AccountFi
             modes.add(SpeedMode.parse(name).orElseThrow(() -> RejectedRequest.invalid(field,
                     "must be one of " + MODES + ", got " + ClientText.quote(name))));
         }
-        return new AccountFilter(idText(filter, "instanceId"), idText(filter, "channelId"), modes,
+        // Channel ids are Discord snowflakes, which some clients send as numbers.
+        return new AccountFilter(filter.optionalId("instanceId"), filter.optionalId("channelId"), modes,
                 filter.optionalFlag("remix"));
-    }
-
-    /** Account and channel ids may come as numbers (Discord ids look like numbers). */
-    private static String idText(RequestFields fields, String name) {
-        return fields.value(name) == null ? null : fields.requiredIdOrBlank(name);
     }
 }

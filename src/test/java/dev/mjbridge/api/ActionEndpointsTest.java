@@ -71,6 +71,20 @@ class ActionEndpointsTest {
     }
 
     @Test
+    void theNotifyHookOfAnActionPassesThePolicyToo() throws Exception {
+        parentIs(ApiFixture.finishedGrid());
+        when(api.hooks.refusalReason("http://10.0.0.1/hook"))
+                .thenReturn(Optional.of("notifyHook host 10.0.0.1 is on a private network"));
+
+        postJson("/mj/submit/action", """
+                {"customId": "MJ::JOB::upsample::2::%s", "taskId": "%s", "notifyHook": "http://10.0.0.1/hook"}"""
+                .formatted(HASH, PARENT_ID))
+                .andExpect(jsonPath("$.code").value(4))
+                .andExpect(jsonPath("$.description").value(startsWith("notifyHook: host 10.0.0.1")));
+        verify(api.tasks, never()).submitAction(any(), any(), any());
+    }
+
+    @Test
     void numericTaskIdsAreAccepted() throws Exception {
         parentIs(ApiFixture.finishedGrid());
 

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.SubmitResult;
 import dev.mjbridge.task.Task;
@@ -42,6 +44,8 @@ final class ApiFixture {
 
     final TaskService tasks = mock(TaskService.class);
     final AccountPool pool = mock(AccountPool.class);
+    /** Allows every hook unless a test says otherwise; the real one would look hosts up in DNS. */
+    final NotifyHookPolicy hooks = mock(NotifyHookPolicy.class);
     final MockMvc mvc;
     private final AtomicLong ids = new AtomicLong(1732800000000001L);
 
@@ -52,7 +56,7 @@ final class ApiFixture {
     ApiFixture(ApiProperties properties) {
         ImageDecoder images = new ImageDecoder(properties);
         PromptPolicy prompts = new PromptPolicy(properties, new BannedWords(properties));
-        TaskSubmitter submitter = new TaskSubmitter(tasks);
+        TaskSubmitter submitter = new TaskSubmitter(tasks, hooks);
         ActionPlanner planner = new ActionPlanner(tasks);
         mvc = MockMvcBuilders.standaloneSetup(
                         new SubmitController(new NewTasks(tasks), submitter, prompts, images, properties),
@@ -63,6 +67,7 @@ final class ApiFixture {
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
                 .addFilters(new ApiSecretFilter(properties))
                 .build();
+        when(hooks.refusalReason(any())).thenReturn(Optional.empty());
         when(tasks.newTask(any())).thenAnswer(call ->
                 Task.create(Long.toString(ids.getAndIncrement()), call.getArgument(0), 1732800000000L));
         when(tasks.submit(any(), any(), any())).thenAnswer(call ->

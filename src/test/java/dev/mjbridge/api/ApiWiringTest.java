@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -22,6 +24,8 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.notify.NotifyHookPolicy;
+import dev.mjbridge.notify.NotifyProperties;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.SubmitResult;
 import dev.mjbridge.task.Task;
@@ -44,7 +48,9 @@ class ApiWiringTest {
                     .setConversionService(ApplicationConversionService.getSharedInstance()))
             .withUserConfiguration(ApiOnly.class)
             .withBean(TaskService.class, ApiWiringTest::acceptingTaskService)
-            .withBean(AccountPool.class, () -> mock(AccountPool.class));
+            .withBean(AccountPool.class, () -> mock(AccountPool.class))
+            .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
+                    new NotifyProperties(0, null, null, null, List.of(), false, 0, 0, 0)));
 
     private static TaskService acceptingTaskService() {
         TaskService tasks = mock(TaskService.class);

@@ -115,6 +115,19 @@ class SubmitEndpointsTest {
     }
 
     @Test
+    void aNotifyHookThePolicyRefusesIsCode4NamingIt() throws Exception {
+        when(api.hooks.refusalReason("http://169.254.169.254/latest"))
+                .thenReturn(java.util.Optional.of("notifyHook names a cloud metadata service"));
+
+        postJson("/mj/submit/imagine", """
+                {"prompt": "cat", "notifyHook": "http://169.254.169.254/latest"}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.code").value(4))
+                .andExpect(jsonPath("$.description").value("notifyHook: names a cloud metadata service"));
+        verify(api.tasks, org.mockito.Mockito.never()).submit(any(), any(), any());
+    }
+
+    @Test
     void imagineIsQueuedWithCode22() throws Exception {
         when(api.tasks.submit(any(), any(), any())).thenAnswer(call ->
                 new dev.mjbridge.task.SubmitResult.Queued(call.getArgument(0), "second", 2));
