@@ -24,6 +24,8 @@ public final class Account {
     private static final Logger log = LoggerFactory.getLogger(Account.class);
 
     private volatile AccountConfig config;
+    /** As the accounts file says; an operator's re-enable goes back to it. */
+    private final AccountConfig configured;
     private final UserGatewaySession gateway;
     private final DiscordRestClient rest;
     private final AccountSlots slots;
@@ -38,6 +40,7 @@ public final class Account {
     public Account(AccountConfig config, DiscordRestClient rest, Function<GatewayListener, UserGatewaySession> connect,
                    MessageParser parser, AccountEventSink sink, boolean sandbox) {
         this.config = config;
+        this.configured = config;
         this.rest = rest;
         this.sandbox = sandbox;
         this.slots = new AccountSlots(config.concurrency(), config.queueSize());
@@ -124,6 +127,16 @@ public final class Account {
         }
     }
 
+    /** Out of fast hours: the account keeps working, in relax mode only. */
+    public void switchToRelax(String reason) {
+        AccountConfig c = config;
+        config = new AccountConfig(c.id(), c.guildId(), c.channelId(), c.userToken(), c.userAgent(), c.enabled(),
+                c.concurrency(), c.queueSize(), c.timeoutMinutes(), SpeedMode.RELAX,
+                java.util.EnumSet.of(SpeedMode.RELAX), c.remixAutoSubmit(), c.botTypes(), c.weight(), c.remark(),
+                c.botToken(), c.proxy());
+        degrade(reason);
+    }
+
     /** Marks the account limited but working (e.g. relax only). */
     public void degrade(String reason) {
         if (health.state() != AccountState.DISABLED) {
@@ -134,7 +147,7 @@ public final class Account {
 
     /** An operator re-enables the account: it reconnects and takes work again. */
     public void enable() {
-        config = config.withEnabled(true);
+        config = configured.withEnabled(true);
         health = AccountHealth.of(AccountState.CONNECTING, "re-enabled by an operator");
         gateway.start();
         if (gateway.state() == GatewayState.READY) {

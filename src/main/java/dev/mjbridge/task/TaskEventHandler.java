@@ -2,6 +2,7 @@ package dev.mjbridge.task;
 
 import dev.mjbridge.account.Account;
 import dev.mjbridge.account.AccountEventSink;
+import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.Button;
 import dev.mjbridge.midjourney.CustomId;
@@ -81,6 +82,43 @@ final class TaskEventHandler implements AccountEventSink {
             return;
         }
         toUpdate(event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
+        if (event instanceof MjEvent.JobFailed failed && failed.moderation().blamesAccount()) {
+            onAccountProblem(account, failed);
+        }
+    }
+
+    /**
+     * Some refusals are about the account, not the prompt: the account leaves selection
+     * (or fast selection) with Midjourney's reason, and work it can no longer do fails
+     * with that reason instead of hanging.
+     */
+    private void onAccountProblem(Account account, MjEvent.JobFailed failed) {
+        String reason = failed.failReason();
+        switch (failed.moderation()) {
+            case CREDITS_EXHAUSTED -> {
+                if (account.config().allows(SpeedMode.RELAX)) {
+                    account.switchToRelax("fast hours used up; jobs now run in relax mode (" + reason + ")");
+                } else {
+                    account.disable("fast hours used up and relax mode is not allowed for it: " + reason, false);
+                    failAllOf(account, reason);
+                }
+            }
+            case QUEUE_FULL, SLOW_DOWN -> account.degrade("Midjourney throttles the account: " + reason);
+            case CAPTCHA -> account.disable("Midjourney asks for a captcha; solve it in Discord, then re-enable: "
+                    + reason, false);
+            default -> {
+                account.disable(reason, false);
+                failAllOf(account, reason);
+            }
+        }
+    }
+
+    private void failAllOf(Account account, String reason) {
+        runtimes.entries().stream()
+                .filter(e -> account.id().equals(e.getValue().accountId()))
+                .map(java.util.Map.Entry::getKey)
+                .toList()
+                .forEach(taskId -> writer.apply(taskId, new TaskUpdate.Failed(reason)));
     }
 
     private Optional<TaskUpdate> toUpdate(MjEvent event) {
@@ -125,7 +163,7 @@ final class TaskEventHandler implements AccountEventSink {
         if (modal.captcha()) {
             writer.apply(task.id(), new TaskUpdate.Failed("[Action required to continue] Midjourney asks the owner of account "
                     + account.id() + " to solve a captcha in Discord"));
-            account.degrade("Midjourney asks for a captcha; solve it in Discord, then re-enable the account");
+            account.disable("Midjourney asks for a captcha; solve it in Discord, then re-enable the account", false);
             return;
         }
         CustomId customId = modal.parsedCustomId();
