@@ -6,7 +6,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The package's components wire up in Spring with nothing but a DataSource. */
+/** The package's storage components wire up in Spring with nothing but a DataSource. */
 class TaskBeansTest {
 
     @Test
@@ -15,7 +15,8 @@ class TaskBeansTest {
         dataSource.setURL("jdbc:h2:mem:task-beans");
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(javax.sql.DataSource.class, () -> dataSource);
-            context.scan("dev.mjbridge.task");
+            // The storage components only; the engine configuration also needs the account pool.
+            context.register(JdbcTaskStore.class, TaskIds.class, TaskTransitions.class, InFlightIndex.class);
             context.refresh();
 
             assertThat(context.getBean(TaskStore.class)).isInstanceOf(JdbcTaskStore.class);
