@@ -122,8 +122,8 @@ public class SandboxApplication implements WebSocketConfigurer, WebMvcConfigurer
         }
 
         @Bean
-        RestGate restGate(World world, RestFaults faults, RateLimiter limiter, ObjectMapper json) {
-            return new RestGate(world, faults, limiter, json);
+        RestGate restGate(World world, RestFaults faults, RateLimiter limiter, ObjectMapper json, Recorder recorder) {
+            return new RestGate(world, faults, limiter, json, recorder);
         }
 
         @Bean

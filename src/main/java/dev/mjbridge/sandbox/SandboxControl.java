@@ -12,6 +12,7 @@ import dev.mjbridge.sandbox.control.scenario.PlayedScenario;
 import dev.mjbridge.sandbox.control.scenario.Scenario;
 import dev.mjbridge.sandbox.control.scenario.ScenarioPlayer;
 import dev.mjbridge.sandbox.gateway.DispatchFaults;
+import dev.mjbridge.sandbox.gateway.GatewayCounters;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
 import dev.mjbridge.sandbox.rest.RateLimiter;
 import dev.mjbridge.sandbox.rest.RestFaults;
@@ -95,6 +96,11 @@ public class SandboxControl {
 
     public DispatchFaults dispatchFaults() {
         return hub.faults();
+    }
+
+    /** Sessions identified, resumed and refused a resume so far: how often clients reconnected. */
+    public GatewayCounters.Snapshot gatewayCounters() {
+        return hub.counters().snapshot();
     }
 
     /** Every dispatch leaves this much later (0 turns the fault off). */
@@ -298,6 +304,20 @@ public class SandboxControl {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Recorder.ReceivedInteraction interaction : recorder.interactions()) {
             if (interaction.nonce() != null) {
+                counts.merge(interaction.nonce(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * As {@link #interactionCountsByNonce()}, counting only the interactions the sandbox
+     * accepted (answered 204). A count above 1 means one nonce started two jobs.
+     */
+    public Map<String, Integer> acceptedInteractionCountsByNonce() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Recorder.ReceivedInteraction interaction : recorder.interactions()) {
+            if (interaction.nonce() != null && interaction.accepted()) {
                 counts.merge(interaction.nonce(), 1, Integer::sum);
             }
         }

@@ -6,12 +6,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Faults applied to outgoing dispatches: a delay, duplicates, and swapped pairs.
  * Counts are consumed one dispatch at a time, so a test can ask for "the next 3".
+ * How many were applied is kept for the figures of a chaos run.
  */
 public final class DispatchFaults {
 
     private final AtomicLong delayMillis = new AtomicLong();
     private final AtomicInteger duplicateNext = new AtomicInteger();
     private final AtomicInteger reorderNext = new AtomicInteger();
+    private final AtomicLong duplicated = new AtomicLong();
+    private final AtomicLong reordered = new AtomicLong();
 
     public void delay(long millis) {
         delayMillis.set(Math.max(0, millis));
@@ -31,16 +34,33 @@ public final class DispatchFaults {
         reorderNext.set(0);
     }
 
+    /** Dispatches sent twice so far (not reset by {@link #clear()}). */
+    public long duplicated() {
+        return duplicated.get();
+    }
+
+    /** Dispatches held back behind the next one so far (not reset by {@link #clear()}). */
+    public long reordered() {
+        return reordered.get();
+    }
+
     long delayMillis() {
         return delayMillis.get();
     }
 
     boolean takeDuplicate() {
-        return takeOne(duplicateNext);
+        return count(takeOne(duplicateNext), duplicated);
     }
 
     boolean takeReorder() {
-        return takeOne(reorderNext);
+        return count(takeOne(reorderNext), reordered);
+    }
+
+    private static boolean count(boolean taken, AtomicLong counter) {
+        if (taken) {
+            counter.incrementAndGet();
+        }
+        return taken;
     }
 
     private static boolean takeOne(AtomicInteger counter) {

@@ -30,6 +30,7 @@ public final class GatewayHub {
     private final ObjectMapper json;
     private final ScheduledExecutorService scheduler;
     private final DispatchFaults faults = new DispatchFaults();
+    private final GatewayCounters counters = new GatewayCounters();
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<GatewaySession>> sessionsByUser = new ConcurrentHashMap<>();
     private final Map<String, Held> heldForReorder = new ConcurrentHashMap<>();
@@ -46,6 +47,10 @@ public final class GatewayHub {
 
     public DispatchFaults faults() {
         return faults;
+    }
+
+    public GatewayCounters counters() {
+        return counters;
     }
 
     // ---- dispatching -------------------------------------------------------------

@@ -146,6 +146,7 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
                 session.dispatch("GUILD_CREATE", json.writeValueAsString(readyPayloads.guildCreate(guild)));
             }
         }
+        hub.counters().identified();
         log.info("sandbox gateway: {} identified as {} (session {})", connection.id(), user.get(), session.id());
     }
 
@@ -166,9 +167,11 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
             if (session != null && sameUser) {
                 hub.forget(session);
             }
+            hub.counters().resumeRefused();
             connection.send("{\"op\":9,\"d\":false}");
             return;
         }
+        hub.counters().resumed();
         connection.attach(session);
         log.info("sandbox gateway: {} resumed session {}", connection.id(), session.id());
     }

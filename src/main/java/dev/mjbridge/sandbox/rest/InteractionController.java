@@ -92,15 +92,23 @@ public class InteractionController {
             return DiscordErrors.unknownChannel();
         }
         String interactionId = world.snowflakes().next();
-        recorder.interaction(new Recorder.ReceivedInteraction(interactionId, user.id(), type, nonce, payload,
-                System.currentTimeMillis()));
+        long receivedAt = System.currentTimeMillis();
         InteractionReceiver.InteractionRequest request =
                 new InteractionReceiver.InteractionRequest(interactionId, user, channel.get(), payload);
-        // An armed replay scenario answers in place of the bot (docs/sandbox.md, "Scenarios").
-        InteractionOutcome outcome = scenarios.answer(request).orElseGet(() -> receiver.receive(request));
-        if (outcome instanceof InteractionOutcome.Rejected rejected) {
-            return DiscordErrors.respond(HttpStatus.valueOf(rejected.httpStatus()), rejected.body());
+        int status = HttpStatus.INTERNAL_SERVER_ERROR.value();
+        try {
+            // An armed replay scenario answers in place of the bot (docs/sandbox.md, "Scenarios").
+            InteractionOutcome outcome = scenarios.answer(request).orElseGet(() -> receiver.receive(request));
+            if (outcome instanceof InteractionOutcome.Rejected rejected) {
+                status = rejected.httpStatus();
+                return DiscordErrors.respond(HttpStatus.valueOf(rejected.httpStatus()), rejected.body());
+            }
+            status = HttpStatus.NO_CONTENT.value();
+            return ResponseEntity.noContent().build();
+        } finally {
+            // Recorded with its answer, so a test can count the interactions that may have started a job.
+            recorder.interaction(new Recorder.ReceivedInteraction(interactionId, user.id(), type, nonce, payload,
+                    receivedAt, status));
         }
-        return ResponseEntity.noContent().build();
     }
 }

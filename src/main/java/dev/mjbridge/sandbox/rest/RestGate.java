@@ -1,11 +1,14 @@
 package dev.mjbridge.sandbox.rest;
 
+import dev.mjbridge.sandbox.Recorder;
 import dev.mjbridge.sandbox.world.SandboxUser;
 import dev.mjbridge.sandbox.world.World;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerInterceptor;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,18 +30,21 @@ public final class RestGate implements HandlerInterceptor {
     private final RestFaults faults;
     private final RateLimiter limiter;
     private final ObjectMapper json;
+    private final Recorder recorder;
 
-    public RestGate(World world, RestFaults faults, RateLimiter limiter, ObjectMapper json) {
+    public RestGate(World world, RestFaults faults, RateLimiter limiter, ObjectMapper json, Recorder recorder) {
         this.world = world;
         this.faults = faults;
         this.limiter = limiter;
         this.json = json;
+        this.recorder = recorder;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
         Optional<RestFaults.Fault> fault = faults.take();
         if (fault.isPresent()) {
+            recordFaultedInteraction(request, fault.get());
             writeFault(response, fault.get());
             return false;
         }
@@ -64,6 +70,27 @@ public final class RestGate implements HandlerInterceptor {
         }
         request.setAttribute(USER, user.get());
         return true;
+    }
+
+    /** Keeps what a refused {@code POST /interactions} carried, so a test can see that the retry repeats it. */
+    private void recordFaultedInteraction(HttpServletRequest request, RestFaults.Fault fault) throws IOException {
+        if (!"POST".equals(request.getMethod()) || !request.getRequestURI().endsWith("/interactions")
+                || request.getContentType() == null || !request.getContentType().startsWith(MediaType.APPLICATION_JSON_VALUE)) {
+            return;
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(request.getInputStream());
+        } catch (JacksonException e) {
+            return;
+        }
+        if (payload == null || !payload.isObject()) {
+            return;
+        }
+        String userId = world.authenticate(request.getHeader("Authorization")).map(SandboxUser::id).orElse(null);
+        String nonce = payload.path("nonce").isString() ? payload.path("nonce").asString() : null;
+        recorder.faulted(new Recorder.ReceivedInteraction(null, userId, payload.path("type").asInt(-1), nonce, payload,
+                System.currentTimeMillis(), fault.status()));
     }
 
     private void writeFault(HttpServletResponse response, RestFaults.Fault fault) throws IOException {
