@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -101,9 +103,13 @@ public final class Account {
         return config.enabled() && health.takesWork();
     }
 
-    /** Context for an interaction sent from this account; empty until the gateway session is up. */
-    public Optional<InteractionContext> interactionContext(String nonce, BotType botType) {
-        return gateway.sessionId().map(session ->
+    /**
+     * Context for an interaction sent from this account, as soon as its gateway session is
+     * up: a session replaced after op 9 has no id for a few seconds, and work started then
+     * waits for the new one (at most {@code wait}) rather than failing.
+     */
+    public CompletableFuture<InteractionContext> interactionContext(String nonce, BotType botType, Duration wait) {
+        return gateway.sessionIdWithin(wait).thenApply(session ->
                 new InteractionContext(config.guildId(), config.channelId(), session, nonce, botType));
     }
 

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JobSender {
 
+    /**
+     * How long work waits for the account's gateway session to come back (a new session
+     * after op 9 takes a few seconds); shorter than the shortest task timeout, so that a
+     * task that cannot be sent says why.
+     */
+    static final Duration SESSION_WAIT = Duration.ofSeconds(45);
+
     private final InteractionPayloads payloads;
     private final DiscordEndpoints endpoints;
 
@@ -35,11 +43,11 @@ public final class JobSender {
     }
 
     public CompletableFuture<String> send(Account account, JobRequest request, String nonce, BotType botType) {
-        InteractionContext context = account.interactionContext(nonce, botType).orElse(null);
-        if (context == null) {
-            return CompletableFuture.failedFuture(new DiscordApiException(0, 0,
-                    "account " + account.id() + " has no gateway session yet"));
-        }
+        return account.interactionContext(nonce, botType, SESSION_WAIT)
+                .thenCompose(context -> send(account, request, context));
+    }
+
+    private CompletableFuture<String> send(Account account, JobRequest request, InteractionContext context) {
         DiscordRestClient rest = account.rest();
         if (request instanceof JobRequest.Imagine imagine) {
             return imageUrls(account, imagine.images()).thenCompose(urls -> {

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +63,8 @@ public final class UserGatewaySession {
     private boolean stopped = true;
     private GatewayState state = GatewayState.STOPPED;
     private String stateReason = "not started";
+    /** Interactions waiting for a session id: after op 9 there is none until the next READY. */
+    private final List<CompletableFuture<String>> sessionWaiters = new ArrayList<>();
 
     public UserGatewaySession(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
                               ObjectMapper json, ScheduledExecutorService scheduler, HttpClient http,
@@ -116,6 +120,50 @@ public final class UserGatewaySession {
     /** The current session id, sent with every interaction. */
     public synchronized Optional<String> sessionId() {
         return Optional.ofNullable(sessionId);
+    }
+
+    /**
+     * The session id now, or as soon as the next READY brings one (after op 9 or a lost
+     * session there is none for a few seconds). Fails with the gateway's reason when the
+     * session stops for good, or when none came within {@code wait}.
+     */
+    public CompletableFuture<String> sessionIdWithin(Duration wait) {
+        CompletableFuture<String> waiter = new CompletableFuture<>();
+        synchronized (this) {
+            if (sessionId != null) {
+                return CompletableFuture.completedFuture(sessionId);
+            }
+            if (stopped) {
+                return CompletableFuture.failedFuture(noSession(stateReason));
+            }
+            sessionWaiters.add(waiter);
+        }
+        scheduler.schedule(() -> {
+            synchronized (this) {
+                sessionWaiters.remove(waiter);
+            }
+            waiter.completeExceptionally(noSession("none within " + wait.toSeconds() + " s; " + stateReason()));
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        return waiter;
+    }
+
+    private DiscordApiException noSession(String why) {
+        return new DiscordApiException(0, 0, "account " + accountId + " has no gateway session (" + why + ")");
+    }
+
+    private void releaseSessionWaiters(String session, String failure) {
+        List<CompletableFuture<String>> waiting;
+        synchronized (this) {
+            waiting = List.copyOf(sessionWaiters);
+            sessionWaiters.clear();
+        }
+        for (CompletableFuture<String> waiter : waiting) {
+            if (session != null) {
+                waiter.complete(session);
+            } else {
+                waiter.completeExceptionally(noSession(failure));
+            }
+        }
     }
 
     // ---- connecting ------------------------------------------------------------------
@@ -246,6 +294,7 @@ public final class UserGatewaySession {
         String type = frame.path("t").asString("");
         JsonNode data = frame.path("d");
         boolean replaced = false;
+        String newSession = null;
         synchronized (this) {
             if (frame.path("s").isNumber()) {
                 seq = Math.max(seq, frame.path("s").asLong());
@@ -257,6 +306,7 @@ public final class UserGatewaySession {
                 replaced = everReady;
                 everReady = true;
                 attempts = 0;
+                newSession = sessionId;
             } else if ("RESUMED".equals(type)) {
                 attempts = 0;
             }
@@ -269,6 +319,9 @@ public final class UserGatewaySession {
         } catch (RuntimeException e) {
             // One bad event must not take the session down.
             log.error("account {}: handler failed on {} dispatch", accountId, type, e);
+        }
+        if (newSession != null) {
+            releaseSessionWaiters(newSession, null);
         }
         if (replaced) {
             listener.onSessionReplaced();
@@ -375,6 +428,9 @@ public final class UserGatewaySession {
             }
             state = next;
             stateReason = reason;
+        }
+        if (next == GatewayState.FAILED || next == GatewayState.STOPPED) {
+            releaseSessionWaiters(null, reason);
         }
         listener.onStateChange(next, reason);
     }
