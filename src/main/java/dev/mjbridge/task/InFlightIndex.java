@@ -31,6 +31,10 @@ import org.springframework.stereotype.Component;
  * leaves the index with all its keys when it becomes final, when removed, or,
  * as a safety net, when it has not been written for the expiry time.
  * <p>
+ * The keys of a task that became final are remembered a while longer (bounded): a
+ * duplicate or late event that names one is about that finished task, and must not be
+ * matched to another in-flight task by a weaker key (its prompt, its parent message).
+ * <p>
  * Thread-safe. Changes to one task are atomic (see {@link #update}); no lock is
  * held beyond the in-memory update, so persist outside of it.
  */
@@ -39,6 +43,8 @@ public class InFlightIndex {
 
     /** Far beyond any job timeout: only there to stop a leak if a task is never finished. */
     public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
+    /** Keys of finished tasks kept for recognising late events; a few per task. */
+    private static final long MAX_FINISHED_KEYS = 200_000;
 
     /** Task ids all have the same length, so this is time order. */
     private static final Comparator<String> OLDEST_FIRST =
@@ -47,6 +53,7 @@ public class InFlightIndex {
     private final Cache<String, Entry> tasks;
     private final ConcurrentMap<Key, String> idsByKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Set<String>> idsByPrompt = new ConcurrentHashMap<>();
+    private final Cache<Key, String> finishedIdsByKey;
 
     @Autowired
     public InFlightIndex() {
@@ -66,6 +73,12 @@ public class InFlightIndex {
                         unindex(id, entry.keys());
                     }
                 })
+                .build();
+        this.finishedIdsByKey = Caffeine.newBuilder()
+                .expireAfterWrite(expireAfterWrite)
+                .maximumSize(MAX_FINISHED_KEYS)
+                .ticker(ticker)
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -148,6 +161,23 @@ public class InFlightIndex {
         return found;
     }
 
+    /**
+     * The id of a task that is no longer in flight because it became final, and that held
+     * one of these keys (nonce, interaction id, message id, job hash; any may be null).
+     * An event naming such a key is late or repeated news about that task.
+     */
+    public Optional<String> findFinished(String nonce, String interactionId, String messageId, String jobHash) {
+        return findFinished(Kind.NONCE, nonce)
+                .or(() -> findFinished(Kind.INTERACTION, interactionId))
+                .or(() -> findFinished(Kind.MESSAGE, messageId))
+                .or(() -> findFinished(Kind.JOB_HASH, jobHash));
+    }
+
+    private Optional<String> findFinished(Kind kind, String value) {
+        return value == null || value.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(finishedIdsByKey.getIfPresent(new Key(kind, value)));
+    }
+
     /** The tasks in flight now, in no particular order. */
     public List<Task> snapshot() {
         return tasks.asMap().values().stream().map(Entry::task).toList();
@@ -182,6 +212,11 @@ public class InFlightIndex {
         keys.addAll(keysOf(task));
         if (task.status().isFinal()) {
             unindex(id, keys);
+            for (Key key : keys) {
+                if (key.kind() != Kind.PROMPT) {
+                    finishedIdsByKey.put(key, id);
+                }
+            }
             return null;
         }
         for (Key key : keys) {

@@ -13,6 +13,11 @@ import java.util.Optional;
  * Finds the task an event is about, strongest key first: our nonce, the interaction
  * id, our message ids, the message a result replies to (with its image index), the job
  * hash, and only then the prompt text of this account's in-flight tasks.
+ * <p>
+ * Discord repeats and delays events, and reconciliation replays channel history, so an
+ * event may be about a task that already finished. When one of its own keys names such
+ * a task, it is dropped: matched by a weaker key it would finish a sibling (same parent,
+ * same prompt) with a result that is not its own.
  */
 final class TaskCorrelator {
 
@@ -36,6 +41,9 @@ final class TaskCorrelator {
         }
         if (found.isEmpty()) {
             found = byKey(c.messageId(), index::findByMessageId);
+        }
+        if (found.isEmpty() && index.findFinished(c.nonce(), c.interactionId(), c.messageId(), c.jobHash()).isPresent()) {
+            return Optional.empty(); // late or repeated news of a finished task
         }
         if (found.isEmpty() && c.referencedMessageId() != null) {
             found = childOf(account, c.referencedMessageId(), imageIndexOf(event));

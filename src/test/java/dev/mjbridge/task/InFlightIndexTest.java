@@ -157,6 +157,24 @@ class InFlightIndexTest {
     }
 
     @Test
+    void aFinishedTaskIsRememberedByItsKeysSoLateNewsOfItIsRecognised() {
+        index.put(running("1"));
+        index.put(running("2"));
+
+        index.update("1", t -> transitions.apply(t, new Finished("https://cdn/x.png", List.of(), "result-1", HASH, null, 0, null)));
+
+        assertThat(index.findFinished("nonce-1", null, null, null)).contains("1");
+        assertThat(index.findFinished(null, "interaction-1", null, null)).contains("1");
+        assertThat(index.findFinished(null, null, "progress-1", null)).contains("1");
+        assertThat(index.findFinished(null, null, "result-1", null)).contains("1");
+        assertThat(index.findFinished(null, null, null, HASH)).contains("1");
+        assertThat(index.findFinished("nonce-2", "interaction-2", "progress-2", "hash-2")).as("still in flight").isEmpty();
+        assertThat(index.findFinished(null, null, null, null)).isEmpty();
+        assertThat(index.findByPrompt("main", "a cat")).as("the prompt is not a key of the finished task")
+                .extracting(Task::id).containsExactly("2");
+    }
+
+    @Test
     void puttingAFinalTaskRemovesIt() {
         index.put(running("1"));
 
