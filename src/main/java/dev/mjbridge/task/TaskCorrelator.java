@@ -2,6 +2,7 @@ package dev.mjbridge.task;
 
 import dev.mjbridge.account.Account;
 import dev.mjbridge.midjourney.Correlation;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.midjourney.MjEvent;
 
 import java.util.Comparator;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * Discord repeats and delays events, and reconciliation replays channel history, so an
  * event may be about a task that already finished. When one of its own keys names such
  * a task, it is dropped: matched by a weaker key it would finish a sibling (same parent,
- * same prompt) with a result that is not its own.
+ * same prompt) with a result that is not its own. Weak matches must also fit the task:
+ * an "Image #n" is only an upscale's, a labelled grid only a task of that kind.
  */
 final class TaskCorrelator {
 
@@ -46,14 +48,14 @@ final class TaskCorrelator {
             return Optional.empty(); // late or repeated news of a finished task
         }
         if (found.isEmpty() && c.referencedMessageId() != null) {
-            found = childOf(account, c.referencedMessageId(), imageIndexOf(event));
+            found = childOf(account, c.referencedMessageId(), imageIndexOf(event)).filter(t -> fits(t, event));
         }
         if (found.isEmpty()) {
             found = byKey(c.jobHash(), index::findByJobHash);
         }
         if (found.isEmpty() && c.prompt() != null && allowsPromptMatch(event)) {
             found = index.findByPrompt(account.id(), c.prompt()).stream()
-                    .filter(t -> !t.status().isFinal())
+                    .filter(t -> !t.status().isFinal() && fits(t, event))
                     .findFirst();
         }
         return found.filter(t -> account.id().equals(t.accountId()) || t.accountId() == null);
@@ -76,6 +78,35 @@ final class TaskCorrelator {
                 .flatMap(Optional::stream)
                 .filter(t -> !t.status().isFinal() && t.properties().nonce() != null)
                 .min(Comparator.comparing(Task::submitTime));
+    }
+
+    /**
+     * Whether the job a message shows can be the task's. Midjourney labels its results
+     * ({@code Image #n}, {@code Variations (Strong)}, {@code Zoom Out}, {@code Pan Left});
+     * an unlabelled grid is an imagine, reroll or blend. A remix may come from any grid button.
+     */
+    static boolean fits(Task task, MjEvent event) {
+        if (event instanceof MjEvent.JobFinished finished) {
+            return fits(task.action(), finished.resultKind(), finished.resultLabel());
+        }
+        if (event instanceof MjEvent.JobStarted started && started.kindHint() != null) {
+            return fits(task.action(), started.kindHint(), "");
+        }
+        return true;
+    }
+
+    private static boolean fits(TaskAction action, JobKind shown, String label) {
+        if (action == null || shown == null) {
+            return true;
+        }
+        return switch (shown) {
+            case UPSCALE -> action == TaskAction.UPSCALE;
+            case VARIATION -> action == TaskAction.VARIATION || (label.startsWith("Remix") && action != TaskAction.UPSCALE);
+            case ZOOM -> action == TaskAction.ZOOM;
+            case PAN -> action == TaskAction.PAN;
+            default -> action != TaskAction.UPSCALE && action != TaskAction.VARIATION
+                    && action != TaskAction.ZOOM && action != TaskAction.PAN;
+        };
     }
 
     private static int imageIndexOf(MjEvent event) {
