@@ -1,0 +1,128 @@
+package dev.mjbridge.it;
+
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountState;
+import dev.mjbridge.account.AccountView;
+import dev.mjbridge.sandbox.SandboxAccount;
+import dev.mjbridge.sandbox.SandboxControl;
+import dev.mjbridge.sandbox.SandboxServer;
+import dev.mjbridge.sandbox.SandboxSettings;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A standalone sandbox in strict mode with {@code n} accounts (each its own user and
+ * channel, all in one guild), and the accounts.yml that points the proxy at it as it
+ * would point at Discord: only {@code mj.discord.*} and the accounts file differ, the
+ * built-in sandbox stays off. Tests start one per class from {@code @DynamicPropertySource}.
+ */
+public final class SandboxedAccounts implements AutoCloseable {
+
+    private static final String GUILD = "1300000000000000001";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final SandboxServer sandbox;
+    private final List<SandboxAccount> users;
+    private final Path accountsFile;
+
+    private SandboxedAccounts(SandboxServer sandbox, List<SandboxAccount> users, Path accountsFile) {
+        this.sandbox = sandbox;
+        this.users = users;
+        this.accountsFile = accountsFile;
+    }
+
+    /**
+     * @param settings       the sandbox's settings; its accounts are replaced by the generated ones
+     * @param count          how many accounts
+     * @param dir            where accounts.yml is written
+     * @param timeoutMinutes each account's {@code timeoutMinutes}
+     */
+    public static SandboxedAccounts start(SandboxSettings settings, int count, Path dir, int timeoutMinutes) {
+        List<SandboxAccount> users = new ArrayList<>();
+        StringBuilder yaml = new StringBuilder("accounts:\n");
+        for (int i = 1; i <= count; i++) {
+            SandboxAccount user = new SandboxAccount("sandboxed-token-" + i, "13000000000000001" + (10 + i),
+                    "sandboxed-" + i, GUILD, "13000000000000002" + (10 + i));
+            users.add(user);
+            yaml.append("  - id: ").append(accountId(i)).append('\n')
+                    .append("    guildId: \"").append(GUILD).append("\"\n")
+                    .append("    channelId: \"").append(user.channelId()).append("\"\n")
+                    .append("    userToken: \"").append(user.token()).append("\"\n")
+                    .append("    concurrency: 3\n")
+                    .append("    queueSize: 10\n")
+                    .append("    timeoutMinutes: ").append(timeoutMinutes).append('\n');
+        }
+        Path file = dir.resolve("accounts.yml");
+        try {
+            Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SandboxServer server = SandboxServer.start(settings.withStrict(true).withAccounts(users));
+        return new SandboxedAccounts(server, List.copyOf(users), file);
+    }
+
+    /** The id of the n-th account (1-based) in accounts.yml. */
+    public static String accountId(int n) {
+        return "acc-" + n;
+    }
+
+    /** Points the proxy at this sandbox, with a database of its own. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("mj.sandbox.enabled", () -> "false");
+        registry.add("mj.accounts-file", accountsFile::toString);
+        registry.add("mj.discord.server", sandbox::restBaseUrl);
+        registry.add("mj.discord.gateway", sandbox::gatewayUrl);
+        registry.add("mj.discord.inpaint", sandbox::restBaseUrl);
+        registry.add("mj.tasks.timeout-check", () -> "1s");
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:mem:sandboxed-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    public SandboxControl control() {
+        return sandbox.control();
+    }
+
+    public int size() {
+        return users.size();
+    }
+
+    /** The Discord user id of the n-th account (1-based). */
+    public String userId(int n) {
+        return users.get(n - 1).userId();
+    }
+
+    /** The Discord user id behind an account id of accounts.yml. */
+    public String userIdOf(String accountId) {
+        return userId(Integer.parseInt(accountId.substring("acc-".length())));
+    }
+
+    public String channelId(int n) {
+        return users.get(n - 1).channelId();
+    }
+
+    /** Waits until every account of the pool is READY. */
+    public static void awaitAllReady(AccountPool pool, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!pool.accounts().stream().allMatch(a -> a.state() == AccountState.READY)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("accounts not ready: " + pool.accounts().stream().map(AccountView::toString).toList());
+            }
+            LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}
