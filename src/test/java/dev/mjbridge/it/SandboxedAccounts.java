@@ -7,7 +7,9 @@ import dev.mjbridge.sandbox.SandboxAccount;
 import dev.mjbridge.sandbox.SandboxControl;
 import dev.mjbridge.sandbox.SandboxServer;
 import dev.mjbridge.sandbox.SandboxSettings;
+import dev.mjbridge.sandbox.bot.Job;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -108,6 +111,23 @@ public final class SandboxedAccounts implements AutoCloseable {
 
     public String channelId(int n) {
         return users.get(n - 1).channelId();
+    }
+
+    /**
+     * The sandbox job whose image a finished task shows, checked to be the job the task's
+     * own interaction (its nonce) started, and that its image URL names.
+     */
+    public Job ownJob(JsonNode task) {
+        JsonNode properties = task.path("properties");
+        String hash = properties.path("messageHash").asString(null);
+        if (hash == null || !task.path("imageUrl").asString("").contains(hash)) {
+            throw new AssertionError("task shows no job of its own: " + task);
+        }
+        Job job = control().bot().job(hash).orElseThrow(() -> new AssertionError("the sandbox ran no job " + hash));
+        if (!Objects.equals(job.origin().nonce(), properties.path("nonce").asString(null))) {
+            throw new AssertionError("task shows job " + hash + " of nonce " + job.origin().nonce() + ": " + task);
+        }
+        return job;
     }
 
     /** Waits until every account of the pool is READY. */

@@ -1,0 +1,193 @@
+package dev.mjbridge.it.faults;
+
+import dev.mjbridge.account.Account;
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.it.MjApi;
+import dev.mjbridge.it.SandboxedAccounts;
+import dev.mjbridge.midjourney.BotType;
+import dev.mjbridge.sandbox.SandboxControl;
+import dev.mjbridge.sandbox.SandboxSettings;
+import dev.mjbridge.sandbox.gateway.GatewayCounters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 4, item 1, end to end: a dropped connection and a stalled one (no heartbeat ACK;
+ * the sandbox announces a 500 ms heartbeat) are resumed with nothing lost; after op 9
+ * (not resumable) a job whose result was posted while the session was being replaced is
+ * settled from channel history, and work started meanwhile waits for the new session;
+ * close 4004 disables the account with that reason. One account per fault.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class GatewayFaultsTest {
+
+    @TempDir
+    static Path dir;
+    static SandboxedAccounts sandbox;
+
+    @DynamicPropertySource
+    static void pointAtSandbox(DynamicPropertyRegistry registry) {
+        sandbox = SandboxedAccounts.start(SandboxSettings.forTests().withHeartbeatIntervalMs(500), 4, dir, 1);
+        sandbox.register(registry);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SandboxLifetime {
+        @Bean
+        AutoCloseable sandboxShutdown() {
+            return () -> sandbox.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountPool pool;
+
+    MjApi api;
+    SandboxControl control;
+
+    @BeforeEach
+    void ready() {
+        control = sandbox.control();
+        control.reset();
+        api = new MjApi(port);
+    }
+
+    @AfterEach
+    void calm() {
+        control.reset();
+    }
+
+    @Test
+    void aDroppedConnectionIsResumedAndTheJobRunningMeanwhileFinishes() {
+        awaitReady(1);
+        GatewayCounters.Snapshot before = control.gatewayCounters();
+        control.pauseBot();
+        String taskId = imagineOn(1, "a lantern in the rain");
+        api.awaitStatus(taskId, "SUBMITTED", "IN_PROGRESS");
+
+        control.dropConnections(sandbox.userId(1));
+        control.resumeBot();
+
+        JsonNode task = api.awaitFinal(taskId);
+        assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
+        sandbox.ownJob(task);
+        GatewayCounters.Snapshot after = control.gatewayCounters();
+        assertThat(after.resumed()).isGreaterThan(before.resumed());
+        assertThat(after.identified()).as("no new session was needed").isEqualTo(before.identified());
+    }
+
+    @Test
+    void aStalledConnectionIsNoticedByItsMissingHeartbeatAckAndResumedWithNothingLost() {
+        awaitReady(2);
+        GatewayCounters.Snapshot before = control.gatewayCounters();
+        control.stallConnections(sandbox.userId(2));
+
+        // Sent while the socket is a zombie: REST works, the bot's answers wait in the replay buffer.
+        String taskId = imagineOn(2, "a clock with no hands");
+
+        JsonNode task = api.awaitFinal(taskId);
+        assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
+        sandbox.ownJob(task);
+        GatewayCounters.Snapshot after = control.gatewayCounters();
+        assertThat(after.resumed()).isGreaterThan(before.resumed());
+        assertThat(after.identified()).isEqualTo(before.identified());
+    }
+
+    @Test
+    void afterOp9AJobFinishedWhileTheSessionWasReplacedIsSettledFromChannelHistory() {
+        awaitReady(3);
+        GatewayCounters.Snapshot before = control.gatewayCounters();
+        control.pauseBot();
+        String lostId = imagineOn(3, "a letter lost in the post");
+        api.awaitStatus(lostId, "SUBMITTED", "IN_PROGRESS");
+        awaitTrue(() -> control.bot().queuedJobs(sandbox.userId(3)).size() + control.bot().runningJobs(sandbox.userId(3)).size() == 1,
+                "the sandbox holds the job");
+
+        // Not resumable: the sandbox forgets the session, so what it sends until the client
+        // identifies again (1-5 s later) reaches nobody. The job finishes in that gap.
+        control.invalidateSessions(sandbox.userId(3), false);
+        Account account = pool.find(SandboxedAccounts.accountId(3)).orElseThrow();
+        awaitTrue(() -> !account.interactionContext("probe", BotType.MID_JOURNEY, Duration.ofSeconds(30)).isDone(),
+                "the proxy has dropped the invalidated session");
+        // Submitted in the gap: the account has no session id until READY, and waits for it.
+        String duringGapId = imagineOn(3, "a second letter posted in the gap");
+        control.resumeBot();
+        awaitTrue(() -> control.bot().runningJobs(sandbox.userId(3)).isEmpty()
+                && control.bot().queuedJobs(sandbox.userId(3)).isEmpty(), "the job finished in the sandbox");
+
+        JsonNode lost = api.awaitFinal(lostId);
+        assertThat(lost.path("status").asString()).as(lost.toString()).isEqualTo("SUCCESS");
+        sandbox.ownJob(lost);
+        JsonNode duringGap = api.awaitFinal(duringGapId);
+        assertThat(duringGap.path("status").asString()).as(duringGap.toString()).isEqualTo("SUCCESS");
+        sandbox.ownJob(duringGap);
+        assertThat(control.gatewayCounters().identified()).as("a new session").isGreaterThan(before.identified());
+    }
+
+    @Test
+    void close4004DisablesTheAccountWithThatReasonAndItDoesNotReconnect() {
+        awaitReady(4);
+        GatewayCounters.Snapshot before = control.gatewayCounters();
+
+        control.closeConnections(sandbox.userId(4), 4004);
+
+        awaitTrue(() -> "DISABLED".equals(accountJson(4).path("state").asString()), "account 4 disabled");
+        JsonNode account = accountJson(4);
+        assertThat(account.path("enabled").asBoolean()).isFalse();
+        assertThat(account.path("stateReason").asString()).contains("4004");
+        assertThat(control.liveGatewaySessions(sandbox.userId(4))).isZero();
+        assertThat(control.gatewayCounters().identified()).isEqualTo(before.identified());
+        JsonNode refused = api.post("/mj/submit/imagine",
+                "{\"prompt\": \"nobody home\", \"accountFilter\": {\"instanceId\": \"acc-4\"}}").body();
+        assertThat(refused.path("code").asInt()).as(refused.toString()).isNotIn(1, 22);
+    }
+
+    private String imagineOn(int account, String prompt) {
+        return api.submit("/mj/submit/imagine", "{\"prompt\": \"" + prompt + "\", \"accountFilter\": {\"instanceId\": \""
+                + SandboxedAccounts.accountId(account) + "\"}}");
+    }
+
+    private JsonNode accountJson(int n) {
+        for (JsonNode account : api.get("/mj/account/list").body()) {
+            if (SandboxedAccounts.accountId(n).equals(account.path("id").asString())) {
+                return account;
+            }
+        }
+        throw new AssertionError("no account " + n);
+    }
+
+    private void awaitReady(int n) {
+        awaitTrue(() -> "READY".equals(accountJson(n).path("state").asString()), "account " + n + " ready");
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + MjApi.WAIT + ": " + what);
+            }
+            LockSupport.parkNanos(20_000_000L);
+        }
+    }
+}
