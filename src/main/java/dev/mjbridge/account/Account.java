@@ -111,8 +111,10 @@ public final class Account {
                 new InteractionContext(config.guildId(), config.channelId(), session, nonce, botType));
     }
 
+    /** Connects (again, after {@link #stop()}: the application context may be stopped and restarted). */
     public void start() {
         if (config.enabled()) {
+            health = AccountHealth.of(AccountState.CONNECTING, "connecting");
             gateway.start();
         }
     }
