@@ -7,7 +7,6 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +76,7 @@ class TwoAccountsFlowTest extends SandboxFlowTest {
         Set<String> ranOn = new LinkedHashSet<>();
         for (JsonNode done : awaitAllSucceeded(ids)) {
             ranOn.add(done.path("properties").path("discordInstanceId").asString());
-            if (done.path("action").asString().toUpperCase(Locale.ROOT).equals("UPSCALE")) {
+            if (done.path("action").asString().equals("UPSCALE")) {
                 assertThat(done.path("imageUrl").asString()).contains(".png");
             }
         }
