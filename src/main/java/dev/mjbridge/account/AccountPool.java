@@ -33,6 +33,9 @@ public final class AccountPool implements AutoCloseable {
 
     public synchronized void start(AccountEventSink sink) {
         if (!accounts.isEmpty()) {
+            // A stopped context is started again (Spring's lifecycle allows it, and the test
+            // context cache pauses idle contexts that way): reconnect what close() stopped.
+            accounts.values().forEach(Account::restart);
             return;
         }
         for (AccountConfig config : configs) {
