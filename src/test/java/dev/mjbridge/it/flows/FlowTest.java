@@ -1,5 +1,6 @@
 package dev.mjbridge.it.flows;
 
+import dev.mjbridge.account.AccountConfig;
 import dev.mjbridge.account.AccountSetup;
 import dev.mjbridge.it.MjApi;
 import dev.mjbridge.it.ProxyIntegrationTest;
@@ -61,6 +62,18 @@ abstract class FlowTest extends ProxyIntegrationTest {
 
     protected static BufferedImage downloadImage(JsonNode task) {
         return Images.downloadPng(task.path("imageUrl").asString());
+    }
+
+    /**
+     * The content of the task's result message as Discord shows it in the channel, read
+     * through the sandbox's Discord REST API with the simulated account's own token.
+     */
+    protected String resultContent(JsonNode task) {
+        String accountId = task.path("properties").path("discordInstanceId").asString();
+        AccountConfig account = setup.accounts().stream().filter(a -> a.id().equals(accountId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no account " + accountId));
+        return sandbox.discordGet("/channels/" + account.channelId() + "/messages/"
+                + task.path("properties").path("messageId").asString(), account.userToken()).path("content").asString();
     }
 
     /** The job hash of the task's result: every one of its buttons carries it. */

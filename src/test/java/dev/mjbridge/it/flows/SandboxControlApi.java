@@ -24,10 +24,12 @@ final class SandboxControlApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String discordBase;
 
     /** {@code sandboxBaseUrl}: the sandbox's {@code http://host:port}, i.e. {@code mj.discord.server}. */
     SandboxControlApi(String sandboxBaseUrl) {
         this.base = sandboxBaseUrl.replaceAll("/+$", "") + "/sandbox";
+        this.discordBase = sandboxBaseUrl.replaceAll("/+$", "") + "/api/v9";
     }
 
     JsonNode get(String path) {
@@ -42,6 +44,11 @@ final class SandboxControlApi {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A GET on the simulated Discord's REST API as the user of {@code token}. */
+    JsonNode discordGet(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(discordBase + path)).header("Authorization", token).GET());
     }
 
     JsonNode pauseBot() {
@@ -70,7 +77,7 @@ final class SandboxControlApi {
             HttpResponse<String> response = http.send(request.timeout(MjApi.WAIT).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new AssertionError("sandbox control " + response.request().method() + " "
+                throw new AssertionError("sandbox " + response.request().method() + " "
                         + response.uri() + " answered " + response.statusCode() + ": " + response.body());
             }
             return MjApi.json().readTree(response.body());
