@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Remix mode on in Midjourney, but the client did not ask for a modal: the sandbox
  * accounts answer the remix pop-up with the parent prompt ({@code remixAutoSubmit},
- * the default), so V1 and 🔄 end SUCCESS instead of hanging in MODAL.
+ * the default), so V1 and 🔄 end SUCCESS instead of hanging in MODAL. What the account
+ * learned about remix follows Midjourney when remix is turned off again.
  */
 class RemixAutoSubmitFlowTest extends FlowTest {
 
@@ -35,9 +36,17 @@ class RemixAutoSubmitFlowTest extends FlowTest {
             assertThat(sentLast(task).path("type").asInt()).as("answered the remix modal").isEqualTo(MODAL_SUBMIT);
         }
         assertThat(resultContent(variation)).contains("Variations by");
-        JsonNode account = api.get("/mj/account/" + variation.path("properties").path("discordInstanceId").asString()
-                + "/fetch").body();
-        assertThat(account.path("remix").asBoolean()).as("the account learned that remix is on").isTrue();
+        String accountId = variation.path("properties").path("discordInstanceId").asString();
+        assertThat(remixOf(accountId)).as("the account learned that remix is on").isEqualTo("true");
+
+        remixOff();
+        JsonNode plain = pressAndFinish(grid, "V2", "VARIATION");
+        assertThat(sentLast(plain).path("type").asInt()).as("no modal this time").isEqualTo(3);
+        assertThat(remixOf(accountId)).as("and that it is off again").isEqualTo("false");
+    }
+
+    private String remixOf(String accountId) {
+        return api.get("/mj/account/" + accountId + "/fetch").body().path("remix").asString();
     }
 
     /** The last interaction the sandbox received for the task (its nonce changes with each send). */
