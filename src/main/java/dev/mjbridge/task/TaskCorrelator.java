@@ -26,6 +26,10 @@ final class TaskCorrelator {
 
     Optional<Task> find(Account account, MjEvent event) {
         Correlation c = event.correlation();
+        if (aboutSomeoneElse(account, c)) {
+            // Accounts may share a channel: a job message naming another user is that user's business.
+            return Optional.empty();
+        }
         Optional<Task> found = byKey(c.nonce(), index::findByNonce);
         if (found.isEmpty()) {
             found = byKey(c.interactionId(), index::findByInteractionId);
@@ -45,6 +49,11 @@ final class TaskCorrelator {
                     .findFirst();
         }
         return found.filter(t -> account.id().equals(t.accountId()) || t.accountId() == null);
+    }
+
+    private static boolean aboutSomeoneElse(Account account, Correlation c) {
+        String ours = account.userId().orElse(null);
+        return ours != null && c.mentionedUserId() != null && !ours.equals(c.mentionedUserId());
     }
 
     /** A task of this account that pressed a button on {@code parentMessageId} (and image n, when known). */
