@@ -123,17 +123,6 @@ public final class Account {
         gateway.stop();
     }
 
-    /**
-     * Starts again after {@link #stop()}. Only a stop leaves an enabled configuration with
-     * a DISABLED health; accounts disabled by the file, an operator or Midjourney stay off.
-     */
-    public void restart() {
-        if (config.enabled() && health.state() == AccountState.DISABLED) {
-            health = AccountHealth.of(AccountState.CONNECTING, "restarting");
-            gateway.start();
-        }
-    }
-
     /** Takes the account out of selection with a reason; its session stays up unless {@code disconnect}. */
     public void disable(String reason, boolean disconnect) {
         config = config.withEnabled(false);

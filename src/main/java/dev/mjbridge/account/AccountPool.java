@@ -40,9 +40,6 @@ public final class AccountPool implements AutoCloseable {
     /** Builds the accounts without connecting them, so recovered work can be attached first. */
     public synchronized void build(AccountEventSink sink) {
         if (!accounts.isEmpty()) {
-            // A stopped context is started again (Spring's lifecycle allows it, and the test
-            // context cache pauses idle contexts that way): reconnect what close() stopped.
-            accounts.values().forEach(Account::restart);
             return;
         }
         for (AccountConfig config : configs) {
