@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Blend of two to five images in each dimension: the bot is sent the matching
@@ -41,6 +42,6 @@ class BlendFlowTest extends FlowTest {
         BufferedImage grid = downloadImage(blend);
         String[] ratio = aspectRatio.split(":");
         double expected = Double.parseDouble(ratio[0]) / Double.parseDouble(ratio[1]);
-        assertThat((double) grid.getWidth() / grid.getHeight()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+        assertThat((double) grid.getWidth() / grid.getHeight()).isCloseTo(expected, offset(0.01));
     }
 }
