@@ -191,6 +191,14 @@ public class SandboxControl {
                 user.bot() ? null : userStates.get(user.id()));
     }
 
+    /**
+     * The user's Discord token stops working (a password change): REST answers 401, and
+     * the next IDENTIFY closes with 4004. Live connections stay until they drop.
+     */
+    public void revokeToken(String userId) {
+        world.revokeToken(userId);
+    }
+
     public void ban(String userId) {
         userStates.update(userId, s -> s.withStanding(Standing.BLOCKED));
     }
@@ -326,8 +334,8 @@ public class SandboxControl {
 
     /**
      * Between tests: clears faults (gateway dispatch faults, REST faults, slow CDN), puts the
-     * REST rate limit back to its configured value, resumes a paused bot, disarms scenarios
-     * and forgets recordings; the bot's user states, job faults, command versions and time
+     * REST rate limit back to its configured value, resumes a paused bot, disarms scenarios,
+     * forgets recordings and restores revoked tokens; the bot's user states, job faults, command versions and time
      * scale go back to the start (running jobs finish).
      */
     public void reset() {
@@ -340,6 +348,7 @@ public class SandboxControl {
         }
         scenarios.clear();
         recorder.clear();
+        world.restoreTokens();
         bot.reset();
     }
 }

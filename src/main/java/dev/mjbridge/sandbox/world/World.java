@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,8 @@ public final class World {
     private final Map<String, Guild> guilds = new ConcurrentHashMap<>();
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Map<String, String> dmChannelByUser = new ConcurrentHashMap<>();
+    /** Tokens that stopped working, as after a password change: they authenticate nobody. */
+    private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
     private final Snowflakes snowflakes;
     private final MessageStore messages = new MessageStore();
 
@@ -77,7 +80,7 @@ public final class World {
         boolean prefixed = header.startsWith(BOT_PREFIX);
         boolean bot = prefixed || botHint;
         String token = prefixed ? header.substring(BOT_PREFIX.length()).trim() : header;
-        if (token.isEmpty()) {
+        if (token.isEmpty() || revokedTokens.contains(token)) {
             return Optional.empty();
         }
         SandboxUser known = usersByToken.get(token);
@@ -88,6 +91,18 @@ public final class World {
             return Optional.empty();
         }
         return Optional.of(usersByToken.computeIfAbsent(token, t -> createUser(t, bot)));
+    }
+
+    /**
+     * The user's token stops working: REST answers 401 and IDENTIFY closes with 4004.
+     * Live connections are left alone; a client notices on its next (re)connect.
+     */
+    public void revokeToken(String userId) {
+        user(userId).map(SandboxUser::token).ifPresent(revokedTokens::add);
+    }
+
+    public void restoreTokens() {
+        revokedTokens.clear();
     }
 
     private SandboxUser createUser(String token, boolean bot) {
