@@ -210,6 +210,10 @@ public final class Account {
                 sink.onConnected(this);
             }
             drainWaiting();
+        } else if (state == GatewayState.FAILED) {
+            // No session will come (bad token): the waiting work runs now and fails with the
+            // gateway's reason; left waiting, it would stay NOT_START forever (queued tasks are not timed).
+            drainWaiting();
         }
     }
 

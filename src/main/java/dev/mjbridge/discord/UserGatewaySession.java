@@ -125,7 +125,8 @@ public final class UserGatewaySession {
     /**
      * The session id now, or as soon as the next READY brings one (after op 9 or a lost
      * session there is none for a few seconds). Fails with the gateway's reason when the
-     * session stops for good, or when none came within {@code wait}.
+     * session fails for good (bad token), or when none came within {@code wait}. A stop
+     * (shutdown) fails nothing: work in flight then is picked up after a restart.
      */
     public CompletableFuture<String> sessionIdWithin(Duration wait) {
         CompletableFuture<String> waiter = new CompletableFuture<>();
@@ -133,7 +134,7 @@ public final class UserGatewaySession {
             if (sessionId != null) {
                 return CompletableFuture.completedFuture(sessionId);
             }
-            if (stopped) {
+            if (state == GatewayState.FAILED) {
                 return CompletableFuture.failedFuture(noSession(stateReason));
             }
             sessionWaiters.add(waiter);
@@ -429,7 +430,7 @@ public final class UserGatewaySession {
             state = next;
             stateReason = reason;
         }
-        if (next == GatewayState.FAILED || next == GatewayState.STOPPED) {
+        if (next == GatewayState.FAILED) {
             releaseSessionWaiters(null, reason);
         }
         listener.onStateChange(next, reason);

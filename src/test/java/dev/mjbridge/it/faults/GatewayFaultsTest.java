@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the sandbox announces a 500 ms heartbeat) are resumed with nothing lost; after op 9
  * (not resumable) a job whose result was posted while the session was being replaced is
  * settled from channel history, and work started meanwhile waits for the new session;
- * close 4004 disables the account with that reason. One account per fault.
+ * close 4004 disables the account with that reason, and work that waited for a session
+ * on an account whose token was revoked fails with it. One account per fault.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -46,7 +47,7 @@ class GatewayFaultsTest {
 
     @DynamicPropertySource
     static void pointAtSandbox(DynamicPropertyRegistry registry) {
-        sandbox = SandboxedAccounts.start(SandboxSettings.forTests().withHeartbeatIntervalMs(500), 4, dir, 1);
+        sandbox = SandboxedAccounts.start(SandboxSettings.forTests().withHeartbeatIntervalMs(500), 5, dir, 1);
         sandbox.register(registry);
     }
 
@@ -161,6 +162,26 @@ class GatewayFaultsTest {
         JsonNode refused = api.post("/mj/submit/imagine",
                 "{\"prompt\": \"nobody home\", \"accountFilter\": {\"instanceId\": \"acc-4\"}}").body();
         assertThat(refused.path("code").asInt()).as(refused.toString()).isNotIn(1, 22);
+    }
+
+    @Test
+    void aTokenRevokedWhileReconnectingEndsIn4004AndTheWorkWaitingForTheSessionFailsWithThatReason() {
+        awaitReady(5);
+        String user = sandbox.userId(5);
+        control.revokeToken(user);
+        control.dropConnections(user);
+        // While it reconnects the account still takes work (DEGRADED); the work waits for a session.
+        awaitTrue(() -> "DEGRADED".equals(accountJson(5).path("state").asString()), "account 5 reconnecting");
+        String taskId = imagineOn(5, "a key that no longer fits");
+
+        // RESUME is refused (op 9), IDENTIFY with the revoked token is closed with 4004.
+        JsonNode task = api.awaitFinal(taskId);
+        assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("FAILURE");
+        assertThat(task.path("failReason").asString()).contains("4004");
+        assertThat(control.received().interactions()).noneMatch(i -> user.equals(i.userId()));
+        JsonNode account = accountJson(5);
+        assertThat(account.path("state").asString()).isEqualTo("DISABLED");
+        assertThat(account.path("stateReason").asString()).contains("4004");
     }
 
     private String imagineOn(int account, String prompt) {
