@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SUCCESS with its own job's image, or FAILURE with a reason that is true; none may stay
  * unfinished, and no job may start twice. The figures are logged for docs/reliability.md.
  * <p>
- * Run alone: {@code mvn -q -B test -Dtest=ChaosTest}
+ * Run alone: {@code mvn -q -B test -Dtest=ChaosTest}; a longer, harsher storm:
+ * {@code -Dchaos.imagines=300 -Dchaos.fault-every-ms=250}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -58,7 +60,9 @@ class ChaosTest {
     private static final Logger log = LoggerFactory.getLogger(ChaosTest.class);
     private static final int ACCOUNTS = 5;
     /** Each successful imagine leads to two actions: about three jobs per imagine. */
-    private static final int IMAGINES = 110;
+    private static final int IMAGINES = Integer.getInteger("chaos.imagines", 110);
+    /** One gateway fault on a random account this often (plus dispatch bursts); lower is harsher. */
+    private static final long FAULT_EVERY_MS = Long.getLong("chaos.fault-every-ms", 700);
     private static final int MAX_OPEN = 45;
     private static final Duration JOB_TIME = Duration.ofMillis(80);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
@@ -104,7 +108,7 @@ class ChaosTest {
         boolean settled;
         long stormMillis;
         try {
-            faults.start(timer, 700);
+            faults.start(timer, FAULT_EVERY_MS);
             client.start(timer, 40, 250);
             waitUntil(client::allSubmittedOnceImaginesAreDone, RUN_LIMIT);
             stormMillis = (System.nanoTime() - started) / 1_000_000;
@@ -122,8 +126,9 @@ class ChaosTest {
 
         assertThat(client.problems()).as("client problems").isEmpty();
         assertThat(settled).as("every task final; still open: " + client.open()).isTrue();
-        assertThat(client.submitted().size()).as("jobs").isGreaterThanOrEqualTo(300);
-        assertThat(verdicts.wrong()).as("tasks whose end is not true").isEmpty();
+        assertThat(client.submitted().size()).as("jobs").isGreaterThanOrEqualTo(Math.min(300, 3 * IMAGINES));
+        assertThat(verdicts.wrong().size()).as("tasks whose end is not true, first ones: "
+                + verdicts.wrong().subList(0, Math.min(20, verdicts.wrong().size()))).isZero();
         assertThat(verdicts.startedTwice()).as("nonces the sandbox accepted more than once").isEmpty();
         assertThat(verdicts.orphanJobs()).as("accepted interactions that belong to no task").isZero();
     }
@@ -143,6 +148,8 @@ class ChaosTest {
         int success = 0;
         List<CompletableFuture<Optional<String>>> downloads = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // The sandbox renders every image on request: a few downloads at a time, as a client would.
+        ExecutorService downloaders = Executors.newFixedThreadPool(4);
         for (ChaosClient.Submitted s : submitted.values()) {
             JsonNode task = finished.get(s.taskId());
             if (task == null) {
@@ -154,7 +161,8 @@ class ChaosTest {
             if ("SUCCESS".equals(status)) {
                 success++;
                 checkSuccess(s, task, finished, control).ifPresent(wrong::add);
-                downloads.add(download(http, s.taskId(), task.path("imageUrl").asString(null)));
+                String url = task.path("imageUrl").asString(null);
+                downloads.add(CompletableFuture.supplyAsync(() -> download(http, s.taskId(), url), downloaders));
             } else {
                 String reason = task.path("failReason").asString("");
                 failures.merge(status + ": " + reason.replaceAll("\\d{6,}", "#"), 1, Integer::sum);
@@ -162,6 +170,7 @@ class ChaosTest {
             }
         }
         downloads.forEach(d -> d.join().ifPresent(wrong::add));
+        downloaders.shutdown();
         List<String> twice = accepted.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(e -> e.getKey() + " x" + e.getValue()).toList();
         long ours = finished.values().stream().map(t -> t.path("properties").path("nonce").asString(null))
@@ -240,16 +249,20 @@ class ChaosTest {
         return Optional.empty();
     }
 
-    private static CompletableFuture<Optional<String>> download(HttpClient http, String taskId, String url) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> {
-                    byte[] body = response.body();
-                    boolean png = body.length > 8 && Arrays.equals(Arrays.copyOf(body, 4), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-                    return response.statusCode() == 200 && png ? Optional.<String>empty()
-                            : Optional.of(taskId + ": image " + url + " answered " + response.statusCode());
-                })
-                .exceptionally(e -> Optional.of(taskId + ": image " + url + " failed: " + e));
+    private static Optional<String> download(HttpClient http, String taskId, String url) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            boolean png = body.length > 8 && Arrays.equals(Arrays.copyOf(body, 4), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            return response.statusCode() == 200 && png ? Optional.empty()
+                    : Optional.of(taskId + ": image " + url + " answered " + response.statusCode());
+        } catch (IOException e) {
+            return Optional.of(taskId + ": image " + url + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(taskId + ": interrupted");
+        }
     }
 
     // ---- figures -----------------------------------------------------------------------
@@ -259,11 +272,13 @@ class ChaosTest {
         Map<String, Long> byKind = new TreeMap<>();
         client.submitted().values().forEach(s -> byKind.merge(s.plan().what().replaceAll("\\d", ""), 1L, Long::sum));
         StringBuilder text = new StringBuilder("\n==== chaos run figures ====\n");
-        text.append("accounts: ").append(ACCOUNTS).append(", job time: ").append(JOB_TIME.toMillis()).append(" ms\n");
+        text.append("accounts: ").append(ACCOUNTS).append(", job time: ").append(JOB_TIME.toMillis())
+                .append(" ms, a gateway fault every ").append(FAULT_EVERY_MS).append(" ms\n");
         text.append("jobs: ").append(client.submitted().size()).append(" ").append(byKind).append('\n');
         text.append("success: ").append(v.success()).append('\n');
         text.append("failures by reason: ").append(v.failuresByReason()).append('\n');
-        text.append("not true: ").append(v.wrong().size()).append(v.wrong().isEmpty() ? "" : " " + v.wrong()).append('\n');
+        text.append("not true: ").append(v.wrong().size())
+                .append(v.wrong().isEmpty() ? "" : " " + v.wrong().subList(0, Math.min(20, v.wrong().size()))).append('\n');
         text.append("nonces accepted twice: ").append(v.startedTwice().size()).append(", orphan jobs: ")
                 .append(v.orphanJobs()).append('\n');
         text.append("submit answers: code 22 (queued) ").append(client.queuedAnswers()).append(", code 23 (retried) ")
