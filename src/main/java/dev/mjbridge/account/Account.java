@@ -148,10 +148,12 @@ public final class Account {
     /** An operator re-enables the account: it reconnects and takes work again. */
     public void enable() {
         config = configured.withEnabled(true);
-        health = AccountHealth.of(AccountState.CONNECTING, "re-enabled by an operator");
+        health = AccountHealth.of(AccountState.CONNECTING, "re-enabled by an operator; connecting");
+        log.info("account {}: re-enabled by an operator", id());
         gateway.start();
+        // A session that stayed up while the account was disabled sends no new READY.
         if (gateway.state() == GatewayState.READY) {
-            health = AccountHealth.of(AccountState.READY, "connected");
+            health = AccountHealth.of(AccountState.READY, "re-enabled by an operator");
         }
     }
 
