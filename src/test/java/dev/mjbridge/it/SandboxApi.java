@@ -41,6 +41,11 @@ public final class SandboxApi {
         return send("GET", "/users/" + userId, null);
     }
 
+    /** Any GET of the control API, e.g. {@code /received/interactions?nonce=...}. */
+    public JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
     public void restoreUser(String userId) {
         patchUser(userId, GOOD_USER);
     }
