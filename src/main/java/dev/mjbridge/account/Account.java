@@ -31,6 +31,9 @@ public final class Account {
     private final AccountSlots slots;
     private final boolean sandbox;
     private volatile AccountHealth health = AccountHealth.of(AccountState.CONNECTING, "starting");
+    /** Work that needs a live session, waiting for the next READY. */
+    private final java.util.Queue<Runnable> waitingForSession = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AccountEventSink sink;
     /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
     private volatile Boolean remix;
 
@@ -44,6 +47,7 @@ public final class Account {
         this.rest = rest;
         this.sandbox = sandbox;
         this.slots = new AccountSlots(config.concurrency(), config.queueSize());
+        this.sink = sink;
         this.gateway = connect.apply(new GatewayListener() {
             @Override
             public void onDispatch(String type, JsonNode data) {
@@ -107,8 +111,10 @@ public final class Account {
                 new InteractionContext(config.guildId(), config.channelId(), session, nonce, botType));
     }
 
+    /** Connects (again, after {@link #stop()}: the application context may be stopped and restarted). */
     public void start() {
         if (config.enabled()) {
+            health = AccountHealth.of(AccountState.CONNECTING, "connecting");
             gateway.start();
         }
     }
@@ -157,6 +163,28 @@ public final class Account {
         }
     }
 
+    /**
+     * Runs {@code action} once the account has a gateway session (now, if it has one):
+     * work accepted while the account was still connecting, or recovered after a restart.
+     */
+    public void whenConnected(Runnable action) {
+        if (gateway.sessionId().isPresent() && gateway.state() == GatewayState.READY) {
+            action.run();
+            return;
+        }
+        waitingForSession.add(action);
+        if (gateway.sessionId().isPresent() && gateway.state() == GatewayState.READY) {
+            drainWaiting();
+        }
+    }
+
+    private void drainWaiting() {
+        Runnable next;
+        while ((next = waitingForSession.poll()) != null) {
+            next.run();
+        }
+    }
+
     private void onGatewayState(GatewayState state, String reason) {
         if (health.state() == AccountState.DISABLED && state != GatewayState.FAILED) {
             return;
@@ -173,6 +201,12 @@ public final class Account {
             case STOPPED -> AccountHealth.of(AccountState.DISABLED, "stopped");
         };
         log.info("account {}: {} ({})", id(), health.state(), reason);
+        if (state == GatewayState.READY) {
+            if ("identified".equals(reason)) {
+                sink.onConnected(this);
+            }
+            drainWaiting();
+        }
     }
 
     public AccountView view() {

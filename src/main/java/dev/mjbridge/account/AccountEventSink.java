@@ -10,6 +10,10 @@ public interface AccountEventSink {
 
     void onEvent(Account account, MjEvent event);
 
+    /** A fresh session is up (first connect, or after a replaced session). */
+    default void onConnected(Account account) {
+    }
+
     /** The session was replaced after a loss: events may be missing, reconcile from history. */
     default void onSessionReplaced(Account account) {
     }

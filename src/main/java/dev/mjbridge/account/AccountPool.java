@@ -31,15 +31,26 @@ public final class AccountPool implements AutoCloseable {
         this.sandbox = sandbox;
     }
 
-    public synchronized void start(AccountEventSink sink) {
+    /** Builds the accounts and connects them. */
+    public void start(AccountEventSink sink) {
+        build(sink);
+        connectAll();
+    }
+
+    /** Builds the accounts without connecting them, so recovered work can be attached first. */
+    public synchronized void build(AccountEventSink sink) {
         if (!accounts.isEmpty()) {
             return;
         }
         for (AccountConfig config : configs) {
-            Account account = connector.connect(config, sink, sandbox);
-            accounts.put(config.id(), account);
+            accounts.put(config.id(), connector.connect(config, sink, sandbox));
+        }
+    }
+
+    public void connectAll() {
+        for (Account account : all()) {
+            log.info("account {}: starting ({})", account.id(), account.config());
             account.start();
-            log.info("account {}: starting ({})", config.id(), config);
         }
     }
 

@@ -57,6 +57,14 @@ public final class AccountSlots {
         return new Admission.Full();
     }
 
+    /**
+     * Counts a task that is already running at Discord (found again after a restart) as
+     * holding a slot, even beyond the concurrency: it is running there whatever we think.
+     */
+    public synchronized void occupy(String taskId) {
+        running.add(taskId);
+    }
+
     /** Frees the task's slot (or drops it from the queue) and starts the next waiting task. */
     public void release(String taskId) {
         Waiting next = null;

@@ -31,6 +31,11 @@ final class JobRunner {
     }
 
     void run(Task task, Account account, JobRequest request) {
+        // Work accepted while the account (re)connects waits for its session instead of failing.
+        account.whenConnected(() -> send(task, account, request));
+    }
+
+    private void send(Task task, Account account, JobRequest request) {
         String nonce = nonces.next();
         if (writer.apply(task.id(), new TaskUpdate.Submitted(nonce, account.id(), account.config().channelId())).isEmpty()) {
             return; // cancelled while it waited

@@ -9,6 +9,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tools.jackson.databind.ObjectMapper;
+
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,9 +42,15 @@ public class TaskEngineConfiguration {
     }
 
     @Bean
+    PendingRequests pendingRequests(DataSource dataSource, ObjectMapper json) {
+        return new PendingRequests(dataSource, new JobRequestCodec(json));
+    }
+
+    @Bean
     TaskService taskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                            JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds) {
-        return new TaskService(ids, store, index, writer, pool, sender, runner, runtimes, seeds);
+                            JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds,
+                            PendingRequests pending) {
+        return new TaskService(ids, store, index, writer, pool, sender, runner, runtimes, seeds, pending);
     }
 
     @Bean
@@ -54,13 +63,16 @@ public class TaskEngineConfiguration {
     /** Connects the accounts after everything is wired, and checks for silent tasks periodically. */
     @Bean
     SmartLifecycle taskEngineLifecycle(AccountPool pool, TaskEventHandler handler, InFlightIndex index, TaskWriter writer,
-                                       ScheduledExecutorService mjScheduler, MjProperties properties) {
+                                       ScheduledExecutorService mjScheduler, MjProperties properties, TaskStore store,
+                                       PendingRequests pending, TaskService service) {
         return new SmartLifecycle() {
             private volatile ScheduledFuture<?> timeouts;
 
             @Override
             public void start() {
-                pool.start(handler);
+                pool.build(handler);
+                new RestartRecovery(store, pending, service, writer).recover();
+                pool.connectAll();
                 long every = properties.tasks().timeoutCheck().toMillis();
                 timeouts = mjScheduler.scheduleWithFixedDelay(new TaskTimeouts(index, writer, pool), every, every,
                         TimeUnit.MILLISECONDS);

@@ -67,6 +67,16 @@ final class TaskEventHandler implements AccountEventSink {
         });
     }
 
+    /** A fresh session after a restart: tasks found again on this account may have moved meanwhile. */
+    @Override
+    public void onConnected(Account account) {
+        boolean followsSentWork = runtimes.entries().stream()
+                .anyMatch(e -> account.id().equals(e.getValue().accountId()) && account.slots().isRunning(e.getKey()));
+        if (followsSentWork) {
+            onSessionReplaced(account);
+        }
+    }
+
     @Override
     public void onEvent(Account account, MjEvent event) {
         if (event instanceof MjEvent.SeedResult seed) {

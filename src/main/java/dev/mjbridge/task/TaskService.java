@@ -29,11 +29,13 @@ public final class TaskService {
     private final JobRunner runner;
     private final TaskRuntimes runtimes;
     private final SeedRequests seeds;
+    private final PendingRequests pending;
     /** Choosing an account and taking its slot happen together, so two submits never take one slot. */
     private final Object admission = new Object();
 
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds) {
+                JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds, PendingRequests pending) {
+        this.pending = pending;
         this.ids = ids;
         this.store = store;
         this.index = index;
@@ -74,8 +76,10 @@ public final class TaskService {
             Account account = chosen;
             stored = task.withProperties(task.properties().withDiscordInstanceId(account.id())
                     .withDiscordChannelId(account.config().channelId()));
-            runtimes.put(task.id(), new TaskRuntime(request, routing, account.id(), parentMessageId, imageIndex,
-                    request instanceof JobRequest.Button button ? button.answer() : null));
+            TaskRuntime runtime = new TaskRuntime(request, routing, account.id(), parentMessageId, imageIndex,
+                    request instanceof JobRequest.Button button ? button.answer() : null);
+            runtimes.put(task.id(), runtime);
+            pending.save(task.id(), runtime);
             writer.create(stored);
             admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
         }
@@ -105,11 +109,13 @@ public final class TaskService {
      * Keeps a task in MODAL without contacting Discord: custom zoom and vary region need
      * the client's input (via {@link #submitModal}) before the button is pressed.
      */
-    public Task awaitModal(Task task, JobRequest.Button pending, Routing routing) {
+    public Task awaitModal(Task task, JobRequest.Button pendingButton, Routing routing) {
         Task waiting = task.withStatus(TaskStatus.MODAL)
                 .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()));
-        runtimes.put(task.id(), new TaskRuntime(pending, routing, routing.pinnedAccountId(), pending.messageId(),
-                CustomId.parse(pending.customId()).index(), null));
+        TaskRuntime runtime = new TaskRuntime(pendingButton, routing, routing.pinnedAccountId(),
+                pendingButton.messageId(), CustomId.parse(pendingButton.customId()).index(), null);
+        runtimes.put(task.id(), runtime);
+        this.pending.save(task.id(), runtime);
         return writer.create(waiting);
     }
 
@@ -141,6 +147,7 @@ public final class TaskService {
         JobRequest.ModalAnswer answer = new JobRequest.ModalAnswer(text, mask);
         JobRequest.Button withAnswer = new JobRequest.Button(button.messageId(), button.messageFlags(), button.customId(), answer);
         runtimes.update(task.id(), r -> r.withRequest(withAnswer).withPendingAnswer(answer));
+        runtimes.get(task.id()).ifPresent(r -> pending.save(task.id(), r));
         Account account = pool.find(runtime.accountId()).orElse(null);
         if (account == null || !account.takesWork()) {
             return new ModalResult.Invalid("taskId", "the account of the parent task (" + runtime.accountId()
@@ -175,6 +182,35 @@ public final class TaskService {
     private static String defaultModalPrompt(Task task) {
         String finalPrompt = task.properties().finalPrompt();
         return finalPrompt != null && !finalPrompt.isBlank() ? finalPrompt : task.prompt() == null ? "" : task.prompt();
+    }
+
+    /**
+     * Picks up a task that was unfinished when the process stopped: a queued one waits for
+     * a slot again and is sent; one already at Discord holds its slot and is followed (its
+     * account reconciles from channel history once connected); one waiting for the
+     * client's modal input keeps waiting.
+     */
+    void resume(Task task, TaskRuntime runtime) {
+        Account account = pool.find(runtime.accountId()).orElse(null);
+        if (account == null) {
+            writer.adopt(task);
+            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + runtime.accountId()
+                    + " no longer exists"));
+            return;
+        }
+        runtimes.put(task.id(), runtime);
+        writer.adopt(task);
+        if (task.status() == TaskStatus.NOT_START) {
+            AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
+            if (admission instanceof AccountSlots.Admission.Started) {
+                runner.run(task, account, runtime.request());
+            } else if (admission instanceof AccountSlots.Admission.Full) {
+                writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + account.id()
+                        + " has no room for the task any more"));
+            }
+        } else if (task.properties().nonce() != null) {
+            account.slots().occupy(task.id());
+        }
     }
 
     public CancelResult cancel(String taskId) {
@@ -234,6 +270,7 @@ public final class TaskService {
     }
 
     private void release(Task task) {
+        pending.delete(task.id());
         runtimes.remove(task.id()).flatMap(r -> pool.find(r.accountId()))
                 .ifPresent(account -> account.slots().release(task.id()));
     }

@@ -46,6 +46,12 @@ public final class TaskWriter {
         return task;
     }
 
+    /** Follows a stored task again after a restart (no new write, no new notification). */
+    public void adopt(Task task) {
+        index.put(task);
+        lastActivity.put(task.id(), System.currentTimeMillis());
+    }
+
     /** Applies an update; empty when the task is unknown, finished, or the update changes nothing. */
     public Optional<Task> apply(String taskId, TaskUpdate update) {
         Optional<Task> changed = index.update(taskId, current -> transitions.apply(current, update));

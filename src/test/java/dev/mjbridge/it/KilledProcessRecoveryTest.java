@@ -1,0 +1,125 @@
+package dev.mjbridge.it;
+
+import dev.mjbridge.sandbox.SandboxAccount;
+import dev.mjbridge.sandbox.SandboxServer;
+import dev.mjbridge.sandbox.SandboxSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The proxy process is killed with SIGKILL while jobs are queued and running against a
+ * standalone sandbox (which keeps running them), then started again on the same H2
+ * file: every job still ends SUCCESS, and none was sent to Discord twice.
+ */
+class KilledProcessRecoveryTest {
+
+    private static final String TOKEN = "recovery-test-token";
+    private static final String USER = "1100000000000000901";
+    private Process app;
+    private SandboxServer sandbox;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (app != null) {
+            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void jobsSurviveAKillDashNine(@TempDir Path dir) throws Exception {
+        sandbox = SandboxServer.start(SandboxSettings.forTests().withFastJobDuration(Duration.ofMillis(1500))
+                .withStrict(true).withAccounts(List.of(new SandboxAccount(TOKEN, USER, "recovery",
+                        "1100000000000000902", "1100000000000000903"))));
+        Path accounts = dir.resolve("accounts.yml");
+        Files.writeString(accounts, """
+                accounts:
+                  - id: only
+                    guildId: "1100000000000000902"
+                    channelId: "1100000000000000903"
+                    userToken: %s
+                    concurrency: 2
+                    queueSize: 10
+                """.formatted(TOKEN));
+        int port = freePort();
+        List<String> command = List.of(javaBinary(), "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "dev.mjbridge.MjBridgeApplication",
+                "--server.port=" + port,
+                "--mj.accounts-file=" + accounts,
+                "--mj.sandbox.enabled=false",
+                "--mj.discord.server=" + sandbox.restBaseUrl(),
+                "--mj.discord.gateway=" + sandbox.gatewayUrl(),
+                "--mj.discord.inpaint=" + sandbox.restBaseUrl(),
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
+        MjApi api = new MjApi(port);
+
+        app = start(command, dir.resolve("first.log"));
+        awaitReady(api);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(api.submit("/mj/submit/imagine", "{\"prompt\": \"recovered lighthouse " + i + "\"}"));
+        }
+        // Kill while the first jobs run at Discord and the rest wait in the proxy's queue.
+        api.awaitTask(ids.get(0), t -> t.path("status").asString().equals("IN_PROGRESS"), "IN_PROGRESS");
+        assertThat(api.fetch(ids.get(4)).path("status").asString()).isEqualTo("NOT_START");
+        app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        app = start(command, dir.resolve("second.log"));
+        awaitReady(api);
+        for (String id : ids) {
+            JsonNode task = api.awaitFinal(id);
+            assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
+            assertThat(task.path("imageUrl").asString()).contains(".png");
+            String nonce = task.path("properties").path("nonce").asString();
+            assertThat(sandbox.control().received().interactionsWithNonce(nonce)).as("sends of " + id).isEqualTo(1);
+        }
+    }
+
+    private static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private void awaitReady(MjApi api) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(app.isAlive()).as("the proxy process is running").isTrue();
+            try {
+                MjApi.Response accounts = api.get("/mj/account/list");
+                if (accounts.status() == 200 && accounts.body() != null && accounts.body().size() == 1
+                        && accounts.body().get(0).path("state").asString().equals("READY")) {
+                    return;
+                }
+            } catch (AssertionError notYetListening) {
+                // connection refused while the process starts
+            }
+            LockSupport.parkNanos(200_000_000L);
+        }
+        throw new AssertionError("proxy did not get ready");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
