@@ -46,6 +46,11 @@ public final class SandboxApi {
         return send("GET", path, null);
     }
 
+    /** Any POST of the control API, e.g. {@code /gateway/close} with {@code {"userId", "code"}}. */
+    public JsonNode post(String path, String json) {
+        return send("POST", path, json);
+    }
+
     public void restoreUser(String userId) {
         patchUser(userId, GOOD_USER);
     }
