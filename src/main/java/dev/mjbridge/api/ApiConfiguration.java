@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Registers the REST layer's settings and the admin secret check. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiProperties.class, AdminProperties.class})
+@EnableConfigurationProperties({ApiProperties.class, AdminProperties.class, RateLimitProperties.class})
 public class ApiConfiguration implements WebMvcConfigurer {
 
     private final AdminProperties admin;
