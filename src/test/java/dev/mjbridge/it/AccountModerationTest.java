@@ -148,6 +148,12 @@ class AccountModerationTest extends ProxyIntegrationTest {
         JsonNode relaxed = api.awaitFinal(submitOn(ACCOUNT_1, "a river in relax mode"));
         assertThat(relaxed.path("status").asString()).as(relaxed.toString()).isEqualTo("SUCCESS");
         assertThat(relaxed.path("properties").path("discordInstanceId").asString()).isEqualTo(ACCOUNT_1);
+        // A reconnect does not make it forget that it is out of fast hours.
+        long since = account(ACCOUNT_1).path("stateSince").asLong();
+        sandbox.post("/gateway/drop", "{\"userId\": \"" + SandboxApi.USER_1 + "\"}");
+        JsonNode resumed = awaitAccountAfter(ACCOUNT_1, since);
+        assertThat(resumed.path("state").asString()).as(resumed.toString()).isEqualTo("DEGRADED");
+        assertThat(resumed.path("stateReason").asString()).contains("relax");
         // Out of fast hours, the account no longer takes work that asks for fast mode.
         assertThat(api.post("/mj-fast/mj/submit/imagine", imagineOn(ACCOUNT_1, "fast please")).body().path("code").asInt())
                 .isEqualTo(23);
@@ -194,6 +200,22 @@ class AccountModerationTest extends ProxyIntegrationTest {
 
     private JsonNode account(String id) {
         return api.get("/mj/account/" + id + "/fetch").body();
+    }
+
+    /** The account's first settled state (connected again) that began after {@code sinceMillis}. */
+    private JsonNode awaitAccountAfter(String id, long sinceMillis) {
+        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = account(id);
+            boolean settled = !"CONNECTING".equals(last.path("state").asString())
+                    && !last.path("stateReason").asString().startsWith("reconnecting");
+            if (last.path("stateSince").asLong() > sinceMillis && settled) {
+                return last;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+        throw new AssertionError("account " + id + " did not reconnect; last: " + last);
     }
 
     private JsonNode awaitAccount(String id, AccountState state) {
