@@ -38,7 +38,7 @@ public class AccountAdminController {
 
     /**
      * Takes the account out of selection with the operator's reason ({@code {"reason": "..."}},
-     * optional). Jobs already sent from it run to their end; it just gets no new work.
+     * optional). It just gets no new work: tasks already running or queued on it carry on.
      */
     @PostMapping("/{id}/disable")
     public ApiResponse disable(@PathVariable("id") String id, @RequestBody(required = false) byte[] body) {
