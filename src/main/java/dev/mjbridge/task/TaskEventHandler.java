@@ -93,9 +93,27 @@ final class TaskEventHandler implements AccountEventSink {
             onModal(account, task, modal);
             return;
         }
+        if (event instanceof MjEvent.JobStarted) {
+            noticeRemixOff(account, task);
+        }
         toUpdate(event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
         if (event instanceof MjEvent.JobFailed failed && failed.moderation().blamesAccount()) {
             onAccountProblem(account, failed);
+        }
+    }
+
+    /**
+     * With remix on, Midjourney answers a variation, reroll or pan with a modal. Such a press
+     * that started its job without one means remix was turned off since the account learned
+     * it was on; without this the account would keep failing {@code accountFilter.remix: false}.
+     */
+    private static void noticeRemixOff(Account account, Task task) {
+        if (task.customId() == null || task.properties().extraValue(TaskTransitions.MODAL_ID) != null) {
+            return;
+        }
+        CustomId pressed = CustomId.parse(task.customId());
+        if (pressed.opensModal(true) && !pressed.opensModal(false)) {
+            account.learnRemix(false);
         }
     }
 

@@ -62,11 +62,12 @@ public final class TaskService {
         return admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
     }
 
-    private SubmitResult admit(Task task, JobRequest request, Routing routing, String parentMessageId, int imageIndex) {
+    private SubmitResult admit(Task task, JobRequest asked, Routing routing, String parentMessageId, int imageIndex) {
         AccountSelector.Need need = needOf(routing);
         Account chosen = null;
         AccountSlots.Admission admission;
         Task stored;
+        JobRequest request;
         synchronized (this.admission) {
             List<Account> ranked = pool.candidates(need);
             if (ranked.isEmpty()) {
@@ -74,6 +75,7 @@ public final class TaskService {
             }
             chosen = ranked.get(0);
             Account account = chosen;
+            request = ModeParameter.apply(asked, routing.mode(), account.config().mode());
             stored = task.withProperties(task.properties().withDiscordInstanceId(account.id())
                     .withDiscordChannelId(account.config().channelId()));
             TaskRuntime runtime = new TaskRuntime(request, routing, account.id(), parentMessageId, imageIndex,

@@ -1,0 +1,88 @@
+package dev.mjbridge.it.flows;
+
+import dev.mjbridge.it.MjApi;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Images a client sends (generated PNGs, masks) and the images it gets back (downloaded and decoded). */
+final class Images {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Images() {
+    }
+
+    /**
+     * A small PNG as a data URL. Each colour gives different bytes: Midjourney refuses
+     * to blend the same image twice.
+     */
+    static String pngDataUrl(int width, int height, int rgb) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return dataUrl(image);
+    }
+
+    /** A vary-region mask: white (repaint) on the left half, black (keep) on the right. */
+    static String maskDataUrl(int width, int height) {
+        BufferedImage mask = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        for (int x = 0; x < width / 2; x++) {
+            for (int y = 0; y < height; y++) {
+                mask.setRGB(x, y, 0xFFFFFF);
+            }
+        }
+        return dataUrl(mask);
+    }
+
+    /** Downloads the image as a client would and checks that it is a PNG that decodes. */
+    static BufferedImage downloadPng(String url) {
+        assertThat(url).as("image URL").startsWith("http");
+        byte[] bytes;
+        try {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(MjApi.WAIT).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
+            bytes = response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertThat(Arrays.copyOf(bytes, PNG_SIGNATURE.length)).as("PNG signature of " + url).isEqualTo(PNG_SIGNATURE);
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            assertThat(image).as("decoded " + url).isNotNull();
+            return image;
+        } catch (IOException e) {
+            throw new AssertionError("not a readable PNG: " + url, e);
+        }
+    }
+
+    private static String dataUrl(BufferedImage image) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.mjbridge.it.ops;
+
+import dev.mjbridge.MjBridgeApplication;
+import dev.mjbridge.it.MjApi;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The proxy started as the jar starts it ({@code MjBridgeApplication}), on a free port,
+ * with the given properties: for tests that restart it or give it another Discord.
+ */
+final class StartedApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final MjApi api;
+
+    private StartedApp(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.api = new MjApi(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    /** Starts the app; {@code properties} are added to (and override) a free port and a quick timeout check. */
+    static StartedApp start(Map<String, Object> properties) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("server.port", "0");
+        all.put("mj.tasks.timeout-check", "1s");
+        all.put("spring.main.register-shutdown-hook", "false");
+        all.putAll(properties);
+        // As command-line arguments: they win over application.yml (builder "properties" would not).
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new StartedApp(new SpringApplicationBuilder(MjBridgeApplication.class).run(args));
+    }
+
+    MjApi api() {
+        return api;
+    }
+
+    /** Waits until /mj/account/list shows every account READY; returns the list. */
+    JsonNode awaitAccountsReady() {
+        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
+        while (true) {
+            JsonNode accounts = api.get("/mj/account/list").body();
+            boolean ready = accounts.size() > 0;
+            for (JsonNode account : accounts) {
+                ready &= "READY".equals(account.path("state").asString());
+            }
+            if (ready) {
+                return accounts;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("accounts not ready: " + accounts);
+            }
+            LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
