@@ -36,6 +36,8 @@ public final class Account {
     /** Work that needs a live session, waiting for the next READY. */
     private final java.util.Queue<Runnable> waitingForSession = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AccountEventSink sink;
+    /** Why the account runs relax-only (its fast hours ran out); survives reconnects, cleared by re-enabling. */
+    private volatile String relaxOnly;
     /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
     private volatile Boolean remix;
 
@@ -146,6 +148,7 @@ public final class Account {
                 c.concurrency(), c.queueSize(), c.timeoutMinutes(), SpeedMode.RELAX,
                 java.util.EnumSet.of(SpeedMode.RELAX), c.remixAutoSubmit(), c.botTypes(), c.weight(), c.remark(),
                 c.botToken(), c.proxy());
+        relaxOnly = reason;
         degrade(reason);
     }
 
@@ -160,10 +163,13 @@ public final class Account {
     /** An operator re-enables the account: it reconnects and takes work again. */
     public void enable() {
         config = configured.withEnabled(true);
-        health = AccountHealth.of(AccountState.CONNECTING, "re-enabled by an operator");
+        relaxOnly = null;
+        health = AccountHealth.of(AccountState.CONNECTING, "re-enabled by an operator; connecting");
+        log.info("account {}: re-enabled by an operator", id());
         gateway.start();
+        // A session that stayed up while the account was disabled sends no new READY.
         if (gateway.state() == GatewayState.READY) {
-            health = AccountHealth.of(AccountState.READY, "connected");
+            health = AccountHealth.of(AccountState.READY, "re-enabled by an operator");
         }
     }
 
@@ -194,7 +200,9 @@ public final class Account {
             return;
         }
         health = switch (state) {
-            case READY -> AccountHealth.of(AccountState.READY, "connected");
+            // Reconnecting does not bring fast hours back.
+            case READY -> relaxOnly != null ? AccountHealth.of(AccountState.DEGRADED, relaxOnly)
+                    : AccountHealth.of(AccountState.READY, "connected");
             case CONNECTING -> AccountHealth.of(AccountState.CONNECTING, reason);
             // A session that is resuming keeps its id, so work can still be sent meanwhile.
             case RECONNECTING -> AccountHealth.of(AccountState.DEGRADED, "reconnecting: " + reason);

@@ -87,6 +87,22 @@ public final class AccountPool implements AutoCloseable {
         return find(id).map(Account::view);
     }
 
+    /** An operator puts the account back into rotation; empty for an unknown id. */
+    public Optional<AccountView> enable(String id) {
+        return find(id).map(account -> {
+            account.enable();
+            return account.view();
+        });
+    }
+
+    /** An operator takes the account out of rotation; its session stays up so running jobs can end. */
+    public Optional<AccountView> disable(String id, String reason) {
+        return find(id).map(account -> {
+            account.disable(reason, false);
+            return account.view();
+        });
+    }
+
     @Override
     public void close() {
         all().forEach(Account::stop);

@@ -5,6 +5,7 @@ import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.DiscordRestClient;
 import dev.mjbridge.discord.UploadSlot;
 import dev.mjbridge.midjourney.BotType;
+import dev.mjbridge.midjourney.CommandName;
 import dev.mjbridge.midjourney.InteractionContext;
 import dev.mjbridge.midjourney.InteractionPayloads;
 import dev.mjbridge.midjourney.JobRequest;
@@ -84,6 +85,24 @@ public final class JobSender {
             return submitInpaint(account, inpaint);
         }
         return CompletableFuture.failedFuture(new IllegalArgumentException("unknown request " + request));
+    }
+
+    /**
+     * Changes the account's own speed setting on Midjourney ({@code /fast}, {@code /relax},
+     * {@code /turbo}), so that every later job and button press runs in that mode.
+     */
+    public CompletableFuture<Void> switchMode(Account account, SpeedMode mode, String nonce, BotType botType) {
+        InteractionContext context = account.interactionContext(nonce, botType).orElse(null);
+        if (context == null) {
+            return CompletableFuture.failedFuture(new DiscordApiException(0, 0,
+                    "account " + account.id() + " has no gateway session yet"));
+        }
+        CommandName command = switch (mode) {
+            case FAST -> CommandName.FAST;
+            case RELAX -> CommandName.RELAX;
+            case TURBO -> CommandName.TURBO;
+        };
+        return account.rest().postInteraction(payloads.simpleCommand(context, command)).thenApply(ok -> null);
     }
 
     /** Uploads images for a prompt and returns their CDN URLs, via a message in the account's channel. */

@@ -33,6 +33,18 @@ public record MjProperties(
         commands = commands == null ? MidjourneyCommands.defaults() : commands;
     }
 
+    /** Never prints the api secret or the global hook (its URL may carry a token of the receiver). */
+    @Override
+    public String toString() {
+        return "MjProperties[accountsFile=" + accountsFile + ", apiSecret=" + (isSet(apiSecret) ? "(set)" : "none")
+                + ", notifyHook=" + (isSet(notifyHook) ? "(set)" : "none") + ", discord=" + discord
+                + ", sandbox=" + sandbox + ", selection=" + selection + ", tasks=" + tasks + "]";
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
     /** Discord's base URLs; only these differ between Discord and a standalone sandbox. */
     public record Discord(String server, String gateway, String cdn, String upload, String inpaint) {
         public Discord {

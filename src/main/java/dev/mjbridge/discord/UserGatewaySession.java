@@ -294,11 +294,19 @@ public final class UserGatewaySession {
     private void onDispatch(JsonNode frame) {
         String type = frame.path("t").asString("");
         JsonNode data = frame.path("d");
+        // A READY without a session id and user would wipe the live session's identity
+        // (interactions then carry no or a wrong session id): skip it like any bad frame.
+        boolean malformedReady = "READY".equals(type) && !(isText(data.path("session_id"))
+                && isText(data.path("user").path("id")));
         boolean replaced = false;
         String newSession = null;
         synchronized (this) {
             if (frame.path("s").isNumber()) {
                 seq = Math.max(seq, frame.path("s").asLong());
+            }
+            if (malformedReady) {
+                log.warn("account {}: skipped a READY without session id or user", accountId);
+                return;
             }
             if ("READY".equals(type)) {
                 sessionId = data.path("session_id").asString(null);
@@ -327,6 +335,10 @@ public final class UserGatewaySession {
         if (replaced) {
             listener.onSessionReplaced();
         }
+    }
+
+    private static boolean isText(JsonNode node) {
+        return node.isString() && !node.stringValue().isBlank();
     }
 
     private void onInvalidSession(int myGeneration, boolean resumable) {

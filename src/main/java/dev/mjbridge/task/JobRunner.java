@@ -2,6 +2,7 @@ package dev.mjbridge.task;
 
 import dev.mjbridge.account.Account;
 import dev.mjbridge.account.JobSender;
+import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.discord.DiscordApiException;
 import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.midjourney.JobRequest;
@@ -47,6 +48,26 @@ final class JobRunner {
                 writer.apply(task.id(), new TaskUpdate.Failed(reason));
             }
         });
+    }
+
+    /**
+     * Switches the account's speed setting on every bot it serves (Midjourney keeps one
+     * per bot). Best effort: if it fails, the next job's refusal tells us again.
+     */
+    void switchMode(Account account, SpeedMode mode) {
+        for (BotType botType : account.config().botTypes()) {
+            if (botType == BotType.NIJI_JOURNEY && mode == SpeedMode.TURBO) {
+                continue; // niji has no turbo mode
+            }
+            sender.switchMode(account, mode, nonces.next(), botType).whenComplete((ok, error) -> {
+                if (error != null) {
+                    log.warn("account {}: could not switch {} to {} mode: {}", account.id(), botType, mode,
+                            reasonOf(error));
+                } else {
+                    log.info("account {}: switched {} to {} mode", account.id(), botType, mode);
+                }
+            });
+        }
     }
 
     static String reasonOf(Throwable error) {

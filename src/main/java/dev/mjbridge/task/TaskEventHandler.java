@@ -25,6 +25,8 @@ final class TaskEventHandler implements AccountEventSink {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEventHandler.class);
     private static final int RECONCILE_MESSAGES = 50;
+    private static final String CAPTCHA_PAUSE =
+            "paused: Midjourney asks for a captcha; solve it in Discord, then re-enable the account";
 
     private final TaskCorrelator correlator;
     private final TaskWriter writer;
@@ -126,14 +128,16 @@ final class TaskEventHandler implements AccountEventSink {
             case CREDITS_EXHAUSTED -> {
                 if (account.config().allows(SpeedMode.RELAX)) {
                     account.switchToRelax("fast hours used up; jobs now run in relax mode (" + reason + ")");
+                    // Midjourney runs jobs in the user's own mode setting: only /relax makes later jobs relaxed.
+                    runner.switchMode(account, SpeedMode.RELAX);
                 } else {
+                    // Jobs already running paid for their fast time when they started: let them finish.
                     account.disable("fast hours used up and relax mode is not allowed for it: " + reason, false);
-                    failAllOf(account, reason);
                 }
             }
             case QUEUE_FULL, SLOW_DOWN -> account.degrade("Midjourney throttles the account: " + reason);
-            case CAPTCHA -> account.disable("Midjourney asks for a captcha; solve it in Discord, then re-enable: "
-                    + reason, false);
+            // Paused, not failed: jobs already running are unaffected, only new commands meet the captcha.
+            case CAPTCHA -> account.disable(CAPTCHA_PAUSE + " (" + reason + ")", false);
             default -> {
                 account.disable(reason, false);
                 failAllOf(account, reason);
@@ -191,7 +195,7 @@ final class TaskEventHandler implements AccountEventSink {
         if (modal.captcha()) {
             writer.apply(task.id(), new TaskUpdate.Failed("[Action required to continue] Midjourney asks the owner of account "
                     + account.id() + " to solve a captcha in Discord"));
-            account.disable("Midjourney asks for a captcha; solve it in Discord, then re-enable the account", false);
+            account.disable(CAPTCHA_PAUSE, false);
             return;
         }
         CustomId customId = modal.parsedCustomId();

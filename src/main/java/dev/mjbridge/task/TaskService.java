@@ -104,6 +104,12 @@ public final class TaskService {
             account.slots().release(taskId);
             return;
         }
+        if (!account.takesWork()) {
+            // The account was disabled or paused while the task waited: say so rather than send from it.
+            writer.apply(taskId, new TaskUpdate.Failed("Account " + account.id() + " stopped taking work while the task "
+                    + "was queued: " + account.health().reason()));
+            return;
+        }
         runner.run(task.get(), account, runtime.get().request());
     }
 

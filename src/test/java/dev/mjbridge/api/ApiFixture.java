@@ -54,6 +54,10 @@ final class ApiFixture {
     }
 
     ApiFixture(ApiProperties properties) {
+        this(properties, AdminProperties.off());
+    }
+
+    ApiFixture(ApiProperties properties, AdminProperties admin) {
         ImageDecoder images = new ImageDecoder(properties);
         PromptPolicy prompts = new PromptPolicy(properties, new BannedWords(properties));
         TaskSubmitter submitter = new TaskSubmitter(tasks, hooks);
@@ -63,9 +67,11 @@ final class ApiFixture {
                         new ActionController(tasks, planner, submitter, prompts, images),
                         new UploadController(tasks, images, properties),
                         new TaskController(tasks, Duration.ofSeconds(60)),
-                        new AccountController(pool))
+                        new AccountController(pool),
+                        new AccountAdminController(pool))
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
                 .addFilters(new ApiSecretFilter(properties))
+                .addInterceptors(new AdminSecretInterceptor(admin))
                 .build();
         when(hooks.refusalReason(any())).thenReturn(Optional.empty());
         when(tasks.newTask(any())).thenAnswer(call ->

@@ -52,6 +52,17 @@ public final class MjApi {
         return send(request);
     }
 
+    /** POSTs with the {@code mj-admin-secret} header (null = without it), for the account admin API. */
+    public Response adminPost(String path, String body, String adminSecret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (adminSecret != null) {
+            request.header("mj-admin-secret", adminSecret);
+        }
+        return send(request);
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -17,9 +17,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "mj.sandbox.enabled=true",
         "mj.sandbox.job-time=60ms",
         "mj.tasks.timeout-check=1s",
+        "mj.admin-secret=" + ProxyIntegrationTest.ADMIN_SECRET,
         "spring.datasource.url=jdbc:h2:mem:proxy-it;DB_CLOSE_DELAY=-1"
 })
 public abstract class ProxyIntegrationTest {
+
+    /** The admin API's secret in these tests (tests re-enable the accounts they disabled). */
+    protected static final String ADMIN_SECRET = "it-admin-secret";
 
     @LocalServerPort
     protected int port;

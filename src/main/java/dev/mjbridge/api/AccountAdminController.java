@@ -1,0 +1,59 @@
+package dev.mjbridge.api;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mjbridge.account.AccountPool;
+
+/**
+ * The operator's hand on the pool: take an account out of rotation, or put it back after
+ * fixing what Midjourney complained about. Needs {@code mj-admin-secret} (see
+ * {@link AdminSecretInterceptor}); answers the account as {@code /mj/account/{id}/fetch} does.
+ */
+@AdminOnly
+@RestController
+@RequestMapping({ApiPaths.ROOT + "/account", ApiPaths.MODE_ROOT + "/account"})
+public class AccountAdminController {
+
+    /** Long enough for a sentence, short enough for a log line and the account list. */
+    static final int MAX_REASON = 300;
+
+    private final AccountPool pool;
+
+    AccountAdminController(AccountPool pool) {
+        this.pool = pool;
+    }
+
+    /** Re-enables the account: it reconnects if needed and takes work again, as configured in accounts.yml. */
+    @PostMapping("/{id}/enable")
+    public ApiResponse enable(@PathVariable("id") String id) {
+        return pool.enable(id).map(view -> ApiResponse.success("Account " + view.id() + " enabled", view))
+                .orElseGet(() -> notFound(id));
+    }
+
+    /**
+     * Takes the account out of selection with the operator's reason ({@code {"reason": "..."}},
+     * optional). It just gets no new work: tasks already running or queued on it carry on.
+     */
+    @PostMapping("/{id}/disable")
+    public ApiResponse disable(@PathVariable("id") String id, @RequestBody(required = false) byte[] body) {
+        String reason = body == null || new String(body, StandardCharsets.UTF_8).isBlank() ? null
+                : RequestFields.ofObject(body).optionalText("reason");
+        if (reason != null && reason.strip().length() > MAX_REASON) {
+            throw RejectedRequest.invalid("reason", "is longer than " + MAX_REASON + " characters");
+        }
+        String shown = reason == null || reason.isBlank() ? "disabled by an operator"
+                : "disabled by an operator: " + reason.strip().replaceAll("\\p{Cntrl}", " ");
+        return pool.disable(id, shown).map(view -> ApiResponse.success("Account " + view.id() + " disabled", view))
+                .orElseGet(() -> notFound(id));
+    }
+
+    private static ApiResponse notFound(String id) {
+        return ApiResponse.notFound("Account not found: " + ClientText.quote(id));
+    }
+}
