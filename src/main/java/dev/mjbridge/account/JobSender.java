@@ -92,17 +92,13 @@ public final class JobSender {
      * {@code /turbo}), so that every later job and button press runs in that mode.
      */
     public CompletableFuture<Void> switchMode(Account account, SpeedMode mode, String nonce, BotType botType) {
-        InteractionContext context = account.interactionContext(nonce, botType).orElse(null);
-        if (context == null) {
-            return CompletableFuture.failedFuture(new DiscordApiException(0, 0,
-                    "account " + account.id() + " has no gateway session yet"));
-        }
         CommandName command = switch (mode) {
             case FAST -> CommandName.FAST;
             case RELAX -> CommandName.RELAX;
             case TURBO -> CommandName.TURBO;
         };
-        return account.rest().postInteraction(payloads.simpleCommand(context, command)).thenApply(ok -> null);
+        return account.interactionContext(nonce, botType, SESSION_WAIT).thenCompose(context ->
+                account.rest().postInteraction(payloads.simpleCommand(context, command))).thenApply(ok -> null);
     }
 
     /** Uploads images for a prompt and returns their CDN URLs, via a message in the account's channel. */
