@@ -110,6 +110,14 @@ public final class Account {
     }
 
     /**
+     * Out of rotation until someone acts (an operator, Midjourney's moderation, a bad token),
+     * as opposed to not taking new work for a moment while its session reconnects.
+     */
+    public boolean disabled() {
+        return !config.enabled() || health.state() == AccountState.DISABLED;
+    }
+
+    /**
      * Context for an interaction sent from this account, as soon as its gateway session is
      * up: a session replaced after op 9 has no id for a few seconds, and work started then
      * waits for the new one (at most {@code wait}) rather than failing.

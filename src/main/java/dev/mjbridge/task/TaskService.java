@@ -104,8 +104,9 @@ public final class TaskService {
             account.slots().release(taskId);
             return;
         }
-        if (!account.takesWork()) {
+        if (account.disabled()) {
             // The account was disabled or paused while the task waited: say so rather than send from it.
+            // A reconnect is no reason: the runner holds the work until the session is back.
             writer.apply(taskId, new TaskUpdate.Failed("Account " + account.id() + " stopped taking work while the task "
                     + "was queued: " + account.health().reason()));
             return;
