@@ -16,7 +16,7 @@ COPY --from=build /src/target/mj-bridge.jar /app/mj-bridge.jar
 # Tasks live in an H2 file under /data unless SPRING_DATASOURCE_URL points elsewhere.
 # Mount your accounts file at /app/accounts.yml (or set MJ_ACCOUNTS_FILE); without one
 # the container runs in sandbox mode.
-ENV SPRING_DATASOURCE_URL=jdbc:h2:file:/data/mj-bridge \
+ENV SPRING_DATASOURCE_URL="jdbc:h2:file:/data/mj-bridge;WRITE_DELAY=0" \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true"
 VOLUME ["/data"]
 USER mjbridge

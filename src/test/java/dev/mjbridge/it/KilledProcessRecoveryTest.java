@@ -66,7 +66,7 @@ class KilledProcessRecoveryTest {
                 "--mj.discord.server=" + sandbox.restBaseUrl(),
                 "--mj.discord.gateway=" + sandbox.gatewayUrl(),
                 "--mj.discord.inpaint=" + sandbox.restBaseUrl(),
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("store").toAbsolutePath());
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + ";WRITE_DELAY=0");
         MjApi api = new MjApi(port);
 
         app = start(command, dir.resolve("first.log"));
