@@ -3,7 +3,6 @@ package dev.mjbridge.account;
 import dev.mjbridge.discord.DiscordApiException;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.DiscordRestClient;
-import dev.mjbridge.discord.UploadSlot;
 import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.midjourney.CommandName;
 import dev.mjbridge.midjourney.InteractionContext;
