@@ -1,5 +1,6 @@
 package dev.mjbridge.midjourney;
 
+import dev.mjbridge.testing.RandomJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,9 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -94,23 +93,7 @@ class MessageParserPropertyTest {
     }
 
     private Arbitrary<JsonNode> node(int depth) {
-        Arbitrary<JsonNode> scalar = scalar();
-        if (depth == 0) {
-            return scalar;
-        }
-        Arbitrary<JsonNode> child = Arbitraries.lazy(() -> node(depth - 1));
-        Arbitrary<JsonNode> array = child.list().ofMaxSize(4).map(items -> {
-            ArrayNode node = NODES.arrayNode();
-            items.forEach(node::add);
-            return node;
-        });
-        Arbitrary<JsonNode> object = Combinators.combine(Arbitraries.of(FIELDS), child).as(Tuple::of)
-                .list().ofMaxSize(6).map(entries -> {
-                    ObjectNode node = NODES.objectNode();
-                    entries.forEach(entry -> node.set(entry.get1(), entry.get2()));
-                    return node;
-                });
-        return Arbitraries.frequencyOf(Tuple.of(3, scalar), Tuple.of(1, array), Tuple.of(3, object));
+        return RandomJson.tree(depth, FIELDS, scalar());
     }
 
     private Arbitrary<JsonNode> scalar() {

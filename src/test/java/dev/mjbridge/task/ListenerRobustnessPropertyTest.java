@@ -1,5 +1,6 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.testing.RandomJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -382,23 +383,7 @@ class ListenerRobustnessPropertyTest {
     }
 
     private Arbitrary<JsonNode> node(int depth) {
-        Arbitrary<JsonNode> scalar = scalar();
-        if (depth == 0) {
-            return scalar;
-        }
-        Arbitrary<JsonNode> child = Arbitraries.lazy(() -> node(depth - 1));
-        Arbitrary<JsonNode> array = child.list().ofMaxSize(4).map(items -> {
-            ArrayNode node = NODES.arrayNode();
-            items.forEach(node::add);
-            return node;
-        });
-        Arbitrary<JsonNode> object = Combinators.combine(Arbitraries.of(FIELDS), child).as(Tuple::of)
-                .list().ofMaxSize(6).map(entries -> {
-                    ObjectNode node = NODES.objectNode();
-                    entries.forEach(entry -> node.set(entry.get1(), entry.get2()));
-                    return node;
-                });
-        return Arbitraries.frequencyOf(Tuple.of(3, scalar), Tuple.of(1, array), Tuple.of(3, object));
+        return RandomJson.tree(depth, FIELDS, scalar());
     }
 
     private Arbitrary<JsonNode> scalar() {
