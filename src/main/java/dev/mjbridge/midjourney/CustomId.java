@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param action  the job it produces, or {@code null} when it starts none (bookmark, unknown)
  * @param index   the image index it names (1-4, 1-5 for shorten picks), 0 when it names none
  * @param jobHash the job hash (a UUID) it carries, or {@code null}
- * @param variant the kind-specific detail: the HD upscaler ({@code v7_2x_subtle}), the zoom
+ * @param variant the kind-specific detail: the HD upscaler ({@code v7_2x_subtle}), the motion of an
+ *                animate button ({@code high}, {@code low}), the zoom
  *                ({@code 50}, {@code 75}, {@code 100}), the pan direction ({@code left}),
  *                the remix strength flag ({@code 0}/{@code 1}), the message id of an
  *                imagine modal, the iframe token; {@code null} when none applies
@@ -49,8 +50,14 @@ public record CustomId(String raw, Kind kind, JobKind action, int index, String 
         CUSTOM_ZOOM,
         /** {@code MJ::JOB::pan_<dir>::1::<h>::SOLO}. */
         PAN,
-        /** {@code MJ::BOOKMARK::<h>}: starts no job. */
+        /** {@code MJ::BOOKMARK::<h>}: rates the job; Midjourney answers "You have successfully rated ...". */
         BOOKMARK,
+        /** {@code MJ::JOB::animate_high|animate_low::1::<h>::SOLO}: Animate (High/Low motion), a video job. */
+        ANIMATE,
+        /** {@code MJ::JOB::video_virtual_upscale::<n>::<h>}: U1-U4 of a video, one clip at higher quality. */
+        VIDEO_UPSCALE,
+        /** {@code MJ::CancelJob::ByJobid::<uuid>}: stops the running job (on the start message of button actions). */
+        CANCEL_JOB,
         /** {@code MJ::Job::PicReader::<1-4|all>}: imagine a describe suggestion. */
         DESCRIBE_PICK,
         /** {@code MJ::Picread::Retry}: describe the image again. */
@@ -109,6 +116,12 @@ public record CustomId(String raw, Kind kind, JobKind action, int index, String 
                     m -> of(m, Kind.ZOOM_OUT, JobKind.ZOOM, index(m.group(2)), m.group(3), m.group(1))),
             new Rule("MJ::CustomZoom::" + HASH,
                     m -> of(m, Kind.CUSTOM_ZOOM, JobKind.ZOOM, 0, m.group(1), null)),
+            new Rule("MJ::JOB::animate_(high|low)::(\\d)::" + HASH + SOLO,
+                    m -> of(m, Kind.ANIMATE, JobKind.VIDEO, index(m.group(2)), m.group(3), m.group(1))),
+            new Rule("MJ::JOB::video_virtual_upscale::([1-4])::" + HASH + SOLO,
+                    m -> of(m, Kind.VIDEO_UPSCALE, JobKind.VIDEO_UPSCALE, index(m.group(1)), m.group(2), null)),
+            new Rule("MJ::CancelJob::ByJobid::" + HASH,
+                    m -> of(m, Kind.CANCEL_JOB, null, 0, m.group(1), null)),
             new Rule("MJ::BOOKMARK::" + HASH,
                     m -> of(m, Kind.BOOKMARK, null, 0, m.group(1), null)),
             new Rule("MJ::Job::PicReader::([1-4])",

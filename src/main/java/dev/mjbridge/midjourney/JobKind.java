@@ -13,5 +13,9 @@ public enum JobKind {
     PAN,
     DESCRIBE,
     BLEND,
-    SHORTEN
+    SHORTEN,
+    /** A video made from an image (the Animate buttons, or a prompt with {@code --video}): four clips. */
+    VIDEO,
+    /** One clip of a video at higher quality ({@code MJ::JOB::video_virtual_upscale::<n>::<h>}). */
+    VIDEO_UPSCALE
 }

@@ -170,6 +170,9 @@ public final class MessageParser {
             JobKind kind = job.kindHint() != null ? job.kindHint() : commandKind(d);
             return Optional.of(new MjEvent.JobStarted(correlation, kind, job.index(), content));
         }
+        if (job.mode() != null && job.mode().equalsIgnoreCase("stopped")) {
+            return Optional.of(new MjEvent.JobStopped(correlation, content));
+        }
         Attachment attachment = MessageParts.firstAttachment(d);
         String previewUrl = attachment == null ? null : attachment.url();
         if (job.percent() >= 0) {
@@ -184,7 +187,7 @@ public final class MessageParser {
                     Json.integer(d, 0, "flags"), job.mode(), content));
         }
         if (attachment != null || job.mode() != null) {
-            // "(paused)" or "(Stopped)" without a percentage, or a preview without one.
+            // "(paused)" without a percentage, or a preview without one.
             return Optional.of(new MjEvent.JobProgress(correlation, MjEvent.JobProgress.UNKNOWN_PERCENT,
                     job.mode(), previewUrl, content));
         }

@@ -22,33 +22,69 @@ public sealed interface MjEvent {
      * @param kindHint what the message says the job is, {@code null} when it does not say
      * @param index    the image index the text names ({@code image #2}), else 0
      * @param content  the message content verbatim
+     * @param buttons  the message's buttons, e.g. {@code MJ::CancelJob::ByJobid::<uuid>} on the
+     *                 ephemeral start of a button action; pressing that one stops the job
      */
-    record JobStarted(Correlation correlation, JobKind kindHint, int index, String content) implements MjEvent {
+    record JobStarted(Correlation correlation, JobKind kindHint, int index, String content, List<Button> buttons)
+            implements MjEvent {
         public JobStarted {
             content = content == null ? "" : content;
+            buttons = copy(buttons);
+        }
+
+        public JobStarted(Correlation correlation, JobKind kindHint, int index, String content) {
+            this(correlation, kindHint, index, content, List.of());
         }
     }
 
     /**
      * A running job reported progress.
      *
-     * @param percent    0..100, or {@link #UNKNOWN_PERCENT} when the message shows none
-     *                   (for example {@code (paused)} or {@code (Stopped)} alone)
-     * @param mode       the last parenthesised part: {@code fast}, {@code relaxed}, {@code turbo},
-     *                   {@code fast, stealth}, {@code paused}, {@code Stopped}; {@code null} if none
-     * @param previewUrl the preview image ({@code <hash>_grid_0.webp}), {@code null} if none
+     * @param percent     0..100, or {@link #UNKNOWN_PERCENT} when the message shows none
+     *                    (for example {@code (paused)} alone)
+     * @param mode        the last parenthesised part: {@code fast}, {@code relaxed}, {@code turbo},
+     *                    {@code fast, stealth}, {@code paused}; {@code null} if none
+     * @param previewUrl  the first preview image ({@code <hash>_grid_0.webp}, or the first
+     *                    {@code <hash>_0_step_<k>.jpeg} of a video job), {@code null} if none
+     * @param previewUrls every preview attachment in order: one for images, four for videos
+     * @param buttons     the message's buttons (the {@code Cancel Job} of a button action)
      */
-    record JobProgress(Correlation correlation, int percent, String mode, String previewUrl, String content)
+    record JobProgress(Correlation correlation, int percent, String mode, String previewUrl, String content,
+                       List<String> previewUrls, List<Button> buttons)
             implements MjEvent {
         public static final int UNKNOWN_PERCENT = -1;
 
         public JobProgress {
             content = content == null ? "" : content;
+            previewUrls = previewUrls == null
+                    ? (previewUrl == null ? List.of() : List.of(previewUrl)) : List.copyOf(previewUrls);
+            buttons = copy(buttons);
         }
 
-        /** Whether Midjourney shows the job as stopped; it will not finish. */
-        public boolean stopped() {
-            return mode != null && mode.equalsIgnoreCase("stopped");
+        public JobProgress(Correlation correlation, int percent, String mode, String previewUrl, String content) {
+            this(correlation, percent, mode, previewUrl, content, null, List.of());
+        }
+    }
+
+    /**
+     * Midjourney stopped a running job: its message now ends in {@code (Stopped)} (after a
+     * {@code Cancel Job} press, or when Midjourney gave up on it). The job will not finish.
+     */
+    record JobStopped(Correlation correlation, String content) implements MjEvent {
+        public JobStopped {
+            content = content == null ? "" : content;
+        }
+    }
+
+    /**
+     * The answer to the bookmark/rating button ({@code MJ::BOOKMARK::<h>}):
+     * {@code You have successfully rated [this job](<message link>) with 😍}.
+     *
+     * @param ratedMessageId the message the link points at (the rated result), {@code null} if none
+     */
+    record JobRated(Correlation correlation, String ratedMessageId, String content) implements MjEvent {
+        public JobRated {
+            content = content == null ? "" : content;
         }
     }
 

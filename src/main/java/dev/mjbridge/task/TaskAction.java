@@ -13,5 +13,9 @@ public enum TaskAction {
     PAN,
     DESCRIBE,
     BLEND,
-    SHORTEN
+    SHORTEN,
+    /** Four short videos animated from an image. */
+    VIDEO,
+    /** One of those videos at higher quality. */
+    VIDEO_UPSCALE
 }

@@ -41,7 +41,6 @@ class MessageParserExamplesTest {
 
         assertThat(progress.percent()).isEqualTo(46);
         assertThat(progress.mode()).isEqualTo("fast");
-        assertThat(progress.stopped()).isFalse();
         assertThat(progress.previewUrl()).contains(GRID_HASH + "_grid_0.webp");
         assertThat(progress.correlation().jobHash()).isEqualTo(GRID_HASH);
         assertThat(progress.correlation().interactionId()).isEqualTo("1200000000000000901");

@@ -45,12 +45,11 @@ class MessageParserLifecycleTest extends ParserTestSupport {
     }
 
     @Test
-    void stoppedJobShowsNoPercent() {
-        JobProgress progress = (JobProgress) parser.parse("MESSAGE_UPDATE", fromBot("**a cat** - " + U + " (Stopped)"))
-                .orElseThrow();
+    void stoppedJobIsItsOwnEvent() {
+        MjEvent stopped = parser.parse("MESSAGE_UPDATE", fromBot("**a cat** - " + U + " (Stopped)")).orElseThrow();
 
-        assertThat(progress.stopped()).isTrue();
-        assertThat(progress.percent()).isEqualTo(JobProgress.UNKNOWN_PERCENT);
+        assertThat(stopped).isInstanceOf(MjEvent.JobStopped.class);
+        assertThat(((MjEvent.JobStopped) stopped).correlation().prompt()).isEqualTo("a cat");
     }
 
     @Test
