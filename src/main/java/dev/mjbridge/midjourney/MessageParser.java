@@ -81,8 +81,22 @@ public final class MessageParser {
         } catch (RuntimeException unexpected) {
             // Runs on the gateway thread: a payload shape nobody foresaw must cost one event,
             // not the session. The property tests exercise explainUnguarded to keep this unused.
-            return new ParseOutcome.NotMidjourney("the parser failed on this payload: " + unexpected);
+            return failed(dispatchType, d, unexpected);
         }
+    }
+
+    /** A bot message the parser failed on is still reported as unplaced, so it is not lost silently. */
+    private ParseOutcome failed(String dispatchType, JsonNode d, RuntimeException failure) {
+        String reason = "the parser failed on this payload: " + failure;
+        try {
+            BotType bot = commands.botTypeOf(Json.text(d, "author", "id")).orElse(null);
+            if (bot != null && (MESSAGE_CREATE.equals(dispatchType) || MESSAGE_UPDATE.equals(dispatchType))) {
+                return new ParseOutcome.Unplaced(MessageShape.of(dispatchType, d, bot), List.of(reason));
+            }
+        } catch (RuntimeException alsoUnexpected) {
+            // Fall through: without a shape it cannot be counted, only explained.
+        }
+        return new ParseOutcome.NotMidjourney(reason);
     }
 
     /** Reads a whole gateway frame {@code {op:0, t, d}}; empty for any other opcode. */
@@ -217,7 +231,7 @@ public final class MessageParser {
             return false;
         }
         boolean loading = (Json.integer(d, 0, "flags") & FLAG_LOADING) != 0;
-        return loading || (commandKind(d) == null
+        return loading || (commandKind(d) == null && MessageParts.buttons(d).isEmpty()
                 && (correlation.nonce() != null || correlation.interactionId() != null));
     }
 
@@ -252,7 +266,9 @@ public final class MessageParser {
     private static Optional<MjEvent> fromJobContent(JobContent job, JsonNode d, Correlation correlation,
                                                     List<Button> buttons, String content) {
         if (job.waiting()) {
-            JobKind kind = job.kindHint() != null ? job.kindHint() : commandKind(d);
+            // A video from a prompt (--video) starts like an imagine; its prompt tells it apart.
+            JobKind kind = job.kindHint() != null ? job.kindHint()
+                    : job.asksForVideo() ? JobKind.VIDEO : commandKind(d);
             return Optional.of(new MjEvent.JobStarted(correlation, kind, job.index(), content, buttons));
         }
         if (job.mode() != null && job.mode().equalsIgnoreCase("stopped")) {

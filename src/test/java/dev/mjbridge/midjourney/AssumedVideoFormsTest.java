@@ -66,6 +66,18 @@ class AssumedVideoFormsTest extends ParserTestSupport {
     }
 
     @Test
+    void videoFromAPromptStartsAsAVideo() {
+        ObjectNode message = fromBot("**https://s.mj.run/x " + PROMPT + "** - " + U + " (Waiting to start)");
+        message.put("nonce", "1329000000000000111");
+        message.putObject("interaction").put("id", "1200000000000000999").put("name", "imagine");
+
+        JobStarted started = (JobStarted) create(message);
+
+        assertThat(started.kindHint()).isEqualTo(JobKind.VIDEO);
+        assertThat(started.correlation().nonce()).isEqualTo("1329000000000000111");
+    }
+
+    @Test
     void stoppedVideoIsStoppedNotProgress() {
         MjEvent stopped = parser.parse("MESSAGE_UPDATE", fromBot("**" + PROMPT + "** - " + U + " (Stopped)")).orElseThrow();
 

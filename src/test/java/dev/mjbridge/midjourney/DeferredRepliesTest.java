@@ -118,6 +118,14 @@ class DeferredRepliesTest extends ParserTestSupport {
     }
 
     @Test
+    void anAnswerOfButtonsOnlyIsABotReplyNotAPlaceholder() {
+        ObjectNode buttonsOnly = answer("settings", "");
+        TestMessages.withButtons(buttonsOnly, "MJ::Settings::RemixMode");
+
+        assertThat(parser.parse("MESSAGE_UPDATE", buttonsOnly).orElseThrow()).isInstanceOf(BotReply.class);
+    }
+
+    @Test
     void thinkingMessageOfAnInteractionWithoutTheLoadingFlagIsDeferredToo() {
         ObjectNode placeholder = thinking("settings");
         placeholder.put("flags", 64);
