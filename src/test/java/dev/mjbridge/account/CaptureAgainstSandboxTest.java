@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Queue;
@@ -115,8 +113,8 @@ class CaptureAgainstSandboxTest {
                 && observers.unplaced().counts().size() == 1, "the modal and the unplaced notice");
         assertThat(observers.capture().awaitIdle(5_000)).isTrue();
 
-        Path file = dir.resolve(CaptureWriter.fileName(LocalDate.now(ZoneOffset.UTC)));
-        String text = Files.readString(file);
+        String text = CaptureFiles.allLines(dir);
+        Path file = Files.writeString(dir.resolve("all.jsonl"), text);
         assertThat(text).doesNotContain(TOKEN).doesNotContain("hello from a person").doesNotContain("1100000000000009002");
         List<JsonNode> lines = text.lines().map(line -> (JsonNode) JSON.readTree(line)).toList();
         assertThat(lines).allSatisfy(line -> {
