@@ -26,11 +26,12 @@ class VideoMedia {
 
     /** The four {@code <hash>_<clip>_step_<step>.jpeg} stills of a progress edit. */
     List<ObjectNode> steps(Job job, int step) {
-        ImageSize size = job.size();
+        // Midjourney's stills are small (256 px for a square video): half the video's size.
+        ImageSize size = job.size().half();
         List<ObjectNode> stills = new ArrayList<>();
         for (int clip = 0; clip < CLIPS; clip++) {
             stills.add(cdn.attach(job.channel().id(), JobMessages.videoStepFilename(job, clip, step),
-                    ImageRecipe.preview(job.prompt(), job.seed() + clip, size.width(), size.height(), 20 + 10 * step)));
+                    ImageRecipe.videoStep(job.prompt(), job.seed(), clip, step, size.width(), size.height())));
         }
         return stills;
     }
@@ -38,14 +39,17 @@ class VideoMedia {
     /** The result of a video job: one animated WebP of the four clips; the clips go online as mp4s. */
     ObjectNode animation(Job job) {
         ImageSize size = job.size();
+        cdn.publishVideos(job.hash(), job.prompt(), job.seed(), size.width(), size.height(), job.highMotion());
         return cdn.attach(job.channel().id(), JobMessages.resultFilename(job),
-                ImageRecipe.grid(job.prompt(), job.seed(), size.width(), size.height()));
+                ImageRecipe.animation(job.prompt(), job.seed(), size.width(), size.height(), job.highMotion()));
     }
 
     /** The result of a video upscale: clip n (the job's quadrant) as an mp4. */
     ObjectNode clip(Job job) {
         ImageSize size = job.size();
+        cdn.publishVideos(job.hash(), job.prompt(), job.seed(), size.width(), size.height(), job.highMotion());
         return cdn.attach(job.channel().id(), JobMessages.resultFilename(job),
-                ImageRecipe.single(job.prompt(), job.seed(), job.quadrant(), size.width(), size.height()));
+                ImageRecipe.videoClip(job.prompt(), job.seed(), job.quadrant() - 1, size.width(), size.height(),
+                        job.highMotion()));
     }
 }

@@ -78,6 +78,11 @@ final class SandboxUserSession implements AutoCloseable {
         return new SandboxUserSession(purpose);
     }
 
+    /** The sandbox's root URL (also the simulated Midjourney CDN's, e.g. {@code /video/<hash>/<n>.mp4}). */
+    String sandboxBaseUrl() {
+        return sandbox.restBaseUrl();
+    }
+
     SandboxControl control() {
         return sandbox.control();
     }
