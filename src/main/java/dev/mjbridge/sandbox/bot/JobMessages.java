@@ -37,6 +37,8 @@ final class JobMessages {
         String bare = "**" + job.prompt() + "** - " + job.origin().mention() + " (Waiting to start)";
         return switch (job.kind()) {
             case UPSCALE -> "Upscaling image #" + job.quadrant() + " with " + bare;
+            // The 2026 capture: a V7 2x upscale starts like U1-U4 ("Upscaling image #1 with"), then "Upscaling by".
+            case UPSCALE_HD -> "Upscaling image #" + Math.max(1, job.quadrant()) + " with " + bare;
             case VARIATION, VARY -> "Making variations for image #" + Math.max(1, job.quadrant()) + " with prompt " + bare;
             case VIDEO -> job.parentMessageId() != null ? "Creating video with prompt " + bare : bare;
             case VIDEO_UPSCALE -> "Upscaling video #" + job.quadrant() + " with " + bare;
