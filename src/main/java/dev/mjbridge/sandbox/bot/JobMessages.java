@@ -95,7 +95,8 @@ final class JobMessages {
             case IMAGE, UPSCALED -> ".png";
             case VIDEO_CLIP -> ".mp4";
         };
-        return user + "_" + v7PromptWords(job.prompt()) + "_" + job.hash() + extension;
+        String words = v7PromptWords(job.prompt());
+        return user + (words.isEmpty() ? "" : "_" + words) + "_" + job.hash() + extension;
     }
 
     static String previewFilename(Job job) {
