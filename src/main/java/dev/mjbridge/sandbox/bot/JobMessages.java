@@ -69,7 +69,8 @@ final class JobMessages {
         if (job.kind() == JobKind.UPSCALE || job.kind() == JobKind.VIDEO_UPSCALE) {
             return head(job, job.label());
         }
-        boolean website = job.model().current() && job.kind() != JobKind.UPSCALE_HD || job.kind() == JobKind.VIDEO;
+        // V7 grids and every video link to the job on the website; a 2x upscale does not.
+        boolean website = job.kind() == JobKind.VIDEO || (job.model().current() && job.kind() != JobKind.UPSCALE_HD);
         return head(job, job.label()) + (website ? " " + OPEN_ON_WEBSITE.formatted(job.hash()) : "")
                 + " (" + modeLabel(job) + ")";
     }
