@@ -9,6 +9,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,14 +27,6 @@ public class Cdn {
     public record Entry(String channelId, String attachmentId, String filename, ImageRecipe recipe) {
     }
 
-    /** The four clips of a finished video job, as published under the job's hash. */
-    public record VideoJob(String prompt, long seed, int width, int height, boolean highMotion) {
-
-        public ImageRecipe clip(int clip) {
-            return ImageRecipe.videoClip(prompt, seed, clip, width, height, highMotion);
-        }
-    }
-
     /** Bound on the rendered bytes kept in memory; beyond it, least recently used images are re-rendered on demand. */
     static final long CACHE_BYTES = 64L * 1024 * 1024;
 
@@ -44,7 +38,8 @@ public class Cdn {
     private final Snowflakes snowflakes;
     private final ImageRenderer renderer;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, VideoJob> videoJobs = new ConcurrentHashMap<>();
+    /** Per published job hash, the recipe of each clip, in the order of their numbers in the URL. */
+    private final Map<String, List<ImageRecipe>> videoJobs = new ConcurrentHashMap<>();
     private final Cache<RenderKey, byte[]> rendered = Caffeine.newBuilder()
             .maximumWeight(CACHE_BYTES)
             .weigher((RenderKey key, byte[] bytes) -> bytes.length)
@@ -73,12 +68,12 @@ public class Cdn {
         ObjectNode attachment = JsonNodeFactory.instance.objectNode();
         attachment.put("id", attachmentId);
         attachment.put("filename", filename);
-        attachment.put("size", recipe.width() * recipe.height() * 3L);
+        ImageFormat format = ImageFormat.forFilename(filename);
+        attachment.put("size", renderer.estimatedSize(recipe, format));
         attachment.put("url", urls.http() + path + query);
         attachment.put("proxy_url", urls.http() + "/media" + path + query);
         attachment.put("width", recipe.width());
         attachment.put("height", recipe.height());
-        ImageFormat format = ImageFormat.forFilename(filename);
         attachment.put("content_type", format.contentType());
         if (format.isVideo()) {
             attachment.put("duration_secs", renderer.durationMillis(recipe) / 1000.0);
@@ -112,19 +107,34 @@ public class Cdn {
      * Publishing the same hash again replaces its clips.
      */
     public void publishVideos(String jobHash, String prompt, long seed, int width, int height, boolean highMotion) {
+        List<ImageRecipe> clips = new ArrayList<>(4);
+        for (int clip = 0; clip < 4; clip++) {
+            clips.add(ImageRecipe.videoClip(prompt, seed, clip, width, height, highMotion));
+        }
+        publishClips(jobHash, clips);
+    }
+
+    /**
+     * Publishes any clips under a job hash, clip n at {@code /video/<hash>/<n>.mp4}; e.g. a video
+     * upscale publishes the one clip it upscaled, which Midjourney serves as {@code 0.mp4} of the new hash.
+     */
+    public void publishClips(String jobHash, List<ImageRecipe> clips) {
         if (jobHash == null || jobHash.isBlank()) {
             throw new IllegalArgumentException("a video job needs a hash");
         }
-        videoJobs.put(jobHash, new VideoJob(prompt, seed, width, height, highMotion));
+        if (clips.isEmpty() || clips.size() > 10) {
+            throw new IllegalArgumentException("a video job has 1-10 clips, not " + clips.size());
+        }
+        videoJobs.put(jobHash, List.copyOf(clips));
     }
 
-    /** Clip {@code clip} of a published video job, or empty for an unknown job or a clip outside 0-3. */
+    /** Clip {@code clip} of a published video job, or empty for an unknown job or clip number. */
     public Optional<ServedFile> video(String jobHash, int clip) {
-        VideoJob job = videoJobs.get(jobHash);
-        if (job == null || clip < 0 || clip > 3) {
+        List<ImageRecipe> clips = videoJobs.get(jobHash);
+        if (clips == null || clip < 0 || clip >= clips.size()) {
             return Optional.empty();
         }
-        return Optional.of(new ServedFile(render(job.clip(clip), ImageFormat.MP4), ImageFormat.MP4.contentType()));
+        return Optional.of(new ServedFile(render(clips.get(clip), ImageFormat.MP4), ImageFormat.MP4.contentType()));
     }
 
     /** Where clip {@code clip} of a published video job is served. */

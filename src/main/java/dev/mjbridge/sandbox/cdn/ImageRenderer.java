@@ -66,6 +66,22 @@ public class ImageRenderer {
         return recipe.kind().moves() ? ClipAnimator.DURATION_MILLIS : 1000;
     }
 
+    /**
+     * Roughly how many bytes the recipe takes in the format, for attachment objects, which
+     * are handed out before anything is rendered. MP4 clips store raw samples, so their size
+     * is nearly exact; the compressed formats get a plausible guess.
+     */
+    public long estimatedSize(ImageRecipe recipe, ImageFormat format) {
+        long pixels = (long) recipe.width() * recipe.height();
+        long frames = recipe.kind().moves() ? ClipAnimator.FRAME_COUNT : 1;
+        return switch (format) {
+            case MP4 -> frames * (((recipe.width() + 15) / 16) * ((recipe.height() + 15) / 16) * 385L + 16) + 1_000;
+            case JPEG -> pixels / 3;
+            case WEBP -> frames * pixels / 2;
+            case PNG -> pixels * 3;
+        };
+    }
+
     private static String prompt(ImageRecipe recipe) {
         return recipe.prompt() == null ? "" : recipe.prompt();
     }

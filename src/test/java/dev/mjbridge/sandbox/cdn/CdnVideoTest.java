@@ -2,10 +2,12 @@ package dev.mjbridge.sandbox.cdn;
 
 import dev.mjbridge.sandbox.SandboxUrls;
 import dev.mjbridge.sandbox.world.Snowflakes;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,8 @@ class CdnVideoTest {
 
         byte[] mp4 = cdn.file("1", clip.path("id").asString(), "u1_a_lighthouse_0c1d.mp4").orElseThrow().bytes();
         assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat((double) clip.path("size").asLong()).as("uncompressed clips have a predictable size")
+                .isCloseTo(mp4.length, Percentage.withPercentage(2));
         byte[] webp = cdn.file("1", animation.path("id").asString(), "u1_a_lighthouse_9bdd338a.webp").orElseThrow().bytes();
         assertThat(new String(webp, 12, 4, StandardCharsets.US_ASCII)).isEqualTo("VP8X");
     }
@@ -69,6 +73,18 @@ class CdnVideoTest {
         assertThat(cdn.video("not-published", 0)).isEmpty();
         assertThat(cdn.videoUrl("9bdd338a-3876", 2)).endsWith("/video/9bdd338a-3876/2.mp4");
         assertThatThrownBy(() -> cdn.publishVideos(" ", PROMPT, 4, 624, 624, true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUpscaledClipIsPublishedAloneAsClipZero() {
+        ImageRecipe upscaled = ImageRecipe.videoClip(PROMPT, 4, 2, 320, 320, true);
+        cdn.publishClips("5e6f-upscale", List.of(upscaled));
+
+        assertThat(cdn.video("5e6f-upscale", 0).orElseThrow().bytes())
+                .isEqualTo(new ImageRenderer().render(upscaled, "v.mp4"));
+        assertThat(cdn.video("5e6f-upscale", 1)).isEmpty();
+        assertThatThrownBy(() -> cdn.publishClips("none", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
