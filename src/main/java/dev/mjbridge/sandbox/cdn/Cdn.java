@@ -107,9 +107,15 @@ public class Cdn {
      * Publishing the same hash again replaces its clips.
      */
     public void publishVideos(String jobHash, String prompt, long seed, int width, int height, boolean highMotion) {
+        publishVideos(jobHash, prompt, seed, 1, width, height, highMotion);
+    }
+
+    /** As above, the clips moving picture {@code picture} (1-4) of the job (the one that was animated). */
+    public void publishVideos(String jobHash, String prompt, long seed, int picture, int width, int height,
+                              boolean highMotion) {
         List<ImageRecipe> clips = new ArrayList<>(4);
         for (int clip = 0; clip < 4; clip++) {
-            clips.add(ImageRecipe.videoClip(prompt, seed, clip, width, height, highMotion));
+            clips.add(ImageRecipe.videoClip(prompt, seed, clip, width, height, highMotion).startingFrom(picture));
         }
         publishClips(jobHash, clips);
     }

@@ -54,8 +54,8 @@ public class ImageRenderer {
     public Frames animate(ImageRecipe recipe) {
         String prompt = prompt(recipe);
         return switch (recipe.kind()) {
-            case ANIMATION -> ClipAnimator.grid(prompt, recipe.seed(), recipe.width(), recipe.height(), recipe.highMotion());
-            case VIDEO_CLIP -> ClipAnimator.clip(prompt, recipe.seed(), recipe.clip(), recipe.width(), recipe.height(),
+            case ANIMATION -> ClipAnimator.grid(prompt, recipe.seed(), recipe.quadrant(), recipe.width(), recipe.height(), recipe.highMotion());
+            case VIDEO_CLIP -> ClipAnimator.clip(prompt, recipe.seed(), recipe.quadrant(), recipe.clip(), recipe.width(), recipe.height(),
                     recipe.highMotion());
             default -> Frames.still(draw(recipe));
         };
@@ -98,7 +98,7 @@ public class ImageRenderer {
      * with every step.
      */
     private static Pixels videoStep(String prompt, ImageRecipe recipe) {
-        Pixels frame = ClipAnimator.frame(prompt, recipe.seed(), recipe.clip(), recipe.width(), recipe.height(),
+        Pixels frame = ClipAnimator.frame(prompt, recipe.seed(), recipe.quadrant(), recipe.clip(), recipe.width(), recipe.height(),
                 recipe.highMotion(), recipe.step() / (double) STEP_PREVIEW_LAST);
         int progress = Math.min(100, STEP_PREVIEW_START + STEP_PREVIEW_PER_STEP * recipe.step());
         Mosaic.pixelate(frame, Mosaic.blockSize(recipe.width(), recipe.height(), progress));

@@ -68,6 +68,9 @@ class CdnVideoTest {
             assertThat(clip.bytes()).as("clip %d", n)
                     .isEqualTo(new ImageRenderer().render(ImageRecipe.videoClip(PROMPT, 4, n, 624, 624, true), "c.mp4"));
         }
+        cdn.publishVideos("7758c7cb", PROMPT, 4, 3, 624, 624, true);
+        assertThat(cdn.video("7758c7cb", 1).orElseThrow().bytes()).as("animating picture 3").isEqualTo(
+                new ImageRenderer().render(ImageRecipe.videoClip(PROMPT, 4, 1, 624, 624, true).startingFrom(3), "c.mp4"));
         assertThat(cdn.video("9bdd338a-3876", 4)).isEmpty();
         assertThat(cdn.video("9bdd338a-3876", -1)).isEmpty();
         assertThat(cdn.video("not-published", 0)).isEmpty();

@@ -40,7 +40,7 @@ class VideoRecipesTest {
     void theFourClipsStartAlikeAndDriftApart() {
         Frames[] clips = new Frames[4];
         for (int clip = 0; clip < 4; clip++) {
-            clips[clip] = ClipAnimator.clip(PROMPT, 12, clip, 128, 128, false);
+            clips[clip] = ClipAnimator.clip(PROMPT, 12, 1, clip, 128, 128, false);
         }
         GridComposer.Region all = new GridComposer.Region(0, 0, 128, 128);
         for (int a = 0; a < 4; a++) {
@@ -57,8 +57,8 @@ class VideoRecipesTest {
     void highMotionMovesFurtherThanLowMotion() {
         GridComposer.Region all = new GridComposer.Region(0, 0, 192, 192);
         for (long seed = 1; seed <= 5; seed++) {
-            Frames low = ClipAnimator.clip(PROMPT, seed, 2, 192, 192, false);
-            Frames high = ClipAnimator.clip(PROMPT, seed, 2, 192, 192, true);
+            Frames low = ClipAnimator.clip(PROMPT, seed, 1, 2, 192, 192, false);
+            Frames high = ClipAnimator.clip(PROMPT, seed, 1, 2, 192, 192, true);
             double lowTravel = ImageStats.meanDifference(low.first(), low.frames().get(23), all);
             double highTravel = ImageStats.meanDifference(high.first(), high.frames().get(23), all);
             assertThat(highTravel).as("seed %d", seed).isGreaterThan(lowTravel);
@@ -68,7 +68,7 @@ class VideoRecipesTest {
 
     @Test
     void everyFrameKeepsTheSandboxStampInPlace() {
-        Frames clip = ClipAnimator.clip(PROMPT, 7, 0, 256, 256, true);
+        Frames clip = ClipAnimator.clip(PROMPT, 7, 1, 0, 256, 256, true);
         GridComposer.Region stampArea = new GridComposer.Region(64, 192, 128, 64);
         for (int i = 0; i < clip.count(); i++) {
             assertThat(countWhite(clip.frames().get(i), stampArea)).as("frame %d", i).isGreaterThan(100);
@@ -82,7 +82,7 @@ class VideoRecipesTest {
         assertThat(grid.count()).isEqualTo(24);
         for (int clip = 0; clip < 4; clip++) {
             GridComposer.Region place = GridComposer.quadrant(clip + 1, 200, 160);
-            Frames alone = ClipAnimator.clip(PROMPT, 9, clip, place.width(), place.height(), true);
+            Frames alone = ClipAnimator.clip(PROMPT, 9, 1, clip, place.width(), place.height(), true);
             for (int i : new int[] {0, 13, 23}) {
                 Pixels frame = grid.frames().get(i);
                 Pixels expected = alone.frames().get(i);
@@ -99,7 +99,7 @@ class VideoRecipesTest {
 
     @Test
     void stepPreviewsAreJpegsThatSharpenStepByStep() throws IOException {
-        Pixels sharp = ClipAnimator.frame(PROMPT, 5, 2, 256, 256, false, 3 / 7.0);
+        Pixels sharp = ClipAnimator.frame(PROMPT, 5, 1, 2, 256, 256, false, 3 / 7.0);
         Pixels stepThree = renderer.draw(ImageRecipe.videoStep(PROMPT, 5, 2, 3, 256, 256));
         GridComposer.Region all = new GridComposer.Region(0, 0, 256, 256);
         assertThat(ImageStats.meanDifference(stepThree, sharp, all)).as("pixelated").isPositive();
@@ -108,7 +108,7 @@ class VideoRecipesTest {
         double previous = Double.MAX_VALUE;
         for (int step : new int[] {0, 2, 4, 6}) {
             Pixels preview = renderer.draw(ImageRecipe.videoStep(PROMPT, 5, 2, step, 256, 256));
-            Pixels frame = ClipAnimator.frame(PROMPT, 5, 2, 256, 256, false, step / 7.0);
+            Pixels frame = ClipAnimator.frame(PROMPT, 5, 1, 2, 256, 256, false, step / 7.0);
             double blur = ImageStats.meanDifference(preview, frame, all);
             assertThat(blur).as("step %d", step).isLessThan(previous);
             previous = blur;
@@ -157,6 +157,33 @@ class VideoRecipesTest {
         ImageRecipe step = ImageRecipe.videoStep(PROMPT, 1, 3, 4, 256, 256);
         assertThat(step.width()).isEqualTo(256);
         assertThat(step.step()).isEqualTo(4);
+    }
+
+    @Test
+    void aVideoCanStartFromAnyPictureOfTheJob() {
+        ImageRecipe fromFirst = ImageRecipe.videoClip(PROMPT, 2, 0, 96, 96, true);
+        ImageRecipe fromThird = fromFirst.startingFrom(3);
+
+        assertThat(fromFirst.quadrant()).isEqualTo(1);
+        assertThat(renderer.animate(fromThird).first().rgb())
+                .isEqualTo(ClipAnimator.clip(PROMPT, 2, 3, 0, 96, 96, true).first().rgb())
+                .isNotEqualTo(renderer.animate(fromFirst).first().rgb());
+        assertThat(renderer.draw(ImageRecipe.animation(PROMPT, 2, 96, 96, true).startingFrom(4)).rgb())
+                .isEqualTo(ClipAnimator.grid(PROMPT, 2, 4, 96, 96, true).first().rgb());
+        assertThat(renderer.draw(ImageRecipe.videoStep(PROMPT, 2, 1, 6, 96, 96).startingFrom(2)).rgb())
+                .isNotEqualTo(renderer.draw(ImageRecipe.videoStep(PROMPT, 2, 1, 6, 96, 96)).rgb());
+        assertThatThrownBy(() -> fromFirst.startingFrom(5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ImageRecipe.grid(PROMPT, 2, 96, 96).startingFrom(2))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void stepPreviewsOfHighMotionJobsMoveAsFarAsTheirClips() {
+        Pixels low = renderer.draw(ImageRecipe.videoStep(PROMPT, 2, 1, 7, 96, 96));
+        Pixels high = renderer.draw(ImageRecipe.videoStep(PROMPT, 2, 1, 7, 96, 96, true));
+
+        assertThat(high.rgb()).isEqualTo(ClipAnimator.clip(PROMPT, 2, 1, 1, 96, 96, true).frames().get(23).rgb());
+        assertThat(low.rgb()).isEqualTo(ClipAnimator.clip(PROMPT, 2, 1, 1, 96, 96, false).frames().get(23).rgb());
     }
 
     @ParameterizedTest

@@ -39,7 +39,7 @@ class AnimatedWebpEncoderTest {
 
     @Test
     void fileIsVp8xThenAnimThenOneAnmfPerFrame() {
-        Frames frames = ClipAnimator.grid(PROMPT, 4, 312, 208, true);
+        Frames frames = ClipAnimator.grid(PROMPT, 4, 1, 312, 208, true);
         byte[] file = AnimatedWebpEncoder.encode(frames);
 
         List<Chunk> chunks = chunks(file);
@@ -102,7 +102,7 @@ class AnimatedWebpEncoderTest {
 
     @Test
     void frameDurationsAddUpExactly() {
-        Frames frames = ClipAnimator.clip(PROMPT, 1, 0, 8, 8, false);
+        Frames frames = ClipAnimator.clip(PROMPT, 1, 1, 0, 8, 8, false);
         int total = 0;
         for (int i = 0; i < frames.count(); i++) {
             total += AnimatedWebpEncoder.frameMillis(frames, i);
@@ -122,7 +122,7 @@ class AnimatedWebpEncoderTest {
         Optional<ExternalTool> dwebp = ExternalTool.find("dwebp");
         assumeTrue(webpinfo.isPresent() && webpmux.isPresent() && dwebp.isPresent(),
                 "libwebp tools not installed (apt-get install webp)");
-        Frames frames = ClipAnimator.grid(PROMPT, 8, 200, 150, true);
+        Frames frames = ClipAnimator.grid(PROMPT, 8, 1, 200, 150, true);
         Path file = dir.resolve("animation.webp");
         Files.write(file, AnimatedWebpEncoder.encode(frames));
 
