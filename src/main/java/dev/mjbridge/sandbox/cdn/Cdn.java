@@ -23,8 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class Cdn {
 
-    /** One image the CDN can serve. */
-    public record Entry(String channelId, String attachmentId, String filename, ImageRecipe recipe) {
+    /**
+     * One attached file (image or video) the CDN can serve; ephemeral ones live under
+     * {@code /ephemeral-attachments/}, where Discord keeps Midjourney's short-lived previews.
+     */
+    public record Entry(String channelId, String attachmentId, String filename, ImageRecipe recipe,
+                        boolean ephemeral) {
     }
 
     /** Bound on the rendered bytes kept in memory; beyond it, least recently used images are re-rendered on demand. */
@@ -59,12 +63,26 @@ public class Cdn {
      * Nothing is rendered yet: most previews are never downloaded, so {@code size} is an estimate.
      */
     public ObjectNode attach(String channelId, String filename, ImageRecipe recipe) {
+        return attach(channelId, filename, recipe, false);
+    }
+
+    /**
+     * As {@link #attach}, but an ephemeral attachment: served under {@code /ephemeral-attachments/}
+     * and marked {@code "ephemeral": true}. Midjourney's progress previews of button actions and
+     * video jobs (the {@code _step_} JPEGs) are ephemeral attachments in the captured traffic.
+     */
+    public ObjectNode attachEphemeral(String channelId, String filename, ImageRecipe recipe) {
+        return attach(channelId, filename, recipe, true);
+    }
+
+    private ObjectNode attach(String channelId, String filename, ImageRecipe recipe, boolean ephemeral) {
         String attachmentId = snowflakes.next();
-        entries.put(attachmentId, new Entry(channelId, attachmentId, filename, recipe));
+        entries.put(attachmentId, new Entry(channelId, attachmentId, filename, recipe, ephemeral));
         long issued = System.currentTimeMillis() / 1000;
         String query = "?ex=" + Long.toHexString(issued + 86_400) + "&is=" + Long.toHexString(issued)
                 + "&hm=" + Integer.toHexString((attachmentId + filename).hashCode()) + "&";
-        String path = "/attachments/" + channelId + "/" + attachmentId + "/" + filename;
+        String path = (ephemeral ? "/ephemeral-attachments/" : "/attachments/") + channelId + "/" + attachmentId
+                + "/" + filename;
         ObjectNode attachment = JsonNodeFactory.instance.objectNode();
         attachment.put("id", attachmentId);
         attachment.put("filename", filename);
@@ -78,6 +96,9 @@ public class Cdn {
         if (format.isVideo()) {
             attachment.put("duration_secs", renderer.durationMillis(recipe) / 1000.0);
         }
+        if (ephemeral) {
+            attachment.put("ephemeral", true);
+        }
         return attachment;
     }
 
@@ -87,7 +108,17 @@ public class Cdn {
 
     /** The file at {@code /attachments/{channelId}/{attachmentId}/{filename}}: all three must match, as on Discord. */
     public Optional<ServedFile> file(String channelId, String attachmentId, String filename) {
+        return file(false, channelId, attachmentId, filename);
+    }
+
+    /** The file at {@code /ephemeral-attachments/{channelId}/{attachmentId}/{filename}}, likewise. */
+    public Optional<ServedFile> ephemeralFile(String channelId, String attachmentId, String filename) {
+        return file(true, channelId, attachmentId, filename);
+    }
+
+    private Optional<ServedFile> file(boolean ephemeral, String channelId, String attachmentId, String filename) {
         return find(attachmentId)
+                .filter(entry -> entry.ephemeral() == ephemeral)
                 .filter(entry -> entry.channelId().equals(channelId) && entry.filename().equals(filename))
                 .map(entry -> new ServedFile(render(entry), renderer.contentType(entry.filename())));
     }

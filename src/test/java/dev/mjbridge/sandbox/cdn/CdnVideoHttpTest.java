@@ -46,9 +46,9 @@ class CdnVideoHttpTest {
         ObjectNode step = cdn().attach(CHANNEL, "df062413_1_step_2.jpeg",
                 ImageRecipe.videoStep(PROMPT, 21, 1, 2, 256, 256));
         ObjectNode animation = cdn().attach(CHANNEL, "u1_a_lighthouse_df062413.webp",
-                ImageRecipe.animation(PROMPT, 21, 312, 312, false));
+                ImageRecipe.animation(PROMPT, 21, 208, 208, false));
         ObjectNode clip = cdn().attach(CHANNEL, "u1_a_lighthouse_5e6f.mp4",
-                ImageRecipe.videoClip(PROMPT, 21, 3, 256, 256, false));
+                ImageRecipe.videoClip(PROMPT, 21, 3, 160, 160, false));
 
         HttpResponse<byte[]> jpeg = get(step.path("url").asString());
         assertThat(jpeg.statusCode()).isEqualTo(200);
@@ -70,13 +70,30 @@ class CdnVideoHttpTest {
         assertThat(mp4.headers().firstValueAsLong("Content-Length")).hasValue(mp4.body().length);
         assertThat(ascii(mp4.body(), 4)).isEqualTo("ftyp");
         assertThat(mp4.body()).isEqualTo(new ImageRenderer().render(
-                ImageRecipe.videoClip(PROMPT, 21, 3, 256, 256, false), "x.mp4"));
+                ImageRecipe.videoClip(PROMPT, 21, 3, 160, 160, false), "x.mp4"));
+    }
+
+    @Test
+    void ephemeralStepPreviewsDownloadFromBothEphemeralForms() throws Exception {
+        ObjectNode step = cdn().attachEphemeral(CHANNEL, "df062413_3_step_4.jpeg",
+                ImageRecipe.videoStep(PROMPT, 21, 3, 4, 256, 256));
+
+        HttpResponse<byte[]> direct = get(step.path("url").asString());
+        HttpResponse<byte[]> proxied = get(step.path("proxy_url").asString());
+
+        assertThat(step.path("url").asString()).contains("/ephemeral-attachments/");
+        assertThat(direct.statusCode()).isEqualTo(200);
+        assertThat(direct.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(proxied.statusCode()).isEqualTo(200);
+        assertThat(proxied.body()).isEqualTo(direct.body());
+        String wrongPath = step.path("url").asString().replace("/ephemeral-attachments/", "/attachments/");
+        assertThat(get(wrongPath).statusCode()).isEqualTo(404);
     }
 
     @Test
     void publishedClipsAreServedAtMidjourneysVideoPaths() throws Exception {
         String hash = UUID.randomUUID().toString();
-        cdn().publishVideos(hash, PROMPT, 33, 256, 256, true);
+        cdn().publishVideos(hash, PROMPT, 33, 128, 128, true);
         String base = sandbox.restBaseUrl();
 
         for (int n = 0; n < 4; n++) {

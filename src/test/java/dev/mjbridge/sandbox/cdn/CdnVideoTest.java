@@ -59,6 +59,23 @@ class CdnVideoTest {
     }
 
     @Test
+    void ephemeralAttachmentsLiveUnderTheirOwnPath() {
+        ObjectNode step = cdn.attachEphemeral("1", "h_0_step_2.jpeg", ImageRecipe.videoStep(PROMPT, 4, 0, 2, 64, 64));
+        String id = step.path("id").asString();
+
+        assertThat(step.path("url").asString()).contains("/ephemeral-attachments/1/" + id + "/h_0_step_2.jpeg?ex=");
+        assertThat(step.path("proxy_url").asString()).contains("/media/ephemeral-attachments/1/" + id + "/");
+        assertThat(step.path("ephemeral").asBoolean()).isTrue();
+        assertThat(cdn.ephemeralFile("1", id, "h_0_step_2.jpeg").orElseThrow().contentType()).isEqualTo("image/jpeg");
+        assertThat(cdn.file("1", id, "h_0_step_2.jpeg")).as("not under /attachments/").isEmpty();
+        assertThat(cdn.ephemeralFile("2", id, "h_0_step_2.jpeg")).isEmpty();
+
+        ObjectNode lasting = cdn.attach("1", "a.webp", ImageRecipe.grid(PROMPT, 4, 64, 64));
+        assertThat(lasting.has("ephemeral")).isFalse();
+        assertThat(cdn.ephemeralFile("1", lasting.path("id").asString(), "a.webp")).isEmpty();
+    }
+
+    @Test
     void publishedJobsServeTheirFourClips() {
         cdn.publishVideos("9bdd338a-3876", PROMPT, 4, 624, 624, true);
 
