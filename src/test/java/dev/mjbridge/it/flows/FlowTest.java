@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-import java.awt.image.BufferedImage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,8 +59,8 @@ abstract class FlowTest extends ProxyIntegrationTest {
         return task;
     }
 
-    protected static BufferedImage downloadImage(JsonNode task) {
-        return Images.downloadPng(task.path("imageUrl").asString());
+    protected static Images.Picture downloadImage(JsonNode task) {
+        return Images.downloadImage(task.path("imageUrl").asString());
     }
 
     /**

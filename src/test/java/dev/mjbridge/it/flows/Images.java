@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -52,7 +53,16 @@ final class Images {
     }
 
     /** Downloads the image as a client would and checks that it is a PNG that decodes. */
-    static BufferedImage downloadPng(String url) {
+    /** A downloaded result image's format and size. */
+    record Picture(String format, int width, int height) {
+    }
+
+    /**
+     * Downloads a result image and reads its size: a PNG is decoded whole; a WebP (V7 grids
+     * are lossless WebP, which ImageIO cannot read) is checked for its RIFF/WEBP/VP8L headers
+     * and its size read from the VP8L header.
+     */
+    static Picture downloadImage(String url) {
         assertThat(url).as("image URL").startsWith("http");
         byte[] bytes;
         try {
@@ -66,14 +76,26 @@ final class Images {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+        if (bytes.length > 25 && new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")) {
+            assertThat(new String(bytes, 8, 8, StandardCharsets.US_ASCII)).as("WebP lossless header of " + url).isEqualTo("WEBPVP8L");
+            assertThat(bytes[20]).as("VP8L signature of " + url).isEqualTo((byte) 0x2f);
+            int bits = (bytes[21] & 0xff) | (bytes[22] & 0xff) << 8 | (bytes[23] & 0xff) << 16 | (bytes[24] & 0xff) << 24;
+            return new Picture("webp", (bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
+        }
         assertThat(Arrays.copyOf(bytes, PNG_SIGNATURE.length)).as("PNG signature of " + url).isEqualTo(PNG_SIGNATURE);
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             assertThat(image).as("decoded " + url).isNotNull();
-            return image;
+            return new Picture("png", image.getWidth(), image.getHeight());
         } catch (IOException e) {
             throw new AssertionError("not a readable PNG: " + url, e);
         }
+    }
+
+    static Picture downloadPng(String url) {
+        Picture picture = downloadImage(url);
+        assertThat(picture.format()).as(url).isEqualTo("png");
+        return picture;
     }
 
     private static String dataUrl(BufferedImage image) {
