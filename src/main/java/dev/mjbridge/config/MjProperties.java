@@ -23,7 +23,8 @@ public record MjProperties(
         Sandbox sandbox,
         Selection selection,
         Tasks tasks,
-        MidjourneyCommands commands) {
+        MidjourneyCommands commands,
+        Midjourney midjourney) {
 
     public MjProperties {
         discord = discord == null ? new Discord(null, null, null, null, null) : discord;
@@ -31,6 +32,7 @@ public record MjProperties(
         selection = selection == null ? new Selection(null) : selection;
         tasks = tasks == null ? new Tasks(null, null) : tasks;
         commands = commands == null ? MidjourneyCommands.defaults() : commands;
+        midjourney = midjourney == null ? new Midjourney(null) : midjourney;
     }
 
     /** Never prints the api secret or the global hook (its URL may carry a token of the receiver). */
@@ -38,7 +40,7 @@ public record MjProperties(
     public String toString() {
         return "MjProperties[accountsFile=" + accountsFile + ", apiSecret=" + (isSet(apiSecret) ? "(set)" : "none")
                 + ", notifyHook=" + (isSet(notifyHook) ? "(set)" : "none") + ", discord=" + discord
-                + ", sandbox=" + sandbox + ", selection=" + selection + ", tasks=" + tasks + "]";
+                + ", sandbox=" + sandbox + ", selection=" + selection + ", tasks=" + tasks + ", midjourney=" + midjourney + "]";
     }
 
     private static boolean isSet(String value) {
@@ -61,6 +63,20 @@ public record MjProperties(
     public record Sandbox(Boolean enabled, int port, Duration jobTime) {
         public Sandbox {
             jobTime = jobTime == null ? Duration.ofSeconds(4) : jobTime;
+        }
+    }
+
+    /**
+     * Midjourney's own web addresses.
+     *
+     * @param cdn where Midjourney serves job files, e.g. the videos at {@code <cdn>/video/<hash>/<n>.mp4};
+     *            in sandbox mode the sandbox's base URL is used instead
+     */
+    public record Midjourney(String cdn) {
+        public static final String DEFAULT_CDN = "https://cdn.midjourney.com";
+
+        public Midjourney {
+            cdn = cdn == null || cdn.isBlank() ? DEFAULT_CDN : cdn.strip();
         }
     }
 
