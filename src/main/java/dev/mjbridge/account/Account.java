@@ -7,6 +7,7 @@ import dev.mjbridge.discord.UserGatewaySession;
 import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.midjourney.InteractionContext;
 import dev.mjbridge.midjourney.MessageParser;
+import dev.mjbridge.midjourney.ParseOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,15 @@ public final class Account {
      */
     public Account(AccountConfig config, DiscordRestClient rest, Function<GatewayListener, UserGatewaySession> connect,
                    MessageParser parser, AccountEventSink sink, boolean sandbox) {
+        this(config, rest, connect, parser, sink, sandbox, AccountObservers.countingOnly());
+    }
+
+    /**
+     * @param observers where bot messages the parser cannot place are counted, and Midjourney's
+     *                  dispatches captured when that is on
+     */
+    public Account(AccountConfig config, DiscordRestClient rest, Function<GatewayListener, UserGatewaySession> connect,
+                   MessageParser parser, AccountEventSink sink, boolean sandbox, AccountObservers observers) {
         this.config = config;
         this.configured = config;
         this.rest = rest;
@@ -55,7 +65,14 @@ public final class Account {
         this.gateway = connect.apply(new GatewayListener() {
             @Override
             public void onDispatch(String type, JsonNode data) {
-                parser.parse(type, data).ifPresent(event -> sink.onEvent(Account.this, event));
+                observers.capture(id(), Account.this.config.channelId(), type, data);
+                ParseOutcome outcome = parser.explain(type, data);
+                if (outcome instanceof ParseOutcome.Placed placed) {
+                    sink.onEvent(Account.this, placed.placed());
+                } else if (outcome instanceof ParseOutcome.Unplaced unplaced) {
+                    // Never silently: a new Midjourney format shows in the log (once per shape) and in the counts.
+                    observers.unplaced().record(id(), unplaced);
+                }
             }
 
             @Override

@@ -6,9 +6,16 @@ import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.RestRetryPolicy;
 import dev.mjbridge.midjourney.InteractionPayloads;
 import dev.mjbridge.midjourney.MessageParser;
+import dev.mjbridge.midjourney.UnplacedMessages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,11 +54,38 @@ public class AccountConfiguration {
         return new InteractionPayloads(properties.commands());
     }
 
+    /** Counts the bot messages the parser could not place (logged at WARN once per shape and count step). */
+    @Bean
+    UnplacedMessages unplacedMessages() {
+        return new UnplacedMessages();
+    }
+
+    @Bean(destroyMethod = "close")
+    AccountObservers accountObservers(MjProperties properties, AccountSetup setup, UnplacedMessages unplaced) {
+        String dir = properties.discord().captureDir();
+        CaptureWriter capture = null;
+        if (dir != null && !dir.isBlank()) {
+            Set<String> secrets = new HashSet<>();
+            for (AccountConfig account : setup.accounts()) {
+                addIfSet(secrets, account.userToken());
+                addIfSet(secrets, account.botToken());
+            }
+            capture = new CaptureWriter(Path.of(dir), Clock.systemUTC(), JsonMapper.builder().build(), secrets);
+        }
+        return new AccountObservers(unplaced, capture, properties.commands());
+    }
+
+    private static void addIfSet(Set<String> secrets, String secret) {
+        if (secret != null && !secret.isBlank()) {
+            secrets.add(secret);
+        }
+    }
+
     @Bean(destroyMethod = "close")
     AccountPool accountPool(AccountSetup setup, ObjectMapper json, ScheduledExecutorService mjScheduler,
-                            MessageParser parser, MjProperties properties) {
+                            MessageParser parser, MjProperties properties, AccountObservers observers) {
         AccountConnector connector = new AccountConnector(setup.endpoints(), json, mjScheduler, parser,
-                RestRetryPolicy.standard(), Backoff.standard());
+                RestRetryPolicy.standard(), Backoff.standard(), observers);
         return new AccountPool(setup.accounts(), connector, new AccountSelector(properties.selection().strategy()),
                 setup.sandbox());
     }

@@ -27,9 +27,17 @@ public final class AccountConnector {
     private final MessageParser parser;
     private final RestRetryPolicy retryPolicy;
     private final Backoff reconnectBackoff;
+    private final AccountObservers observers;
 
     public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
                             MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff) {
+        this(endpoints, json, scheduler, parser, retryPolicy, reconnectBackoff, AccountObservers.countingOnly());
+    }
+
+    public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
+                            MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff,
+                            AccountObservers observers) {
+        this.observers = observers;
         this.endpoints = endpoints;
         this.json = json;
         this.scheduler = scheduler;
@@ -47,7 +55,7 @@ public final class AccountConnector {
         DiscordRestClient rest = new DiscordRestClient(config.id(), config.credentials(), endpoints, json, http,
                 scheduler, retryPolicy);
         return new Account(config, rest, listener -> new UserGatewaySession(config.id(), config.credentials(),
-                endpoints, json, scheduler, http, listener, reconnectBackoff), parser, sink, sandbox);
+                endpoints, json, scheduler, http, listener, reconnectBackoff), parser, sink, sandbox, observers);
     }
 
     private static HttpClient httpClient(AccountConfig config) {

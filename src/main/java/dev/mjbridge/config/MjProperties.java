@@ -27,7 +27,7 @@ public record MjProperties(
         Midjourney midjourney) {
 
     public MjProperties {
-        discord = discord == null ? new Discord(null, null, null, null, null) : discord;
+        discord = discord == null ? new Discord(null, null, null, null, null, null) : discord;
         sandbox = sandbox == null ? new Sandbox(null, 0, null) : sandbox;
         selection = selection == null ? new Selection(null) : selection;
         tasks = tasks == null ? new Tasks(null, null) : tasks;
@@ -47,8 +47,13 @@ public record MjProperties(
         return value != null && !value.isBlank();
     }
 
-    /** Discord's base URLs; only these differ between Discord and a standalone sandbox. */
-    public record Discord(String server, String gateway, String cdn, String upload, String inpaint) {
+    /**
+     * Discord's base URLs (only these differ between Discord and a standalone sandbox), and
+     * {@code captureDir}: when set, Midjourney's dispatches are appended to daily JSONL files there
+     * (see docs/captures.md).
+     */
+    public record Discord(String server, String gateway, String cdn, String upload, String inpaint,
+                          String captureDir) {
         public Discord {
             server = server == null || server.isBlank() ? "https://discord.com" : server;
             gateway = gateway == null || gateway.isBlank() ? "wss://gateway.discord.gg" : gateway;

@@ -1,5 +1,6 @@
 package dev.mjbridge.midjourney;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -18,11 +19,7 @@ final class Correlations {
                 Json.nonBlank(d, "interaction_metadata", "interacted_message_id"));
         String jobHash = MessageParts.jobHashOfAttachments(d);
         if (jobHash == null) {
-            jobHash = MessageParts.buttons(d).stream()
-                    .map(button -> button.parsedCustomId().jobHash())
-                    .filter(Objects::nonNull)
-                    .findFirst()
-                    .orElse(null);
+            jobHash = jobHashOfButtons(MessageParts.buttons(d));
         }
         String user = job == null ? null : job.mentionedUserId();
         if (user == null) {
@@ -47,6 +44,23 @@ final class Correlations {
                 Json.nonBlank(d, "channel_id"),
                 Json.nonBlank(d, "guild_id"),
                 bot);
+    }
+
+    /**
+     * The job hash the buttons name. The start of a button action (upscale, vary, zoom, pan, animate)
+     * has no attachment yet; its {@code MJ::CancelJob::ByJobid::<uuid>} names the new job, so it wins.
+     */
+    private static String jobHashOfButtons(List<Button> buttons) {
+        return buttons.stream()
+                .filter(button -> button.parsedCustomId().kind() == CustomId.Kind.CANCEL_JOB)
+                .map(button -> button.parsedCustomId().jobHash())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseGet(() -> buttons.stream()
+                        .map(button -> button.parsedCustomId().jobHash())
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** The keys of an {@code INTERACTION_*} payload, whose {@code id} is the interaction id. */

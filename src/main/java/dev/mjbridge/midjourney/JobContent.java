@@ -26,8 +26,23 @@ record JobContent(String prompt, String label, String mentionedUserId, int perce
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})\\s*%");
     private static final Pattern MAKING_VARIATIONS = Pattern.compile("Making variations for image #(\\d)");
     private static final Pattern UPSCALING = Pattern.compile("Upscaling image #(\\d)");
+    /** ASSUMED form (no capture yet): the start of a video upscale, {@code Upscaling video #n with **P** ...}. */
+    private static final Pattern UPSCALING_VIDEO = Pattern.compile("Upscaling video #(\\d)");
+    private static final Pattern CREATING_VIDEO = Pattern.compile("Creating video with prompt");
     private static final Pattern IMAGE_N = Pattern.compile("Image #(\\d)");
+    /** ASSUMED form (no capture yet): the result of a video upscale, {@code **P** - Video #n <@U>}. */
+    private static final Pattern VIDEO_N = Pattern.compile("Video #(\\d)");
     private static final Pattern LINK = Pattern.compile("<?https?://\\S+?>?");
+    /**
+     * Since 2025 finished grids say {@code [(Open on website for full quality)](<https://midjourney.com/jobs/<h>>)}:
+     * a markdown link whose text and target are both parenthesised. It is neither the mode nor part of the label.
+     */
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\(<?[^()<>\\s]*>?\\)");
+    private static final Pattern WEBSITE_NOTE = Pattern.compile("(?i)\\(\\s*open on website[^()]*\\)");
+    /** V5.2 upscales put the speed inside the bold prompt: {@code **... (fast)** - Image #2 <@U>}. */
+    private static final Pattern SPEED_AT_PROMPT_END = Pattern.compile(
+            "\\((fast|relaxed|relax|turbo)(?:,\\s*stealth)?\\)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VIDEO_PARAMETER = Pattern.compile("(^|\\s)--video(\\s|$)");
 
     /** Splits job-shaped content; empty when the content is not a {@code **prompt** - ...} line. */
     static Optional<JobContent> parse(String content) {
@@ -69,6 +84,7 @@ record JobContent(String prompt, String label, String mentionedUserId, int perce
             after = tail.substring(cut);
         }
         label = stripBy(label.strip());
+        after = WEBSITE_NOTE.matcher(MARKDOWN_LINK.matcher(after).replaceAll(" ")).replaceAll(" ");
 
         int percent = -1;
         String mode = null;
@@ -85,25 +101,46 @@ record JobContent(String prompt, String label, String mentionedUserId, int perce
                 mode = part;
             }
         }
+        if (mode == null && !waiting) {
+            Matcher speed = SPEED_AT_PROMPT_END.matcher(prompt);
+            if (speed.find()) {
+                mode = speed.group(1);
+            }
+        }
 
-        JobKind kindHint = null;
+        JobKind kindHint;
         int index = 0;
         Matcher old = MAKING_VARIATIONS.matcher(before);
         Matcher upscaling = UPSCALING.matcher(before);
+        Matcher upscalingVideo = UPSCALING_VIDEO.matcher(before);
         Matcher imageN = IMAGE_N.matcher(label);
+        Matcher videoN = VIDEO_N.matcher(label);
         if (old.find()) {
             kindHint = JobKind.VARIATION;
             index = Integer.parseInt(old.group(1));
         } else if (upscaling.find()) {
             kindHint = JobKind.UPSCALE;
             index = Integer.parseInt(upscaling.group(1));
+        } else if (upscalingVideo.find()) {
+            kindHint = JobKind.VIDEO_UPSCALE;
+            index = Integer.parseInt(upscalingVideo.group(1));
+        } else if (CREATING_VIDEO.matcher(before).find()) {
+            kindHint = JobKind.VIDEO;
         } else if (imageN.find()) {
             kindHint = JobKind.UPSCALE;
             index = Integer.parseInt(imageN.group(1));
+        } else if (videoN.find()) {
+            kindHint = JobKind.VIDEO_UPSCALE;
+            index = Integer.parseInt(videoN.group(1));
         } else {
             kindHint = kindOfLabel(label);
         }
         return Optional.of(new JobContent(prompt, label, mentionedUserId, percent, mode, waiting, kindHint, index));
+    }
+
+    /** Whether the prompt asks for a video ({@code --video 1}, as the Animate buttons write it). */
+    boolean asksForVideo() {
+        return VIDEO_PARAMETER.matcher(prompt).find();
     }
 
     /**
@@ -129,7 +166,8 @@ record JobContent(String prompt, String label, String mentionedUserId, int perce
     }
 
     private static JobKind kindOfLabel(String label) {
-        if (label.startsWith("Upscaled")) {
+        // "Upscaling by" is the progress of a V7 2x upscale, "Upscaled by" its result.
+        if (label.startsWith("Upscaled") || label.startsWith("Upscaling")) {
             return JobKind.UPSCALE;
         }
         if (label.startsWith("Variations") || label.startsWith("Remix")) {

@@ -2,6 +2,7 @@ package dev.mjbridge.midjourney;
 
 import dev.mjbridge.midjourney.MessageParts.Attachment;
 import dev.mjbridge.midjourney.MessageParts.Embed;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one place that reads Discord dispatches from or about Midjourney and turns them into
  * {@link MjEvent}s. Stateless and thread-safe. It never throws: a payload it cannot make
- * sense of gives an empty result.
+ * sense of gives an empty result, and {@link #explain} says why (a message of the bot that fits
+ * no known form is {@link ParseOutcome.Unplaced}, so it can be logged and counted).
  *
  * <p>Messages whose author (or application) is neither Midjourney nor Niji are ignored,
  * except a DM carrying a seed, and except {@code MESSAGE_DELETE}, whose payload names no author.
@@ -34,6 +36,11 @@ public final class MessageParser {
     private static final int DISCORD_RED = 15548997;
     private static final Pattern SEED_JOB_ID = Pattern.compile("\\*\\*Job ID\\*\\*:?\\s*([0-9a-fA-F-]{36})");
     private static final Pattern SEED = Pattern.compile("\\*\\*seed\\*\\*:?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final int FLAG_LOADING = 128;
+    private static final String ANIMATING = "Animating...";
+    /** {@code You have successfully rated [this job](https://discord.com/channels/<guild>/<channel>/<message>) with 😍}. */
+    private static final Pattern RATED = Pattern.compile(
+            "^You have successfully rated \\[[^\\]]*\\]\\(<?https?://[^)\\s]*/channels/[^/\\s]+/\\d+/(\\d+)>?\\)");
     private static final Map<String, JobKind> JOB_COMMANDS = Map.of(
             "imagine", JobKind.IMAGINE,
             "blend", JobKind.BLEND,
@@ -57,41 +64,67 @@ public final class MessageParser {
      *
      * @param dispatchType the gateway {@code t}, e.g. {@code MESSAGE_CREATE}
      * @param d            the gateway {@code d} object
-     * @return the event it carries, or empty when it is not about Midjourney or is malformed
+     * @return the event it carries, or empty when it is not about Midjourney, is malformed, or is a
+     *         bot message of no known form ({@link #explain} says which)
      */
     public Optional<MjEvent> parse(String dispatchType, JsonNode d) {
+        return explain(dispatchType, d).event();
+    }
+
+    /**
+     * Reads one dispatch and says what it is: a placed event, none of Midjourney's business, or a
+     * bot message the parser could not place, with the reasons. Never throws.
+     */
+    public ParseOutcome explain(String dispatchType, JsonNode d) {
         try {
-            return parseUnguarded(dispatchType, d);
+            return explainUnguarded(dispatchType, d);
         } catch (RuntimeException unexpected) {
             // Runs on the gateway thread: a payload shape nobody foresaw must cost one event,
-            // not the session. The property tests exercise parseUnguarded to keep this unused.
-            return Optional.empty();
+            // not the session. The property tests exercise explainUnguarded to keep this unused.
+            return new ParseOutcome.NotMidjourney("the parser failed on this payload: " + unexpected);
         }
     }
 
     /** Reads a whole gateway frame {@code {op:0, t, d}}; empty for any other opcode. */
     public Optional<MjEvent> parseFrame(JsonNode frame) {
+        return explainFrame(frame).event();
+    }
+
+    /** {@link #explain} for a whole gateway frame {@code {op:0, t, d}}. */
+    public ParseOutcome explainFrame(JsonNode frame) {
         if (Json.integer(frame, -1, "op") != 0) {
-            return Optional.empty();
+            return new ParseOutcome.NotMidjourney("not a dispatch (op is not 0)");
         }
-        return parse(Json.text(frame, "t"), Json.at(frame, "d"));
+        return explain(Json.text(frame, "t"), Json.at(frame, "d"));
     }
 
     Optional<MjEvent> parseUnguarded(String dispatchType, JsonNode d) {
+        return explainUnguarded(dispatchType, d).event();
+    }
+
+    ParseOutcome explainUnguarded(String dispatchType, JsonNode d) {
         if (dispatchType == null || d == null || !d.isObject()) {
-            return Optional.empty();
+            return new ParseOutcome.NotMidjourney("no dispatch type or no payload object");
         }
         return switch (dispatchType) {
-            case MESSAGE_CREATE, MESSAGE_UPDATE -> message(d);
-            case MESSAGE_DELETE -> deletion(d);
-            case INTERACTION_CREATE, INTERACTION_SUCCESS -> interactionSucceeded(d);
-            case INTERACTION_FAILURE -> interactionFailed(d);
-            case INTERACTION_MODAL_CREATE, INTERACTION_IFRAME_MODAL_CREATE -> modal(d);
-            default -> Optional.empty();
+            case MESSAGE_CREATE, MESSAGE_UPDATE -> message(dispatchType, d);
+            case MESSAGE_DELETE -> placedOr(deletion(d), "a deletion without a message id");
+            case INTERACTION_CREATE, INTERACTION_SUCCESS -> placedOr(interactionSucceeded(d),
+                    "an interaction acknowledgement without id or nonce");
+            case INTERACTION_FAILURE -> placedOr(interactionFailed(d),
+                    "an interaction failure without id or nonce");
+            case INTERACTION_MODAL_CREATE, INTERACTION_IFRAME_MODAL_CREATE -> placedOr(modal(d),
+                    "a modal of another application, or without id or custom id");
+            default -> new ParseOutcome.NotMidjourney(dispatchType + " carries no Midjourney message");
         };
     }
 
-    private Optional<MjEvent> message(JsonNode d) {
+    private static ParseOutcome placedOr(Optional<MjEvent> event, String otherwise) {
+        return event.<ParseOutcome>map(ParseOutcome.Placed::new)
+                .orElseGet(() -> new ParseOutcome.NotMidjourney(otherwise));
+    }
+
+    private ParseOutcome message(String dispatchType, JsonNode d) {
         String content = Optional.ofNullable(Json.text(d, "content")).orElse("");
         BotType bot = commands.botTypeOf(Json.text(d, "author", "id"))
                 .or(() -> commands.botTypeOf(Json.text(d, "application_id")))
@@ -102,8 +135,16 @@ public final class MessageParser {
         if (bot == null) {
             // Only the bot's own messages count, save for the seed it DMs: a seed-shaped
             // text posted in a shared guild channel by anyone else must not be believed.
-            return correlation.guildId() == null ? seed(content, correlation) : Optional.empty();
+            Optional<MjEvent> seed = correlation.guildId() == null ? seed(content, correlation) : Optional.empty();
+            return placedOr(seed, "the author is neither the Midjourney nor the Niji bot");
         }
+        return fromBot(content, job, correlation, d)
+                .<ParseOutcome>map(ParseOutcome.Placed::new)
+                .orElseGet(() -> new ParseOutcome.Unplaced(MessageShape.of(dispatchType, d, bot),
+                        whyUnplaced(content, job, correlation, d)));
+    }
+
+    private Optional<MjEvent> fromBot(String content, JobContent job, Correlation correlation, JsonNode d) {
         Optional<MjEvent> seed = seed(content, correlation);
         if (seed.isPresent()) {
             return seed;
@@ -111,14 +152,25 @@ public final class MessageParser {
         List<Button> buttons = MessageParts.buttons(d);
         Embed embed = MessageParts.firstEmbed(d);
         if (embed != null) {
-            Optional<MjEvent> fromEmbed = fromEmbed(embed, correlation, buttons);
+            Optional<MjEvent> fromEmbed = fromEmbed(embed, correlation, buttons, commandName(d));
             if (fromEmbed.isPresent()) {
                 return fromEmbed;
             }
         }
         String trimmed = content.strip();
+        if (isThinking(d, trimmed, embed, correlation)) {
+            return Optional.of(new MjEvent.ReplyDeferred(correlation, commandName(d)));
+        }
         if (trimmed.startsWith("Failed") || trimmed.startsWith("Invalid parameter")) {
             return Optional.of(plainFailure(trimmed, correlation));
+        }
+        if (trimmed.equals(ANIMATING)) {
+            // The answer to an Animate press; it is edited into "Creating video with prompt ..." next.
+            return Optional.of(new MjEvent.JobStarted(correlation, JobKind.VIDEO, 0, content, buttons));
+        }
+        Matcher rated = RATED.matcher(trimmed);
+        if (rated.find()) {
+            return Optional.of(new MjEvent.JobRated(correlation, rated.group(1), content));
         }
         if (job != null) {
             Optional<MjEvent> fromJob = fromJobContent(job, d, correlation, buttons, content);
@@ -128,7 +180,7 @@ public final class MessageParser {
         }
         JobKind commandKind = commandKind(d);
         if (commandKind != null && correlation.nonce() != null) {
-            return Optional.of(new MjEvent.JobStarted(correlation, commandKind, 0, content));
+            return Optional.of(new MjEvent.JobStarted(correlation, commandKind, 0, content, buttons));
         }
         if (correlation.nonce() != null || correlation.interactionId() != null) {
             return Optional.of(new MjEvent.BotReply(correlation, content,
@@ -137,7 +189,40 @@ public final class MessageParser {
         return Optional.empty();
     }
 
-    private Optional<MjEvent> fromEmbed(Embed embed, Correlation correlation, List<Button> buttons) {
+    /** Why {@link #fromBot} placed nothing, one reason per form it tried, for the log and parse-message. */
+    private static List<String> whyUnplaced(String content, JobContent job, Correlation correlation, JsonNode d) {
+        List<String> reasons = new ArrayList<>();
+        Embed embed = MessageParts.firstEmbed(d);
+        if (embed != null) {
+            reasons.add("its embed (title \"" + Objects.toString(embed.title(), "") + "\", colour "
+                    + embed.color() + ") is no queue notice, error, moderation, describe, shorten or info embed");
+        }
+        if (job == null) {
+            reasons.add(content.isBlank() ? "it has no content"
+                    : "its content is not a job line (**prompt** - ...) and no known reply text");
+        } else {
+            reasons.add("its job line shows no percentage, speed, (Waiting to start) or (Stopped),"
+                    + " and no result attachment");
+        }
+        reasons.add("it carries neither a nonce nor an interaction id, so it cannot be taken as an answer to us");
+        return reasons;
+    }
+
+    /**
+     * The "thinking" placeholder of a deferred answer: flag LOADING (128), or nothing to show at all
+     * while answering one of our interactions.
+     */
+    private static boolean isThinking(JsonNode d, String trimmedContent, Embed embed, Correlation correlation) {
+        if (!trimmedContent.isEmpty() || embed != null || !MessageParts.attachments(d).isEmpty()) {
+            return false;
+        }
+        boolean loading = (Json.integer(d, 0, "flags") & FLAG_LOADING) != 0;
+        return loading || (commandKind(d) == null
+                && (correlation.nonce() != null || correlation.interactionId() != null));
+    }
+
+    private Optional<MjEvent> fromEmbed(Embed embed, Correlation correlation, List<Button> buttons,
+                                        String commandName) {
         String title = embed.title();
         String description = embed.description();
         if (title != null && title.strip().toLowerCase(Locale.ROOT).startsWith("job queued")) {
@@ -154,7 +239,7 @@ public final class MessageParser {
         if (!prompts.isEmpty() && (embed.imageUrl() != null || hasButton(buttons, CustomId.Kind.DESCRIBE_PICK))) {
             return Optional.of(new MjEvent.DescribeResult(correlation, prompts, embed.imageUrl(), buttons));
         }
-        if (isInfo(embed)) {
+        if (isInfo(embed) || "info".equals(commandName)) {
             return Optional.of(new MjEvent.InfoResult(correlation, title, description == null ? "" : description,
                     MessageParts.boldFields(description)));
         }
@@ -168,30 +253,48 @@ public final class MessageParser {
                                                     List<Button> buttons, String content) {
         if (job.waiting()) {
             JobKind kind = job.kindHint() != null ? job.kindHint() : commandKind(d);
-            return Optional.of(new MjEvent.JobStarted(correlation, kind, job.index(), content));
+            return Optional.of(new MjEvent.JobStarted(correlation, kind, job.index(), content, buttons));
         }
         if (job.mode() != null && job.mode().equalsIgnoreCase("stopped")) {
             return Optional.of(new MjEvent.JobStopped(correlation, content));
         }
-        Attachment attachment = MessageParts.firstAttachment(d);
-        String previewUrl = attachment == null ? null : attachment.url();
+        List<Attachment> attachments = MessageParts.attachments(d);
+        List<String> previewUrls = attachments.stream().map(Attachment::url).toList();
+        String previewUrl = previewUrls.isEmpty() ? null : previewUrls.get(0);
         if (job.percent() >= 0) {
-            return Optional.of(new MjEvent.JobProgress(correlation, job.percent(), job.mode(), previewUrl, content));
+            return Optional.of(new MjEvent.JobProgress(correlation, job.percent(), job.mode(), previewUrl, content,
+                    previewUrls, buttons));
         }
-        if (attachment != null && !attachment.isPreview()) {
-            JobKind resultKind = job.kindHint() != null ? job.kindHint()
-                    : job.looksLikeBlend() ? JobKind.BLEND : JobKind.IMAGINE;
-            return Optional.of(new MjEvent.JobFinished(correlation, resultKind, job.label(), job.index(),
-                    correlation.messageId(), correlation.jobHash(), attachment.url(), attachment.proxyUrl(),
-                    attachment.filename(), attachment.width(), attachment.height(), buttons,
+        Attachment result = attachments.stream().filter(a -> !a.isPreview()).findFirst().orElse(null);
+        if (result != null) {
+            return Optional.of(new MjEvent.JobFinished(correlation, resultKind(job, buttons), job.label(),
+                    job.index(), correlation.messageId(), correlation.jobHash(), result.url(), result.proxyUrl(),
+                    result.filename(), result.width(), result.height(), buttons,
                     Json.integer(d, 0, "flags"), job.mode(), content));
         }
-        if (attachment != null || job.mode() != null) {
+        if (!attachments.isEmpty() || job.mode() != null) {
             // "(paused)" without a percentage, or a preview without one.
             return Optional.of(new MjEvent.JobProgress(correlation, MjEvent.JobProgress.UNKNOWN_PERCENT,
-                    job.mode(), previewUrl, content));
+                    job.mode(), previewUrl, content, previewUrls, buttons));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a finished message shows. A video's result reads like a grid (no label) but offers
+     * {@code video_virtual_upscale} buttons and its prompt says {@code --video}.
+     */
+    private static JobKind resultKind(JobContent job, List<Button> buttons) {
+        if (job.kindHint() == JobKind.VIDEO_UPSCALE) {
+            return JobKind.VIDEO_UPSCALE;
+        }
+        if (hasButton(buttons, CustomId.Kind.VIDEO_UPSCALE) || job.asksForVideo()) {
+            return JobKind.VIDEO;
+        }
+        if (job.kindHint() != null) {
+            return job.kindHint();
+        }
+        return job.looksLikeBlend() ? JobKind.BLEND : JobKind.IMAGINE;
     }
 
     private static Optional<MjEvent> seed(String content, Correlation correlation) {
@@ -287,9 +390,14 @@ public final class MessageParser {
 
     /** The job kind of the slash command that made this message, if it was one that starts jobs. */
     private static JobKind commandKind(JsonNode d) {
-        String name = Optional.ofNullable(Json.nonBlank(d, "interaction", "name"))
-                .orElse(Json.nonBlank(d, "interaction_metadata", "name"));
+        String name = commandName(d);
         return name == null ? null : JOB_COMMANDS.get(name);
+    }
+
+    /** The slash command this message answers ({@code interaction.name}), {@code null} if it names none. */
+    private static String commandName(JsonNode d) {
+        return Optional.ofNullable(Json.nonBlank(d, "interaction", "name"))
+                .orElse(Json.nonBlank(d, "interaction_metadata", "name"));
     }
 
     private static String lower(String text) {

@@ -3,7 +3,6 @@ package dev.mjbridge.midjourney;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +18,8 @@ final class MessageParts {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern PREVIEW_NAME = Pattern.compile(
+            "(?i)(?:.*_)?grid_\\d+\\.webp|.*_\\d+_step_\\d+\\.jpe?g");
     private static final Pattern BOLD_FIELD = Pattern.compile("^\\s*\\*\\*(.+?)\\*\\*:?\\s*(.*)$");
 
     private MessageParts() {
@@ -28,12 +29,15 @@ final class MessageParts {
     record Embed(String title, String description, Integer color, String imageUrl, String footer) {
     }
 
-    /** The first attachment of a message that has a URL. */
+    /** An attachment of a message that has a URL. */
     record Attachment(String url, String proxyUrl, String filename, int width, int height) {
 
-        /** Progress previews are {@code <hash>_grid_0.webp}; finished images are not. */
+        /**
+         * Progress previews are {@code <hash>_grid_0.webp} (in 2023 plain {@code grid_0.webp}, without
+         * the hash) and, for videos, {@code <hash>_<n>_step_<k>.jpeg}; finished images are not.
+         */
         boolean isPreview() {
-            return filename != null && filename.toLowerCase(Locale.ROOT).endsWith("_grid_0.webp");
+            return filename != null && PREVIEW_NAME.matcher(filename).matches();
         }
     }
 
@@ -53,17 +57,24 @@ final class MessageParts {
     }
 
     static Attachment firstAttachment(JsonNode message) {
+        List<Attachment> all = attachments(message);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** Every attachment that has a URL, in order (a video's progress carries four previews). */
+    static List<Attachment> attachments(JsonNode message) {
+        List<Attachment> attachments = new ArrayList<>();
         for (JsonNode attachment : Json.elements(message, "attachments")) {
             String url = Json.nonBlank(attachment, "url");
             if (url != null) {
-                return new Attachment(url,
+                attachments.add(new Attachment(url,
                         Json.nonBlank(attachment, "proxy_url"),
                         Json.nonBlank(attachment, "filename"),
                         Json.integer(attachment, 0, "width"),
-                        Json.integer(attachment, 0, "height"));
+                        Json.integer(attachment, 0, "height")));
             }
         }
-        return null;
+        return attachments;
     }
 
     /** The job UUID: the last UUID of the first attachment filename that has one. */

@@ -189,6 +189,17 @@ public sealed interface MjEvent {
     }
 
     /**
+     * The bot deferred its answer to a command ({@code /info}, {@code /settings}, {@code /fast} ...): an
+     * empty ephemeral "thinking" message (flags 192 = ephemeral | loading) carrying our nonce. The answer
+     * comes later as a {@code MESSAGE_UPDATE} of this message, without the nonce but with the same
+     * interaction id, and is read as {@link InfoResult} or {@link BotReply}.
+     *
+     * @param commandName the command it answers ({@code interaction.name}), {@code null} when not named
+     */
+    record ReplyDeferred(Correlation correlation, String commandName) implements MjEvent {
+    }
+
+    /**
      * A message was deleted. Midjourney deletes the progress message when the final one is
      * posted; the payload does not say who deleted what, so match {@code messageId} against
      * known progress messages.
