@@ -5,6 +5,7 @@ import dev.mjbridge.account.AccountEventSink;
 import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.Button;
+import dev.mjbridge.midjourney.Correlation;
 import dev.mjbridge.midjourney.CustomId;
 import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.midjourney.MessageParser;
@@ -184,8 +185,8 @@ final class TaskEventHandler implements AccountEventSink {
             return Optional.of(new TaskUpdate.Finished(null, List.of(), rated.correlation().messageId(), null, null,
                     null, null));
         }
-        if (event instanceof MjEvent.BotReply reply) {
-            return linkDeferredReply(task, reply);
+        if (event instanceof MjEvent.ReplyDeferred || event instanceof MjEvent.BotReply) {
+            return linkDeferredReply(task, event.correlation());
         }
         if (event instanceof MjEvent.DescribeResult describe) {
             return Optional.of(new TaskUpdate.Finished(endpoints.cdnUrl(describe.imageUrl()), buttons(describe.buttons()),
@@ -207,9 +208,9 @@ final class TaskEventHandler implements AccountEventSink {
      * that id from the first message lets the edit find the task even when Discord's
      * INTERACTION_SUCCESS was lost. Only a reply that names our own nonce may teach it.
      */
-    private static Optional<TaskUpdate> linkDeferredReply(Task task, MjEvent.BotReply reply) {
-        String nonce = reply.correlation().nonce();
-        String interactionId = reply.correlation().interactionId();
+    private static Optional<TaskUpdate> linkDeferredReply(Task task, Correlation reply) {
+        String nonce = reply.nonce();
+        String interactionId = reply.interactionId();
         if (nonce == null || interactionId == null || !nonce.equals(task.properties().nonce())) {
             return Optional.empty();
         }

@@ -118,8 +118,8 @@ class StopAndRatingEventsTest {
         engine.running("3", TaskAction.RATE, U_RESULT, 0);
 
         // The thinking message: our nonce and the interaction, empty content, flags 192.
-        engine.hear(new MjEvent.BotReply(keys("nonce-3", "1400000000000000077", "1511319783969263847", U_RESULT, null),
-                "", null, null, List.of()));
+        engine.hear(new MjEvent.ReplyDeferred(keys("nonce-3", "1400000000000000077", "1511319783969263847", U_RESULT,
+                null), "rate"));
         assertThat(engine.task("3").properties().interactionId()).isEqualTo("1400000000000000077");
         // Its edit: no nonce, only the interaction id.
         engine.hear(rated(null, "1400000000000000077"));
@@ -143,8 +143,7 @@ class StopAndRatingEventsTest {
         engine.running("3", TaskAction.RATE, U_RESULT, 0);
 
         // /relax from JobSender.switchMode: its nonce belongs to no task, in both forms.
-        engine.hear(new MjEvent.BotReply(keys("relax-nonce", "1400000000000000099", "880", null, null), "", null, null,
-                List.of()));
+        engine.hear(new MjEvent.ReplyDeferred(keys("relax-nonce", "1400000000000000099", "880", null, null), "relax"));
         engine.hear(new MjEvent.BotReply(keys(null, "1400000000000000099", "880", null, null),
                 "Done! Your jobs now do not consume fast-hours", null, null, List.of()));
         engine.hear(new MjEvent.BotReply(keys("relax-nonce-2", null, "881", null, null),
