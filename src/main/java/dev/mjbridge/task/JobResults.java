@@ -34,9 +34,12 @@ final class JobResults {
         this.cdn = cdn;
     }
 
-    /** A progress edit; a video task also keeps every clip's preview frame. */
+    /**
+     * A progress edit; a video job (a video task, or a reroll of a video: four previews at once)
+     * also keeps every clip's preview frame.
+     */
     TaskUpdate.Progress progress(Task task, MjEvent.JobProgress progress) {
-        List<String> previews = isVideo(task.action())
+        List<String> previews = isVideo(task.action()) || progress.previewUrls().size() > 1
                 ? progress.previewUrls().stream().map(endpoints::cdnUrl).toList() : null;
         return new TaskUpdate.Progress(Math.min(99, progress.percent()), endpoints.cdnUrl(progress.previewUrl()),
                 progress.correlation().messageId(), progress.correlation().jobHash(), previews);

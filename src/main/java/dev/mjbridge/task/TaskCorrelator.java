@@ -136,7 +136,8 @@ final class TaskCorrelator {
                     || (label.startsWith("Remix") && !NEVER_REMIXED.contains(action));
             case ZOOM -> action == TaskAction.ZOOM;
             case PAN -> action == TaskAction.PAN;
-            case VIDEO -> action == TaskAction.VIDEO;
+            // A video's reroll button makes another video.
+            case VIDEO -> action == TaskAction.VIDEO || action == TaskAction.REROLL;
             case VIDEO_UPSCALE -> action == TaskAction.VIDEO_UPSCALE;
             default -> !LABELLED_ONLY.contains(action) && action != TaskAction.VARIATION;
         };

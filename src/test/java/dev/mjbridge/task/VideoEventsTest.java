@@ -83,6 +83,25 @@ class VideoEventsTest {
     }
 
     @Test
+    void aRerollOfAVideoIsFollowedAsAVideo() {
+        String videoMessage = "1511319451277201564";
+        engine.running("6", TaskAction.REROLL, videoMessage, 0);
+        String newHash = "7e1d9c55-0a8b-4c3e-9f21-6b5d4e3c2a10";
+        List<String> previews = List.of(0, 1, 2, 3).stream().map(n -> "https://cdn/" + newHash + "_" + n + "_step_1.jpeg")
+                .toList();
+        engine.hear(new MjEvent.JobProgress(keys("nonce-6", null, "800", null, newHash), 35, "fast", previews.get(0),
+                "x", previews, List.of()));
+
+        engine.hear(finished(keys(null, null, "801", videoMessage, newHash), JobKind.VIDEO, "", 0, newHash,
+                "u_bird_" + newHash + ".webp", List.of()));
+
+        Task done = engine.task("6");
+        assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+        assertThat(done.properties().extraValue(TaskTransitions.PREVIEW_URLS)).isEqualTo(previews);
+        assertThat(done.videoUrls()).hasSize(4).first().isEqualTo(CDN + "/video/" + newHash + "/0.mp4");
+    }
+
+    @Test
     void anImageResultNeverFinishesAVideoTask() {
         engine.running("3", TaskAction.VIDEO, U_RESULT, 1);
 
