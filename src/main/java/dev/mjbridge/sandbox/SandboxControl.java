@@ -212,6 +212,15 @@ public class SandboxControl {
         clock.setFastJobDuration(duration);
     }
 
+    /** How long one fast video job runs (relax three times longer, turbo half). */
+    public void setFastVideoDuration(Duration duration) {
+        clock.setFastVideoDuration(duration);
+    }
+
+    public Duration fastVideoDuration() {
+        return clock.fastVideoDuration();
+    }
+
     /** While paused, running jobs make no progress and queued jobs do not start. */
     public void pauseBot() {
         clock.pause();

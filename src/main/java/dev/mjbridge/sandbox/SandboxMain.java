@@ -5,11 +5,15 @@ import dev.mjbridge.sandbox.control.AccountsFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--strict]
- * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE]}: only the simulated Discord,
+ * {@code java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--video-seconds 20] [--strict]
+ * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE] [--bots midjourney,niji]}: only the simulated Discord,
  * for any client. See docs/sandbox.md.
  */
 public final class SandboxMain {
@@ -18,7 +22,8 @@ public final class SandboxMain {
     }
 
     private static final String USAGE = "usage: java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4]"
-            + " [--strict] [--heartbeat-ms 41250] [--rate-limit N] [--accounts accounts.yml]";
+            + " [--video-seconds 20] [--strict] [--heartbeat-ms 41250] [--rate-limit N] [--accounts accounts.yml]"
+            + " [--bots midjourney,niji]";
 
     public static void run(String[] args) throws InterruptedException {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
@@ -44,6 +49,7 @@ public final class SandboxMain {
                 + "   (GET it for the list of endpoints)");
         System.out.println("  mode                            " + (settings.strict() ? "strict: only the configured accounts"
                 : "open: any token becomes a user on first use"));
+        System.out.println("  bots in every guild             " + String.join(", ", settings.bots()));
         if (!settings.accounts().isEmpty()) {
             System.out.println("  accounts                        " + AccountsFile.describe(settings.accounts()));
         }
@@ -66,11 +72,37 @@ public final class SandboxMain {
                         Duration.ofMillis(Math.round(doubleValue(flag, args, ++i) * 1000)));
                 case "--heartbeat-ms" -> settings = settings.withHeartbeatIntervalMs(intValue(flag, args, ++i, 100, 600_000));
                 case "--rate-limit" -> settings = settings.withRestRequestsPerSecond(intValue(flag, args, ++i, 0, 100_000));
-                case "--accounts" -> settings = settings.withAccounts(AccountsFile.read(Path.of(value(flag, args, ++i))));
+                case "--video-seconds" -> settings = settings.withVideoJobDuration(
+                        Duration.ofMillis(Math.round(doubleValue(flag, args, ++i) * 1000)));
+                case "--accounts" -> {
+                    Path file = Path.of(value(flag, args, ++i));
+                    settings = settings.withAccounts(AccountsFile.read(file));
+                    Optional<Set<String>> bots = AccountsFile.readBots(file);
+                    if (bots.isPresent()) {
+                        settings = settings.withBots(bots.get());
+                    }
+                }
+                case "--bots" -> settings = settings.withBots(bots(value(flag, args, ++i)));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         return settings;
+    }
+
+    /** {@code midjourney,niji}: which bots sit in the guilds. */
+    static Set<String> bots(String list) {
+        Set<String> bots = new LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String bot = name.strip().toLowerCase(Locale.ROOT);
+            if (!SandboxSettings.ALL_BOTS.contains(bot)) {
+                throw new IllegalArgumentException("--bots takes midjourney and/or niji, got " + name.strip());
+            }
+            bots.add(bot);
+        }
+        if (bots.isEmpty()) {
+            throw new IllegalArgumentException("--bots needs at least one of midjourney, niji");
+        }
+        return bots;
     }
 
     private static String value(String flag, String[] args, int index) {

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param restRequestsPerSecond per-token REST rate before 429 (0 = unlimited)
  * @param bannedWords        prompt words the bot answers with "Banned prompt detected"
  * @param replayBufferSize   dispatches a session keeps for RESUME
+ * @param videoJobDuration   how long one fast video job runs; null = {@link #VIDEO_FACTOR} x fastJobDuration
+ * @param bots               which bots sit in the guilds: {@code midjourney}, {@code niji} (default both)
  */
 public record SandboxSettings(
         int port,
@@ -25,18 +27,35 @@ public record SandboxSettings(
         List<SandboxAccount> accounts,
         int restRequestsPerSecond,
         Set<String> bannedWords,
-        int replayBufferSize) {
+        int replayBufferSize,
+        Duration videoJobDuration,
+        Set<String> bots) {
 
     public static final int RELAX_FACTOR = 3;
+    /** Unless set, a video job runs this many times as long as an image job (as on Midjourney, minutes not seconds). */
+    public static final int VIDEO_FACTOR = 5;
+    /** The bots the sandbox simulates, by the names the accounts file and {@code --bots} use. */
+    public static final Set<String> ALL_BOTS = Set.of("midjourney", "niji");
 
     public SandboxSettings {
         accounts = List.copyOf(accounts);
         bannedWords = Set.copyOf(bannedWords);
+        bots = Set.copyOf(bots);
+        for (String bot : bots) {
+            if (!ALL_BOTS.contains(bot)) {
+                throw new IllegalArgumentException("unknown bot " + bot + " (known: midjourney, niji)");
+            }
+        }
+    }
+
+    /** How long one fast video job runs: {@link #videoJobDuration()} when set, else {@link #VIDEO_FACTOR} image jobs. */
+    public Duration fastVideoDuration() {
+        return videoJobDuration != null ? videoJobDuration : fastJobDuration.multipliedBy(VIDEO_FACTOR);
     }
 
     public static SandboxSettings defaults() {
         return new SandboxSettings(8090, Duration.ofSeconds(4), 41_250, false, List.of(), 0,
-                Set.of("gore", "bloodbath", "nsfw-sandbox"), 2_000);
+                Set.of("gore", "bloodbath", "nsfw-sandbox"), 2_000, null, ALL_BOTS);
     }
 
     /** Settings for tests: an ephemeral port and jobs of a few tens of milliseconds. */
@@ -46,41 +65,53 @@ public record SandboxSettings(
 
     public SandboxSettings withPort(int value) {
         return new SandboxSettings(value, fastJobDuration, heartbeatIntervalMs, strict, accounts,
-                restRequestsPerSecond, bannedWords, replayBufferSize);
+                restRequestsPerSecond, bannedWords, replayBufferSize, videoJobDuration, bots);
     }
 
     public SandboxSettings withFastJobDuration(Duration value) {
         return new SandboxSettings(port, value, heartbeatIntervalMs, strict, accounts,
-                restRequestsPerSecond, bannedWords, replayBufferSize);
+                restRequestsPerSecond, bannedWords, replayBufferSize, videoJobDuration, bots);
     }
 
     public SandboxSettings withHeartbeatIntervalMs(long value) {
         return new SandboxSettings(port, fastJobDuration, value, strict, accounts,
-                restRequestsPerSecond, bannedWords, replayBufferSize);
+                restRequestsPerSecond, bannedWords, replayBufferSize, videoJobDuration, bots);
     }
 
     public SandboxSettings withStrict(boolean value) {
         return new SandboxSettings(port, fastJobDuration, heartbeatIntervalMs, value, accounts,
-                restRequestsPerSecond, bannedWords, replayBufferSize);
+                restRequestsPerSecond, bannedWords, replayBufferSize, videoJobDuration, bots);
     }
 
     public SandboxSettings withAccounts(List<SandboxAccount> value) {
         return new SandboxSettings(port, fastJobDuration, heartbeatIntervalMs, strict, value,
-                restRequestsPerSecond, bannedWords, replayBufferSize);
+                restRequestsPerSecond, bannedWords, replayBufferSize, videoJobDuration, bots);
     }
 
     public SandboxSettings withRestRequestsPerSecond(int value) {
         return new SandboxSettings(port, fastJobDuration, heartbeatIntervalMs, strict, accounts,
-                value, bannedWords, replayBufferSize);
+                value, bannedWords, replayBufferSize, videoJobDuration, bots);
     }
 
     public SandboxSettings withBannedWords(Set<String> value) {
         return new SandboxSettings(port, fastJobDuration, heartbeatIntervalMs, strict, accounts,
-                restRequestsPerSecond, value, replayBufferSize);
+                restRequestsPerSecond, value, replayBufferSize, videoJobDuration, bots);
     }
 
     public SandboxSettings withReplayBufferSize(int value) {
         return new SandboxSettings(port, fastJobDuration, heartbeatIntervalMs, strict, accounts,
-                restRequestsPerSecond, bannedWords, value);
+                restRequestsPerSecond, bannedWords, value, videoJobDuration, bots);
+    }
+
+    /** Video jobs run this long in fast mode (null: {@link #VIDEO_FACTOR} times the image job time). */
+    public SandboxSettings withVideoJobDuration(Duration value) {
+        return new SandboxSettings(port, fastJobDuration, heartbeatIntervalMs, strict, accounts,
+                restRequestsPerSecond, bannedWords, replayBufferSize, value, bots);
+    }
+
+    /** Which bots sit in every guild (names of {@link #ALL_BOTS}). */
+    public SandboxSettings withBots(Set<String> value) {
+        return new SandboxSettings(port, fastJobDuration, heartbeatIntervalMs, strict, accounts,
+                restRequestsPerSecond, bannedWords, replayBufferSize, videoJobDuration, value);
     }
 }

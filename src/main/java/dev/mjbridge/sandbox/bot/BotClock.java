@@ -16,15 +16,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class BotClock {
 
     private volatile Duration fastJobDuration;
+    private volatile Duration fastVideoDuration;
     private volatile boolean paused;
     private final List<Runnable> onResume = new CopyOnWriteArrayList<>();
 
     public BotClock(SandboxSettings settings) {
         this.fastJobDuration = settings.fastJobDuration();
+        this.fastVideoDuration = settings.fastVideoDuration();
+    }
+
+    /** How long a video job runs in this mode (same relax and turbo factors as images). */
+    public Duration videoJobDuration(SpeedMode mode) {
+        return scaled(fastVideoDuration, mode);
+    }
+
+    public void setFastVideoDuration(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("video job duration must be positive");
+        }
+        this.fastVideoDuration = value;
+    }
+
+    public Duration fastVideoDuration() {
+        return fastVideoDuration;
     }
 
     public Duration jobDuration(SpeedMode mode) {
-        Duration fast = fastJobDuration;
+        return scaled(fastJobDuration, mode);
+    }
+
+    private static Duration scaled(Duration fast, SpeedMode mode) {
         return switch (mode) {
             case FAST -> fast;
             case RELAX -> fast.multipliedBy(SandboxSettings.RELAX_FACTOR);

@@ -72,6 +72,7 @@ public class BotControl {
         faults.clear();
         catalog.reset();
         clock.setFastJobDuration(settings.fastJobDuration());
+        clock.setFastVideoDuration(settings.fastVideoDuration());
         clock.resume();
     }
 }

@@ -9,6 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class BotMessages {
 
     static final int DEFAULT = 0;
+    static final int EPHEMERAL = 64;
+    /** Discord's LOADING flag: the "Midjourney Bot is thinking..." placeholder of a deferred reply. */
+    static final int LOADING = 128;
     static final int REPLY = 19;
     static final int CHAT_INPUT_COMMAND = 20;
 

@@ -26,8 +26,29 @@ sealed interface ButtonPress {
     record Reroll(String hash) implements OnJob {
     }
 
-    /** Upscale (Subtle) or (Creative) of an image; {@code creative} false = subtle. */
-    record UpscaleHd(boolean creative, String hash) implements OnJob {
+    /**
+     * Upscale (Subtle) or (Creative) of a V7 or V6 image, (2x) or (4x) of a V5 one.
+     *
+     * @param version the model in the customId ({@code upsample_v7_2x_subtle} = 7)
+     * @param mode    {@code subtle}, {@code creative}, {@code 2x} or {@code 4x}
+     */
+    record UpscaleHd(int version, String mode, String hash) implements OnJob {
+    }
+
+    /** Animate (High motion) or (Low motion) of an image: a video job. */
+    record Animate(boolean highMotion, String hash) implements OnJob {
+    }
+
+    /** U1-U4 of a video ({@code video_virtual_upscale}): one clip of it. */
+    record VideoUpscale(int index, String hash) implements OnJob {
+    }
+
+    /** Cancel Job on a job's ephemeral start message; names the running job, not a finished one. */
+    record CancelJob(String jobId) implements ButtonPress {
+        @Override
+        public boolean startsJob() {
+            return false;
+        }
     }
 
     /** Vary (Strong) or (Subtle) of an image. */

@@ -21,9 +21,11 @@ class ButtonRouter {
     private final DescribeHandler describe;
     private final ShortenHandler shorten;
     private final SettingsHandler settings;
+    private final CancelJobHandler cancel;
 
     ButtonRouter(World world, EphemeralMessages ephemerals, AccountGate gate, JobButtons jobButtons,
-                 DescribeHandler describe, ShortenHandler shorten, SettingsHandler settings) {
+                 DescribeHandler describe, ShortenHandler shorten, SettingsHandler settings, CancelJobHandler cancel) {
+        this.cancel = cancel;
         this.world = world;
         this.ephemerals = ephemerals;
         this.gate = gate;
@@ -52,6 +54,9 @@ class ButtonRouter {
             if (captcha.isPresent()) {
                 return captcha.get();
             }
+        }
+        if (pressed instanceof ButtonPress.CancelJob cancelJob) {
+            return cancel.press(press, cancelJob.jobId());
         }
         if (pressed instanceof ButtonPress.OnJob onJob) {
             return jobButtons.press(press, onJob);

@@ -5,6 +5,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The component rows of the bot's messages, with Midjourney's customIds. Every job
  * button carries the job hash, which is how a client ties a button to its job.
@@ -18,17 +21,34 @@ final class Buttons {
     private static final int SECONDARY = 2;
     private static final int SUCCESS = 3;
     private static final int LINK = 5;
+    private static final int DANGER = 4;
 
     private Buttons() {
     }
 
-    /** The buttons of a finished job's result message. */
+    /** The buttons of a finished job's result message, in the model's set. */
     static ArrayNode forResult(Job job) {
+        String hash = job.hash();
+        Model model = job.model();
         return switch (job.kind().shape()) {
-            case GRID -> grid(job.hash());
-            case IMAGE -> image(job.hash(), true);
-            case UPSCALED -> image(job.hash(), false);
+            case GRID -> model.current() ? withWebsiteLink(grid(hash), hash) : grid(hash);
+            case IMAGE -> switch (model) {
+                case V7 -> v7Image(hash);
+                case V6 -> image(hash, "MJ::JOB::upsample_v6_2x_subtle", "Upscale (Subtle)",
+                        "MJ::JOB::upsample_v6_2x_creative", "Upscale (Creative)");
+                case V5 -> image(hash, "MJ::JOB::upsample_v5_2x", "Upscale (2x)", "MJ::JOB::upsample_v5_4x", "Upscale (4x)");
+            };
+            case UPSCALED -> model.current() ? v7Upscaled(hash) : image(hash, null, null, null, null);
+            case VIDEO -> video(hash);
+            case VIDEO_CLIP -> onlyWebsiteLink(hash);
         };
+    }
+
+    /** The one button of a V7+ button job's (ephemeral) start and progress: Cancel Job, red. */
+    static ArrayNode cancelJob(String jobId) {
+        ArrayNode rows = rows();
+        row(rows).add(button("MJ::CancelJob::ByJobid::" + jobId, "Cancel Job", null, DANGER));
+        return rows;
     }
 
     /** U1-U4 + 🔄, V1-V4. */
@@ -47,16 +67,63 @@ final class Buttons {
     }
 
     /**
-     * The buttons under one image: upscale (only on an "Image #n", not on an image that
-     * is already upscaled), vary, zoom, pan, bookmark and the web link.
+     * The buttons of a V7 "Image #n", in the order of the 2026 capture: upscale, vary, zoom,
+     * pan, animate, rate, web; Discord allows five to a row.
      */
-    static ArrayNode image(String hash, boolean withUpscales) {
+    static ArrayNode v7Image(String hash) {
+        String solo = "::" + hash + "::SOLO";
+        List<ObjectNode> buttons = new ArrayList<>();
+        buttons.add(button("MJ::JOB::upsample_v7_2x_subtle::1" + solo, "Upscale (Subtle)", null, SECONDARY));
+        buttons.add(button("MJ::JOB::upsample_v7_2x_creative::1" + solo, "Upscale (Creative)", null, SECONDARY));
+        buttons.add(button("MJ::JOB::low_variation::1" + solo, "Vary (Subtle)", "🪄", SECONDARY));
+        buttons.add(button("MJ::JOB::high_variation::1" + solo, "Vary (Strong)", "🪄", SECONDARY));
+        buttons.add(button("MJ::Inpaint::1" + solo, "Vary (Region)", "🖌️", SECONDARY));
+        buttons.add(button("MJ::Outpaint::50::1" + solo, "Zoom Out 2x", "🔍", SECONDARY));
+        buttons.add(button("MJ::Outpaint::75::1" + solo, "Zoom Out 1.5x", "🔍", SECONDARY));
+        buttons.add(button("MJ::CustomZoom::" + hash, "Custom Zoom", "🔍", SECONDARY));
+        for (PanDirection direction : PanDirection.values()) {
+            buttons.add(button("MJ::JOB::pan_" + direction.word() + "::1" + solo, "", direction.emoji(), SECONDARY));
+        }
+        addAnimateRateAndWeb(buttons, hash);
+        return inRowsOfFive(buttons);
+    }
+
+    /** A V7 2x upscale: redo either upscale, vary, animate, rate, web. */
+    static ArrayNode v7Upscaled(String hash) {
+        String solo = "::" + hash + "::SOLO";
+        List<ObjectNode> buttons = new ArrayList<>();
+        buttons.add(button("MJ::JOB::upsample_v7_2x_subtle::1" + solo, "Redo Upscale (Subtle)", null, SECONDARY));
+        buttons.add(button("MJ::JOB::upsample_v7_2x_creative::1" + solo, "Redo Upscale (Creative)", null, SECONDARY));
+        buttons.add(button("MJ::JOB::low_variation::1" + solo, "Vary (Subtle)", "🪄", SECONDARY));
+        buttons.add(button("MJ::JOB::high_variation::1" + solo, "Vary (Strong)", "🪄", SECONDARY));
+        addAnimateRateAndWeb(buttons, hash);
+        return inRowsOfFive(buttons);
+    }
+
+    /** A finished video: U1-U4 pick a clip (video_virtual_upscale), 🔄 makes four new ones, the link opens the job. */
+    static ArrayNode video(String hash) {
+        ArrayNode rows = rows();
+        ArrayNode upscales = row(rows);
+        for (int i = 1; i <= 4; i++) {
+            upscales.add(button("MJ::JOB::video_virtual_upscale::" + i + "::" + hash, "U" + i, null, SECONDARY));
+        }
+        upscales.add(button("MJ::JOB::reroll::0::" + hash + "::SOLO", "", "🔄", SECONDARY));
+        row(rows).add(websiteLink(hash));
+        return rows;
+    }
+
+    /**
+     * The buttons under one image of an older model: its two upscales (only on an
+     * "Image #n", not on an image that is already upscaled), vary, zoom, pan, bookmark
+     * and the web link.
+     */
+    static ArrayNode image(String hash, String firstUpscale, String firstLabel, String secondUpscale, String secondLabel) {
         String solo = "::" + hash + "::SOLO";
         ArrayNode rows = rows();
-        if (withUpscales) {
+        if (firstUpscale != null) {
             ArrayNode upscale = row(rows);
-            upscale.add(button("MJ::JOB::upsample_v7_2x_subtle::1" + solo, "Upscale (Subtle)", null, SECONDARY));
-            upscale.add(button("MJ::JOB::upsample_v7_2x_creative::1" + solo, "Upscale (Creative)", null, SECONDARY));
+            upscale.add(button(firstUpscale + "::1" + solo, firstLabel, null, SECONDARY));
+            upscale.add(button(secondUpscale + "::1" + solo, secondLabel, null, SECONDARY));
         }
         ArrayNode vary = row(rows);
         vary.add(button("MJ::JOB::low_variation::1" + solo, "Vary (Subtle)", "🪄", SECONDARY));
@@ -73,13 +140,58 @@ final class Buttons {
         }
         ArrayNode last = row(rows);
         last.add(button("MJ::BOOKMARK::" + hash, "", "❤️", SECONDARY));
+        last.add(webLink(hash));
+        return rows;
+    }
+
+    private static void addAnimateRateAndWeb(List<ObjectNode> buttons, String hash) {
+        String solo = "::" + hash + "::SOLO";
+        buttons.add(button("MJ::JOB::animate_high::1" + solo, "Animate (High motion)", "🎞️", SECONDARY));
+        buttons.add(button("MJ::JOB::animate_low::1" + solo, "Animate (Low motion)", "🎞️", SECONDARY));
+        buttons.add(button("MJ::BOOKMARK::" + hash, "", "❤️", SECONDARY));
+        buttons.add(webLink(hash));
+    }
+
+    private static ArrayNode inRowsOfFive(List<ObjectNode> buttons) {
+        ArrayNode rows = rows();
+        ArrayNode current = null;
+        for (int i = 0; i < buttons.size(); i++) {
+            if (i % 5 == 0) {
+                current = row(rows);
+            }
+            current.add(buttons.get(i));
+        }
+        return rows;
+    }
+
+    /** Under a single image: the "Web" link to the job. */
+    private static ObjectNode webLink(String hash) {
+        return link("Web", "https://www.midjourney.com/jobs/" + hash);
+    }
+
+    /** Under V7 grids and videos: a link button with an invisible label (U+200B) to the job. */
+    private static ObjectNode websiteLink(String hash) {
+        return link("\u200b", "https://midjourney.com/jobs/" + hash);
+    }
+
+    private static ArrayNode withWebsiteLink(ArrayNode rows, String hash) {
+        ((ArrayNode) rows.get(rows.size() - 1).path("components")).add(websiteLink(hash));
+        return rows;
+    }
+
+    private static ArrayNode onlyWebsiteLink(String hash) {
+        ArrayNode rows = rows();
+        row(rows).add(websiteLink(hash));
+        return rows;
+    }
+
+    private static ObjectNode link(String label, String url) {
         ObjectNode web = JsonNodeFactory.instance.objectNode();
         web.put("type", BUTTON);
         web.put("style", LINK);
-        web.put("label", "Web");
-        web.put("url", "https://www.midjourney.com/jobs/" + hash);
-        last.add(web);
-        return rows;
+        web.put("label", label);
+        web.put("url", url);
+        return web;
     }
 
     /** Imagine suggestion 1-4 of a /describe result, and 🔄 describe again. */
@@ -150,7 +262,10 @@ final class Buttons {
         button.put("type", BUTTON);
         button.put("style", style);
         button.put("custom_id", customId);
-        button.put("label", label);
+        // Discord leaves out the label of an emoji-only button (pan, reroll, bookmark).
+        if (!label.isEmpty()) {
+            button.put("label", label);
+        }
         if (emoji != null) {
             button.putObject("emoji").put("name", emoji);
         }

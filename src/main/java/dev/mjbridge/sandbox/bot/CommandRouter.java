@@ -23,10 +23,12 @@ class CommandRouter {
     private final SeedHandler seeds;
     private final InfoHandler info;
     private final SettingsHandler settings;
+    private final ErrorEmbeds errors;
 
-    CommandRouter(CommandCatalog catalog, AccountGate gate, JobStarter starter, DescribeHandler describe,
+    CommandRouter(ErrorEmbeds errors, CommandCatalog catalog, AccountGate gate, JobStarter starter, DescribeHandler describe,
                   BlendHandler blend, ShortenHandler shorten, SeedHandler seeds, InfoHandler info,
                   SettingsHandler settings) {
+        this.errors = errors;
         this.catalog = catalog;
         this.gate = gate;
         this.starter = starter;
@@ -71,7 +73,20 @@ class CommandRouter {
 
     private Decision imagine(Interaction command) {
         String prompt = CommandOptions.string(command.data(), "prompt").orElse("");
+        if (VideoPrompts.isVideo(prompt)) {
+            return gate.captcha(command).orElseGet(() -> Decision.success(() -> video(command, prompt)));
+        }
         return gate.captcha(command).orElseGet(() ->
                 Decision.success(() -> starter.start(JobRequest.of(command, JobKind.IMAGINE, "", prompt))));
+    }
+
+    /** {@code --video 1} animates the image the prompt starts from; without one there is nothing to animate. */
+    private void video(Interaction command, String prompt) {
+        if (!VideoPrompts.hasImageLink(prompt)) {
+            errors.post(command, ErrorKind.INVALID_PARAMETER, "`--video` needs an image: start the prompt with an image link.");
+            return;
+        }
+        ImageSize size = ImageSize.gridFor(PromptParams.parse(prompt).aspectRatio()).half();
+        starter.start(JobRequest.of(command, JobKind.VIDEO, "", prompt).withSize(size));
     }
 }

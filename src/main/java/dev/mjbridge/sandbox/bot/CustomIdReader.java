@@ -14,7 +14,11 @@ final class CustomIdReader {
     private static final Pattern UPSCALE = Pattern.compile("MJ::JOB::upsample::([1-4])::" + HASH);
     private static final Pattern VARIATION = Pattern.compile("MJ::JOB::variation::([1-4])::" + HASH);
     private static final Pattern REROLL = Pattern.compile("MJ::JOB::reroll::0::" + HASH + "::SOLO");
-    private static final Pattern UPSCALE_HD = Pattern.compile("MJ::JOB::upsample_v\\d+_2x_(subtle|creative)::1::" + HASH + "::SOLO");
+    private static final Pattern UPSCALE_HD = Pattern.compile(
+            "MJ::JOB::upsample_v(\\d+)_(?:2x_(subtle|creative)|(2x|4x))::1::" + HASH + "::SOLO");
+    private static final Pattern ANIMATE = Pattern.compile("MJ::JOB::animate_(high|low)::1::" + HASH + "::SOLO");
+    private static final Pattern VIDEO_UPSCALE = Pattern.compile("MJ::JOB::video_virtual_upscale::([1-4])::" + HASH);
+    private static final Pattern CANCEL_JOB = Pattern.compile("MJ::CancelJob::ByJobid::" + HASH);
     private static final Pattern VARY = Pattern.compile("MJ::JOB::(low|high)_variation::1::" + HASH + "::SOLO");
     private static final Pattern VARY_REGION = Pattern.compile("MJ::Inpaint::1::" + HASH + "::SOLO");
     private static final Pattern OUTPAINT = Pattern.compile("MJ::Outpaint::(50|75|100)::1::" + HASH + "::SOLO");
@@ -38,7 +42,17 @@ final class CustomIdReader {
             return Optional.of(new ButtonPress.Reroll(m.group(1)));
         }
         if ((m = UPSCALE_HD.matcher(id)).matches()) {
-            return Optional.of(new ButtonPress.UpscaleHd(m.group(1).equals("creative"), m.group(2)));
+            String mode = m.group(2) != null ? m.group(2) : m.group(3);
+            return Optional.of(new ButtonPress.UpscaleHd(Integer.parseInt(m.group(1)), mode, m.group(4)));
+        }
+        if ((m = ANIMATE.matcher(id)).matches()) {
+            return Optional.of(new ButtonPress.Animate(m.group(1).equals("high"), m.group(2)));
+        }
+        if ((m = VIDEO_UPSCALE.matcher(id)).matches()) {
+            return Optional.of(new ButtonPress.VideoUpscale(Integer.parseInt(m.group(1)), m.group(2)));
+        }
+        if ((m = CANCEL_JOB.matcher(id)).matches()) {
+            return Optional.of(new ButtonPress.CancelJob(m.group(1)));
         }
         if ((m = VARY.matcher(id)).matches()) {
             return Optional.of(new ButtonPress.Vary(m.group(1).equals("high"), m.group(2)));

@@ -36,7 +36,15 @@ class EphemeralMessages {
     }
 
     ObjectNode post(Channel channel, SandboxUser to, ObjectNode message) {
-        if (message.path("components").isEmpty()) {
+        return post(channel, to, message, false);
+    }
+
+    /**
+     * Posts an ephemeral message; one with components, or one the bot will edit later
+     * ({@code remember}: a deferred reply, a job's progress), is remembered for presses and edits.
+     */
+    ObjectNode post(Channel channel, SandboxUser to, ObjectNode message, boolean remember) {
+        if (message.path("components").isEmpty() && !remember) {
             return publisher.createEphemeral(channel, to, message);
         }
         // Remembered before it is sent, so a press that follows at once finds it.
@@ -67,7 +75,24 @@ class EphemeralMessages {
         }
         ObjectNode message = owned.message().deepCopy();
         edit.accept(message);
+        message.put("edited_timestamp", MessagePublisher.now());
         withComponents.put(messageId, new Owned(owned.userId(), owned.channelId(), message));
         hub.dispatchToUser(user.id(), "MESSAGE_UPDATE", message);
+    }
+
+    /** Deletes an ephemeral message the bot remembered; only its owner gets the MESSAGE_DELETE. */
+    void delete(SandboxUser user, String messageId) {
+        Owned owned = withComponents.getIfPresent(messageId);
+        if (owned == null || !owned.userId().equals(user.id())) {
+            return;
+        }
+        withComponents.invalidate(messageId);
+        ObjectNode deleted = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        deleted.put("id", messageId);
+        deleted.put("channel_id", owned.channelId());
+        if (owned.message().hasNonNull("guild_id")) {
+            deleted.put("guild_id", owned.message().get("guild_id").asString());
+        }
+        hub.dispatchToUser(user.id(), "MESSAGE_DELETE", deleted);
     }
 }

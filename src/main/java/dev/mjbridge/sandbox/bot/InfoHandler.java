@@ -1,7 +1,6 @@
 package dev.mjbridge.sandbox.bot;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,23 +15,19 @@ class InfoHandler {
     private final UserStates userStates;
     private final UsageLedger usage;
     private final JobScheduler scheduler;
-    private final EphemeralMessages ephemerals;
+    private final DeferredReplies deferred;
 
-    InfoHandler(UserStates userStates, UsageLedger usage, JobScheduler scheduler, EphemeralMessages ephemerals) {
+    InfoHandler(UserStates userStates, UsageLedger usage, JobScheduler scheduler, DeferredReplies deferred) {
         this.userStates = userStates;
         this.usage = usage;
         this.scheduler = scheduler;
-        this.ephemerals = ephemerals;
+        this.deferred = deferred;
     }
 
+    /** A deferred reply: "thinking", then the info embed. */
     Decision show(Interaction command) {
-        return Decision.success(() -> {
-            ObjectNode message = BotMessages.base(command.app(), command.user());
-            BotMessages.answering(message, command, true);
-            message.putArray("embeds").add(BotMessages.embed("Your info - " + command.user().username(),
-                    description(command), 0));
-            ephemerals.post(command.channel(), command.user(), message);
-        });
+        return Decision.success(() -> deferred.reply(command, message -> message.putArray("embeds")
+                .add(BotMessages.embed("Your info - " + command.user().username(), description(command), 0))));
     }
 
     private String description(Interaction command) {

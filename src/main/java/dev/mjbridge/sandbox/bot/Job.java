@@ -29,6 +29,16 @@ public record Job(String hash, JobKind kind, String label, Interaction origin, S
         return origin.channel();
     }
 
+    /** The model the prompt runs on, which picks the words, files and buttons of the job's messages. */
+    public Model model() {
+        return Model.of(prompt);
+    }
+
+    /** For videos: {@code --motion high} (Animate (High motion)); low is the default. */
+    public boolean highMotion() {
+        return PromptParams.parse(prompt).last("motion").map(p -> p.value().equalsIgnoreCase("high")).orElse(false);
+    }
+
     /** How the CDN draws the result. */
     public ImageRecipe resultRecipe() {
         return kind.shape() == JobKind.ResultShape.GRID

@@ -46,17 +46,32 @@ class JobButtons {
                     press.messageId()).withSeed(parent.seed()).withQuadrant(upscale.index()).withSize(parent.size().half()));
         }
         if (button instanceof ButtonPress.UpscaleHd upscale) {
-            String label = upscale.creative() ? "Upscaled (Creative)" : "Upscaled (Subtle)";
-            return start(JobRequest.fromParent(press, JobKind.UPSCALE_HD, label, parent.prompt(), press.messageId())
-                    .withSeed(parent.seed()).withQuadrant(parent.quadrant()).withSize(parent.size().doubled()));
+            ImageSize size = upscale.mode().equals("4x") ? parent.size().doubled().doubled() : parent.size().doubled();
+            return start(JobRequest.fromParent(press, JobKind.UPSCALE_HD, upscaledLabel(upscale), parent.prompt(),
+                    press.messageId()).withSeed(parent.seed()).withQuadrant(parent.quadrant()).withSize(size));
+        }
+        if (button instanceof ButtonPress.Animate animate) {
+            return start(JobRequest.fromParent(press, JobKind.VIDEO, "", VideoPrompts.animate(parent.prompt(),
+                    animate.highMotion()), press.messageId()).withSeed(parent.seed()).withSize(parent.size()));
+        }
+        if (button instanceof ButtonPress.VideoUpscale clip) {
+            return start(JobRequest.fromParent(press, JobKind.VIDEO_UPSCALE, "Video #" + clip.index(), parent.prompt(),
+                    press.messageId()).withSeed(parent.seed()).withQuadrant(clip.index()).withSize(parent.size()));
         }
         if (button instanceof ButtonPress.Variation variation) {
-            Variant plain = new Variant(JobKind.VARIATION, "Variations", true);
+            // V7 varies strongly by default and says so; older models said just "Variations".
+            Variant plain = new Variant(JobKind.VARIATION,
+                    parent.model().current() ? "Variations (Strong)" : "Variations", true, variation.index());
             return remix ? remixModal(press, parent, variation.index(), plain) : start(plain.request(press, parent.prompt()));
         }
         if (button instanceof ButtonPress.Vary vary) {
-            Variant plain = new Variant(JobKind.VARY, vary.strong() ? "Variations (Strong)" : "Variations (Subtle)", vary.strong());
+            Variant plain = new Variant(JobKind.VARY, vary.strong() ? "Variations (Strong)" : "Variations (Subtle)",
+                    vary.strong(), Math.max(1, parent.quadrant()));
             return remix ? remixModal(press, parent, 1, plain) : start(plain.request(press, parent.prompt()));
+        }
+        if (button instanceof ButtonPress.Reroll && parent.kind() == JobKind.VIDEO) {
+            return start(JobRequest.fromParent(press, JobKind.VIDEO, "", parent.prompt(), press.messageId())
+                    .withSize(parent.size()));
         }
         if (button instanceof ButtonPress.Reroll) {
             return remix ? rerollModal(press, parent)
@@ -80,7 +95,7 @@ class JobButtons {
                     "/inpaint/?custom_id=MJ%3A%3Aiframe%3A%3A" + token + "&job_id=" + parent.hash() + "&index=1",
                     "Vary (Region)"), () -> { });
         }
-        return Decision.success(() -> bookmarked(press));
+        return Decision.success(() -> rated(press));
     }
 
     /** The inpaint editor submitted a mask: vary that region of the parent. */
@@ -91,10 +106,19 @@ class JobButtons {
     }
 
     /** The job a variation button makes when its prompt is kept; with a changed prompt it is a remix. */
-    private record Variant(JobKind kind, String label, boolean strong) {
+    private record Variant(JobKind kind, String label, boolean strong, int image) {
         JobRequest request(Interaction press, String prompt) {
-            return JobRequest.fromParent(press, kind, label, prompt, press.messageId());
+            return JobRequest.fromParent(press, kind, label, prompt, press.messageId()).withQuadrant(image);
         }
+    }
+
+    /** V7 says "Upscaled by"; V6 "Upscaled (Subtle) by"; V5 "Upscaled (2x) by". */
+    private static String upscaledLabel(ButtonPress.UpscaleHd upscale) {
+        if (upscale.version() >= 7) {
+            return "Upscaled";
+        }
+        String mode = upscale.mode();
+        return "Upscaled (" + Character.toUpperCase(mode.charAt(0)) + mode.substring(1) + ")";
     }
 
     private Decision start(JobRequest request) {
@@ -107,7 +131,7 @@ class JobButtons {
         String parentMessageId = press.messageId();
         modals.open(press, form, (submit, value) -> {
             JobRequest request = value.strip().equals(parent.prompt())
-                    ? JobRequest.fromParent(submit, plain.kind(), plain.label(), value, parentMessageId)
+                    ? JobRequest.fromParent(submit, plain.kind(), plain.label(), value, parentMessageId).withQuadrant(plain.image())
                     : JobRequest.fromParent(submit, JobKind.REMIX, plain.strong() ? "Remix (Strong)" : "Remix (Subtle)",
                     value, parentMessageId).withPromptChecks(true);
             starter.start(request);
@@ -148,10 +172,14 @@ class JobButtons {
         return new Decision.Accept(new Acknowledgement.OpenModal(form), () -> { });
     }
 
-    private void bookmarked(Interaction press) {
+    /** The ❤️ button rates the job: an ephemeral reply to the rated message that links to it. */
+    private void rated(Interaction press) {
         ObjectNode message = BotMessages.base(press.app(), press.user());
         BotMessages.answering(message, press, true);
-        message.put("content", "Bookmarked! You can find this image in your bookmarks on https://www.midjourney.com");
+        BotMessages.replyTo(message, press.channel(), press.messageId());
+        String guild = press.channel().guildId() == null ? "@me" : press.channel().guildId();
+        message.put("content", "You have successfully rated [this job](https://discord.com/channels/" + guild + "/"
+                + press.channel().id() + "/" + press.messageId() + ") with 😍");
         ephemerals.post(press.channel(), press.user(), message);
     }
 }

@@ -20,10 +20,17 @@ public enum JobKind {
     /** U1-U4: one picture of a grid ("Image #n"); cutting it out costs nothing. */
     UPSCALE(ResultShape.IMAGE, 0),
     /** Upscale (Subtle) / (Creative) of an "Image #n". */
-    UPSCALE_HD(ResultShape.UPSCALED, 120);
+    UPSCALE_HD(ResultShape.UPSCALED, 120),
+    /**
+     * Animate (High|Low motion), or an imagine with an image link and {@code --video 1}: four
+     * clips shown as one animated grid. Midjourney charges a video about eight images.
+     */
+    VIDEO(ResultShape.VIDEO, 480),
+    /** U1-U4 of a video ({@code video_virtual_upscale}): one clip as an mp4; it only picks a made clip. */
+    VIDEO_UPSCALE(ResultShape.VIDEO_CLIP, 0);
 
     /** Which set of buttons the result carries. */
-    public enum ResultShape { GRID, IMAGE, UPSCALED }
+    public enum ResultShape { GRID, IMAGE, UPSCALED, VIDEO, VIDEO_CLIP }
 
     private final ResultShape shape;
     private final int fastSeconds;

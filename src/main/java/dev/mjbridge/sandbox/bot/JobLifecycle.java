@@ -4,11 +4,17 @@ import dev.mjbridge.sandbox.cdn.Cdn;
 import dev.mjbridge.sandbox.gateway.MessagePublisher;
 import dev.mjbridge.sandbox.world.Snowflakes;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The messages of one job's life, step by step: start, progress, result (or the output
- * filter's stop). {@link JobScheduler} decides when each step happens.
+ * filter's stop, or Cancel Job's). {@link JobScheduler} decides when each step happens.
+ * An imagine shows its progress in a channel message; a job from a button shows it in
+ * its ephemeral start message, which only its user sees.
  */
 @Component
 class JobLifecycle {
@@ -20,9 +26,10 @@ class JobLifecycle {
     private final JobBook book;
     private final UsageLedger usage;
     private final Snowflakes snowflakes;
+    private final VideoMedia videos;
 
     JobLifecycle(MessagePublisher publisher, EphemeralMessages ephemerals, ErrorEmbeds errors, Cdn cdn, JobBook book,
-                 UsageLedger usage, Snowflakes snowflakes) {
+                 UsageLedger usage, Snowflakes snowflakes, VideoMedia videos) {
         this.snowflakes = snowflakes;
         this.publisher = publisher;
         this.ephemerals = ephemerals;
@@ -30,6 +37,7 @@ class JobLifecycle {
         this.cdn = cdn;
         this.book = book;
         this.usage = usage;
+        this.videos = videos;
     }
 
     /** The job waits for a free slot: the yellow "Job queued" answer. */
@@ -37,47 +45,107 @@ class JobLifecycle {
         ephemerals.post(job.channel(), job.user(), JobMessages.queuedMessage(job, running));
     }
 
-    /** Step 1: the "(Waiting to start)" message. */
+    /** Step 1: the "(Waiting to start)" message (ephemeral with Cancel Job for button jobs; "Animating..." for Animate). */
     void begin(JobRun run) {
-        ObjectNode created = publisher.create(run.job().channel(), JobMessages.startMessage(run.job(), !run.waitedInQueue()));
-        run.started(created.get("id").asString());
+        Job job = run.job();
+        ObjectNode start = JobMessages.startMessage(job, !run.waitedInQueue());
+        boolean ephemeral = JobMessages.startsEphemeral(job);
+        ObjectNode created = ephemeral
+                ? ephemerals.post(job.channel(), job.user(), start, true)
+                : publisher.create(job.channel(), start);
+        run.started(created.get("id").asString(), ephemeral);
     }
 
-    /** Step 2: the same message edited to show progress, with a blurry preview. */
-    void progress(JobRun run, int percent) {
+    /** An Animate press's "Animating..." becomes the video job's "Creating video with prompt ..." start. */
+    void creatingVideo(JobRun run) {
+        editProgress(run, message -> {
+            message.remove("nonce");
+            message.put("content", JobMessages.waiting(run.job()));
+        });
+    }
+
+    /**
+     * Step 2: the same message edited to show progress. V7 shows the first percentages
+     * without a picture, then a blurry preview (a video: four stills, one per clip).
+     */
+    void progress(JobRun run, int percent, int progressIndex) {
         Job job = run.job();
-        ObjectNode preview = cdn.attach(job.channel().id(), JobMessages.previewFilename(job), job.previewRecipe(percent));
-        publisher.update(job.channel(), run.progressMessageId(), message -> {
+        boolean withPicture = progressIndex > 0 || !job.model().current();
+        List<ObjectNode> pictures;
+        if (!withPicture) {
+            pictures = List.of();
+        } else if (job.kind() == JobKind.VIDEO) {
+            pictures = videos.steps(job, 2 * (progressIndex - 1));
+        } else {
+            pictures = List.of(cdn.attach(job.channel().id(), JobMessages.previewFilename(job), job.previewRecipe(percent)));
+        }
+        editProgress(run, message -> {
             // Discord's MESSAGE_UPDATE never repeats the nonce of the create.
             message.remove("nonce");
             message.put("content", JobMessages.progress(job, percent));
-            message.putArray("attachments").add(preview);
+            ArrayNode attachments = message.putArray("attachments");
+            pictures.forEach(attachments::add);
         });
     }
 
     void paused(JobRun run) {
-        publisher.update(run.job().channel(), run.progressMessageId(),
-                message -> message.put("content", JobMessages.paused(run.job())));
+        editProgress(run, message -> {
+            message.remove("nonce");
+            message.put("content", JobMessages.paused(run.job()));
+        });
     }
 
-    /** Steps 3 and 4: the progress message goes, the result comes with its image and buttons. */
+    /** Cancel Job: the progress message says "(Stopped)" and loses its button; nothing else follows. */
+    void stopped(JobRun run) {
+        if (!run.hasStarted()) {
+            return;
+        }
+        editProgress(run, message -> {
+            message.remove("nonce");
+            message.put("content", JobMessages.stopped(run.job()));
+            message.putArray("components");
+        });
+    }
+
+    /** Steps 3 and 4: the result comes with its file and buttons, then the progress message goes. */
     void finish(JobRun run) {
         Job job = run.job();
-        publisher.delete(job.channel(), run.progressMessageId());
-        ObjectNode image = cdn.attach(job.channel().id(), JobMessages.resultFilename(job), job.resultRecipe());
-        ObjectNode result = JobMessages.resultMessage(job, image);
+        List<ObjectNode> files = switch (job.kind().shape()) {
+            case VIDEO -> List.of(videos.animation(job));
+            case VIDEO_CLIP -> List.of(videos.clip(job));
+            default -> List.of(cdn.attach(job.channel().id(), JobMessages.resultFilename(job), job.resultRecipe()));
+        };
+        ObjectNode result = JobMessages.resultMessage(job, files, run.progressMessageId());
         // Booked and charged before anyone can see the result and press its buttons.
         result.put("id", snowflakes.next());
         book.finished(job, result);
         usage.charge(job);
         publisher.create(job.channel(), result);
+        deleteProgress(run);
     }
 
     /** The output filter stopped the job after it started. */
     void filtered(JobRun run) {
         if (run.hasStarted()) {
-            publisher.delete(run.job().channel(), run.progressMessageId());
+            deleteProgress(run);
         }
         errors.post(run.job().origin(), ErrorKind.OUTPUT_FILTERED);
+    }
+
+    private void editProgress(JobRun run, Consumer<ObjectNode> edit) {
+        Job job = run.job();
+        if (run.progressEphemeral()) {
+            ephemerals.update(job.user(), run.progressMessageId(), edit);
+        } else {
+            publisher.update(job.channel(), run.progressMessageId(), edit);
+        }
+    }
+
+    private void deleteProgress(JobRun run) {
+        if (run.progressEphemeral()) {
+            ephemerals.delete(run.job().user(), run.progressMessageId());
+        } else {
+            publisher.delete(run.job().channel(), run.progressMessageId());
+        }
     }
 }

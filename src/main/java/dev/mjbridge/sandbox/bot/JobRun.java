@@ -9,7 +9,9 @@ final class JobRun {
     private final Job job;
     private final boolean outputFiltered;
     private volatile boolean waitedInQueue;
-    private String progressMessageId;
+    private volatile String progressMessageId;
+    private volatile boolean progressEphemeral;
+    private volatile boolean stopped;
     private int nextStep;
     private boolean pauseShown;
 
@@ -40,8 +42,23 @@ final class JobRun {
         return progressMessageId;
     }
 
-    void started(String messageId) {
+    void started(String messageId, boolean ephemeral) {
         progressMessageId = messageId;
+        progressEphemeral = ephemeral;
+    }
+
+    /** Whether the progress message is the ephemeral start of a button job (only its user sees it). */
+    boolean progressEphemeral() {
+        return progressEphemeral;
+    }
+
+    /** Cancel Job was pressed: no step runs any more. Set under the run's monitor. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    void stop() {
+        stopped = true;
     }
 
     boolean hasStarted() {

@@ -30,6 +30,10 @@ public class JobScheduler {
 
     /** Progress shown between start and result; the output filter strikes after the first. */
     static final int[] PROGRESS = {15, 31, 62, 93};
+    /** A video's progress, as in the 2026 capture (12%, then 35% and 51% with stills). */
+    static final int[] VIDEO_PROGRESS = {12, 35, 51, 78};
+    /** A V7 U1-U4 (and a video's U1-U4) shows no progress: the result follows the start. */
+    private static final int[] NO_PROGRESS = {};
     private static final int OUTPUT_FILTER_STEP = 2;
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
@@ -109,18 +113,63 @@ public class JobScheduler {
         executor.execute(() -> tick(run));
     }
 
+    /**
+     * Cancel Job: the user's running or waiting job with this id stops where it is, shows
+     * "(Stopped)", frees its slot and is never charged. False when there is no such job.
+     */
+    public boolean cancel(String jobId, String userId) {
+        Lane lane = lanes.get(userId);
+        if (lane == null) {
+            return false;
+        }
+        JobRun found = null;
+        synchronized (lane) {
+            for (JobRun run : lane.running) {
+                if (run.job().hash().equals(jobId)) {
+                    found = run;
+                }
+            }
+            for (JobRun run : lane.waiting) {
+                if (run.job().hash().equals(jobId)) {
+                    found = run;
+                }
+            }
+            if (found == null) {
+                return false;
+            }
+            lane.running.remove(found);
+            lane.waiting.remove(found);
+        }
+        // Waits for a step that is running, so "(Stopped)" is the last edit.
+        synchronized (found) {
+            found.stop();
+        }
+        parked.remove(found);
+        lifecycle.stopped(found);
+        refill(userId);
+        return true;
+    }
+
     private void tick(JobRun run) {
+        if (run.stopped()) {
+            return;
+        }
         if (clock.paused()) {
             park(run);
             return;
         }
         run.running();
         boolean goesOn;
-        try {
-            goesOn = advance(run);
-        } catch (RuntimeException e) {
-            log.warn("sandbox bot: job {} failed in the simulation", run.job().hash(), e);
-            goesOn = false;
+        synchronized (run) {
+            if (run.stopped()) {
+                return;
+            }
+            try {
+                goesOn = advance(run);
+            } catch (RuntimeException e) {
+                log.warn("sandbox bot: job {} failed in the simulation", run.job().hash(), e);
+                goesOn = false;
+            }
         }
         if (goesOn) {
             executor.schedule(() -> tick(run), stepDelay(run).toNanos(), TimeUnit.NANOSECONDS);
@@ -131,30 +180,54 @@ public class JobScheduler {
 
     /** Runs the run's next step; false when the job is over. */
     private boolean advance(JobRun run) {
+        Job job = run.job();
         int step = run.takeStep();
         if (step == 0) {
             lifecycle.begin(run);
             return true;
         }
-        if (step == OUTPUT_FILTER_STEP && run.outputFiltered()) {
+        int[] percents = percents(job);
+        int announce = JobMessages.startsAnimating(job) ? 1 : 0;
+        int finishStep = announce + percents.length + 1;
+        if (run.outputFiltered() && (step == OUTPUT_FILTER_STEP || step == finishStep)) {
             lifecycle.filtered(run);
             return false;
         }
-        if (step <= PROGRESS.length) {
-            lifecycle.progress(run, PROGRESS[step - 1]);
+        if (step <= announce) {
+            lifecycle.creatingVideo(run);
+            return true;
+        }
+        int index = step - 1 - announce;
+        if (index < percents.length) {
+            lifecycle.progress(run, percents[index], index);
             return true;
         }
         lifecycle.finish(run);
         return false;
     }
 
+    private static int[] percents(Job job) {
+        if (job.kind() == JobKind.VIDEO) {
+            return VIDEO_PROGRESS;
+        }
+        if (job.kind() == JobKind.VIDEO_UPSCALE || job.kind() == JobKind.UPSCALE && job.model().current()) {
+            return NO_PROGRESS;
+        }
+        return PROGRESS;
+    }
+
     /** The job's duration spread evenly over its steps; read each time, so a new time scale applies at once. */
     private Duration stepDelay(JobRun run) {
-        Duration whole = clock.jobDuration(run.job().mode());
-        return whole.dividedBy(PROGRESS.length + 1);
+        Job job = run.job();
+        Duration whole = job.kind() == JobKind.VIDEO ? clock.videoJobDuration(job.mode()) : clock.jobDuration(job.mode());
+        int steps = (JobMessages.startsAnimating(job) ? 1 : 0) + percents(job).length + 1;
+        return whole.dividedBy(steps);
     }
 
     private void park(JobRun run) {
+        if (run.stopped()) {
+            return;
+        }
         if (run.hasStarted() && run.firstPausedTick()) {
             try {
                 lifecycle.paused(run);
@@ -179,11 +252,17 @@ public class JobScheduler {
 
     /** Frees the job's slot and starts the jobs that waited for one. */
     private void release(JobRun run) {
-        String userId = run.job().user().id();
+        Lane lane = lanes.get(run.job().user().id());
+        synchronized (lane) {
+            lane.running.remove(run);
+        }
+        refill(run.job().user().id());
+    }
+
+    private void refill(String userId) {
         UserState limits = userStates.get(userId);
         Lane lane = lanes.get(userId);
         synchronized (lane) {
-            lane.running.remove(run);
             while (!lane.waiting.isEmpty() && lane.running.size() < limits.concurrentJobs()) {
                 JobRun next = lane.waiting.pollFirst();
                 lane.running.add(next);

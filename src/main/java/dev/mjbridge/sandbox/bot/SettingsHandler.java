@@ -1,7 +1,6 @@
 package dev.mjbridge.sandbox.bot;
 
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * /settings and the mode commands: the ephemeral settings message whose buttons change
@@ -12,21 +11,21 @@ class SettingsHandler {
 
     private final UserStates userStates;
     private final EphemeralMessages ephemerals;
+    private final DeferredReplies deferred;
 
-    SettingsHandler(UserStates userStates, EphemeralMessages ephemerals) {
+    SettingsHandler(UserStates userStates, EphemeralMessages ephemerals, DeferredReplies deferred) {
         this.userStates = userStates;
         this.ephemerals = ephemerals;
+        this.deferred = deferred;
     }
 
+    /** A deferred reply: "thinking", then the settings and their buttons. */
     Decision show(Interaction command) {
-        return Decision.success(() -> {
-            ObjectNode message = BotMessages.base(command.app(), command.user());
-            BotMessages.answering(message, command, true);
+        return Decision.success(() -> deferred.reply(command, message -> {
             message.put("content", "Adjust your settings here. Current suffix:  `"
                     + (command.app() == BotApp.NIJI ? "--niji 6" : "--v 7") + "`");
             message.set("components", Buttons.settings(userStates.get(command.user().id()), command.app()));
-            ephemerals.post(command.channel(), command.user(), message);
-        });
+        }));
     }
 
     /** A settings button: change the setting, then redraw the message with the new choice in green. */
@@ -41,10 +40,7 @@ class SettingsHandler {
     Decision switchMode(Interaction command, SpeedMode mode) {
         return Decision.success(() -> {
             userStates.update(command.user().id(), state -> state.withMode(mode));
-            ObjectNode message = BotMessages.base(command.app(), command.user());
-            BotMessages.answering(message, command, true);
-            message.put("content", confirmation(mode));
-            ephemerals.post(command.channel(), command.user(), message);
+            deferred.reply(command, message -> message.put("content", confirmation(mode)));
         });
     }
 

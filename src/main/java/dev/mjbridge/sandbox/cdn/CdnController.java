@@ -6,13 +6,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Serves attachment images at the paths {@link Cdn#attach} hands out, both the
  * {@code cdn.discordapp.com} form and the {@code media.discordapp.net} proxy form. The
  * signed-URL parameters {@code ex}, {@code is} and {@code hm} are accepted and ignored.
+ * Also serves finished video jobs' clips where Midjourney's CDN has them,
+ * {@code /video/<job hash>/<n>.mp4}.
  */
 @RestController
 public class CdnController {
+
+    private static final Pattern CLIP_FILE = Pattern.compile("([0-9])\\.mp4");
 
     private final Cdn cdn;
     private final CdnResponses responses;
@@ -27,5 +35,11 @@ public class CdnController {
     public DeferredResult<ResponseEntity<?>> image(@PathVariable String channelId, @PathVariable String attachmentId,
                                                    @PathVariable String filename) {
         return responses.send(cdn.file(channelId, attachmentId, filename));
+    }
+
+    @GetMapping("/video/{jobHash}/{file}")
+    public DeferredResult<ResponseEntity<?>> video(@PathVariable String jobHash, @PathVariable String file) {
+        Matcher clip = CLIP_FILE.matcher(file);
+        return responses.send(clip.matches() ? cdn.video(jobHash, Integer.parseInt(clip.group(1))) : Optional.empty());
     }
 }

@@ -19,6 +19,13 @@ public final class PicturePainter {
     }
 
     public static Pixels paint(String prompt, long seed, int picture, int width, int height) {
+        Pixels pixels = scene(prompt, seed, picture, width, height);
+        stampLabels(pixels, prompt);
+        return pixels;
+    }
+
+    /** The picture without its labels, for painters that place the labels themselves (moving pictures). */
+    static Pixels scene(String prompt, long seed, int picture, int width, int height) {
         if (picture < 1 || picture > 4) {
             throw new IllegalArgumentException("picture must be 1-4, was " + picture);
         }
@@ -40,7 +47,6 @@ public final class PicturePainter {
                 rgb[row + x] = motif.colorAt((x + 0.5) / unit, v);
             }
         }
-        stampLabels(pixels, prompt);
         return pixels;
     }
 
@@ -51,7 +57,8 @@ public final class PicturePainter {
         return key * 0xBF58476D1CE4E5B9L;
     }
 
-    private static void stampLabels(Pixels pixels, String prompt) {
+    /** The "SANDBOX" stamp at the bottom and the prompt's first words at the top left. */
+    static void stampLabels(Pixels pixels, String prompt) {
         int shorter = Math.min(pixels.width(), pixels.height());
         int scale = Math.max(1, (int) Math.round(shorter / 110.0));
         stamp(pixels, "SANDBOX", (pixels.width() - PixelFont.width("SANDBOX", scale)) / 2,

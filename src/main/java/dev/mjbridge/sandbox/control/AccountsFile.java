@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox.control;
 
 import dev.mjbridge.sandbox.SandboxAccount;
+import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.sandbox.world.World;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,6 +52,47 @@ public final class AccountsFile {
         }
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         return parse(text, json, environment, file.toString());
+    }
+
+    /**
+     * The file's {@code bots: [midjourney, niji]} (in the {@code {accounts: [...], bots: [...]}}
+     * form): which bots sit in the guilds; empty when the file does not say.
+     */
+    public static Optional<Set<String>> readBots(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+            return parseBots(text, json, file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read accounts file " + file + ": " + e.getMessage());
+        }
+    }
+
+    static Optional<Set<String>> parseBots(String text, boolean json, String source) {
+        ObjectMapper mapper = json ? JsonMapper.builder().build() : YAMLMapper.builder().build();
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(source + " is not valid " + (json ? "JSON" : "YAML") + ": "
+                    + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject() || !root.has("bots")) {
+            return Optional.empty();
+        }
+        JsonNode list = root.get("bots");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException(source + ".bots: must be a list of midjourney and/or niji");
+        }
+        Set<String> bots = new LinkedHashSet<>();
+        for (JsonNode bot : list) {
+            String name = bot.asString("").strip().toLowerCase(Locale.ROOT);
+            if (!SandboxSettings.ALL_BOTS.contains(name)) {
+                throw new IllegalArgumentException(source + ".bots: unknown bot " + bot + " (known: midjourney, niji)");
+            }
+            bots.add(name);
+        }
+        return Optional.of(bots);
     }
 
     static List<SandboxAccount> parse(String text, boolean json, Function<String, String> environment, String source) {

@@ -20,7 +20,7 @@ public class BotControlController {
     static final long MAX_JOB_MS = 3_600_000;
 
     /** {@code relaxFactor}: a relax job takes this many times a fast one; turbo takes half. */
-    public record BotView(long fastJobMs, int relaxFactor, boolean paused) {
+    public record BotView(long fastJobMs, long fastVideoMs, int relaxFactor, boolean paused) {
     }
 
     private final SandboxControl control;
@@ -33,7 +33,8 @@ public class BotControlController {
 
     @GetMapping
     public BotView bot() {
-        return new BotView(control.fastJobDuration().toMillis(), SandboxSettings.RELAX_FACTOR, control.botPaused());
+        return new BotView(control.fastJobDuration().toMillis(), control.fastVideoDuration().toMillis(),
+                SandboxSettings.RELAX_FACTOR, control.botPaused());
     }
 
     /** {@code {"fastJobMs": 2000}} or {@code {"fastJobSeconds": 2.5}}. */
@@ -47,6 +48,20 @@ public class BotControlController {
         }
         long value = millis.orElseGet(() -> Math.max(1, Math.round(seconds.get() * 1000)));
         control.setFastJobDuration(Duration.ofMillis(value));
+        return bot();
+    }
+
+    /** {@code {"fastVideoMs": 20000}} or {@code {"fastVideoSeconds": 20}}: how long a fast video job runs. */
+    @PutMapping("/video-duration")
+    public BotView videoDuration(@RequestBody(required = false) String body) {
+        ControlRequest request = ControlRequest.parse(json, body, "fastVideoMs", "fastVideoSeconds");
+        var millis = request.whole("fastVideoMs", 1, MAX_JOB_MS);
+        var seconds = request.number("fastVideoSeconds", 0.001, MAX_JOB_MS / 1000.0);
+        if (millis.isPresent() == seconds.isPresent()) {
+            throw new BadControlRequest("give exactly one of fastVideoMs (1.." + MAX_JOB_MS + ") or fastVideoSeconds");
+        }
+        long value = millis.orElseGet(() -> Math.max(1, Math.round(seconds.get() * 1000)));
+        control.setFastVideoDuration(Duration.ofMillis(value));
         return bot();
     }
 

@@ -43,6 +43,9 @@ public final class GatewayHub {
         this.json = json;
         this.scheduler = scheduler;
         scheduler.scheduleWithFixedDelay(this::forgetAbandonedSessions, 30, 30, TimeUnit.SECONDS);
+        // A guild that open mode adopted after READY arrives as Discord announces a joined guild.
+        ReadyPayloads payloads = new ReadyPayloads(world);
+        world.onGuildJoined((user, guild) -> dispatchToUser(user.id(), "GUILD_CREATE", payloads.guildCreate(guild)));
     }
 
     public DispatchFaults faults() {

@@ -125,7 +125,8 @@ public final class MessagePublisher {
         }
     }
 
-    static String now() {
+    /** Discord's timestamp format, for {@code timestamp} and {@code edited_timestamp}. */
+    public static String now() {
         return OffsetDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
     }
 }

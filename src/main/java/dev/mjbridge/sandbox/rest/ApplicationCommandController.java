@@ -3,6 +3,7 @@ package dev.mjbridge.sandbox.rest;
 import dev.mjbridge.sandbox.bot.ApplicationCommand;
 import dev.mjbridge.sandbox.bot.BotApp;
 import dev.mjbridge.sandbox.bot.CommandCatalog;
+import dev.mjbridge.sandbox.world.Channel;
 import dev.mjbridge.sandbox.world.Guild;
 import dev.mjbridge.sandbox.world.SandboxUser;
 import dev.mjbridge.sandbox.world.World;
@@ -40,24 +41,25 @@ public class ApplicationCommandController {
     @GetMapping("/channels/{channelId}/application-command-index")
     public ResponseEntity<?> channelIndex(@RequestAttribute(RestGate.USER) SandboxUser user,
                                           @PathVariable String channelId) {
-        if (world.accessibleChannel(user, null, channelId).isEmpty()) {
+        Optional<Channel> channel = world.accessibleChannel(user, null, channelId);
+        if (channel.isEmpty()) {
             return DiscordErrors.unknownChannel();
         }
-        return ResponseEntity.ok(index());
+        return ResponseEntity.ok(index(channel.get().guildId()));
     }
 
     @GetMapping("/guilds/{guildId}/application-command-index")
     public ResponseEntity<?> guildIndex(@RequestAttribute(RestGate.USER) SandboxUser user, @PathVariable String guildId) {
-        Optional<Guild> guild = world.guild(guildId).filter(g -> g.hasMember(user.id()));
+        Optional<Guild> guild = world.accessibleGuild(user, guildId);
         if (guild.isEmpty()) {
             return DiscordErrors.respond(HttpStatus.NOT_FOUND, DiscordErrors.body("Unknown Guild", UNKNOWN_GUILD));
         }
-        return ResponseEntity.ok(index());
+        return ResponseEntity.ok(index(guildId));
     }
 
     @GetMapping("/applications/{applicationId}/commands")
     public ResponseEntity<?> commands(@PathVariable String applicationId) {
-        Optional<BotApp> app = BotApp.byApplicationId(applicationId);
+        Optional<BotApp> app = BotApp.byApplicationId(applicationId).filter(a -> world.botPresent(a.applicationId(), null));
         if (app.isEmpty()) {
             return DiscordErrors.respond(HttpStatus.NOT_FOUND,
                     DiscordErrors.body("Unknown Application", DiscordErrors.UNKNOWN_APPLICATION));
@@ -67,12 +69,16 @@ public class ApplicationCommandController {
         return ResponseEntity.ok(commands);
     }
 
-    private ObjectNode index() {
+    /** The commands of the bots that sit in the guild (all configured bots in a DM). */
+    private ObjectNode index(String guildId) {
         ObjectNode index = JsonNodeFactory.instance.objectNode();
         ArrayNode applications = index.putArray("applications");
         ArrayNode commands = index.putArray("application_commands");
         StringBuilder versions = new StringBuilder();
         for (BotApp app : BotApp.values()) {
+            if (!world.botPresent(app.applicationId(), guildId)) {
+                continue;
+            }
             applications.add(app.application());
             for (ApplicationCommand command : catalog.commands(app)) {
                 commands.add(command.toJson());

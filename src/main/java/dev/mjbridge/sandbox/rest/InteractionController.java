@@ -91,6 +91,10 @@ public class InteractionController {
         if (channel.isEmpty()) {
             return DiscordErrors.unknownChannel();
         }
+        if (!world.botPresent(applicationId, channel.get().guildId())) {
+            // The application is not in this guild: Discord refuses the interaction.
+            return DiscordErrors.badRequest(DiscordErrors.body("Unknown Application", DiscordErrors.UNKNOWN_APPLICATION));
+        }
         String interactionId = world.snowflakes().next();
         long receivedAt = System.currentTimeMillis();
         InteractionReceiver.InteractionRequest request =

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * Who and where: users (by token and id), guilds, channels. In the default open mode a
@@ -27,6 +30,9 @@ public final class World {
     private static final String BEARER_PREFIX = "Bearer ";
 
     private final boolean strict;
+    /** Application ids of the bots that sit in every guild ({@code bots} of the settings). */
+    private final Set<String> botIds;
+    private final List<BiConsumer<SandboxUser, Guild>> guildJoinListeners = new CopyOnWriteArrayList<>();
     private final Map<String, SandboxUser> usersByToken = new ConcurrentHashMap<>();
     private final Map<String, SandboxUser> usersById = new ConcurrentHashMap<>();
     private final Map<String, Guild> guilds = new ConcurrentHashMap<>();
@@ -40,6 +46,7 @@ public final class World {
     public World(SandboxSettings settings, Snowflakes snowflakes) {
         this.strict = settings.strict();
         this.snowflakes = snowflakes;
+        this.botIds = settings.bots().stream().map(World::applicationIdOf).collect(Collectors.toUnmodifiableSet());
         register(new SandboxUser(MIDJOURNEY_APP_ID, "Midjourney Bot", null, true));
         register(new SandboxUser(NIJI_APP_ID, "niji・journey Bot", null, true));
         for (SandboxAccount account : settings.accounts()) {
@@ -47,6 +54,28 @@ public final class World {
             register(user);
             joinChannel(user, account.guildId(), account.channelId());
         }
+    }
+
+    /** The application id of a bot by its settings name ({@code midjourney}, {@code niji}). */
+    public static String applicationIdOf(String botName) {
+        return switch (botName) {
+            case "midjourney" -> MIDJOURNEY_APP_ID;
+            case "niji" -> NIJI_APP_ID;
+            default -> throw new IllegalArgumentException("unknown bot " + botName);
+        };
+    }
+
+    /** Whether the application's bot is a member of the guild (a DM, without guild, reaches every bot). */
+    public boolean botPresent(String applicationId, String guildId) {
+        if (guildId == null) {
+            return botIds.contains(applicationId);
+        }
+        return guild(guildId).map(guild -> guild.hasMember(applicationId)).orElse(false);
+    }
+
+    /** Told when a user joins a guild after its READY (open mode adopting a guild the user names): GUILD_CREATE. */
+    public void onGuildJoined(BiConsumer<SandboxUser, Guild> listener) {
+        guildJoinListeners.add(listener);
     }
 
     public Snowflakes snowflakes() {
@@ -165,11 +194,13 @@ public final class World {
     }
 
     /**
-     * Whether the user may act in the channel. In open mode a guild channel the user
-     * names for the first time is created with the user as a member.
+     * Whether the user may act in the channel. In open mode the sandbox adopts what a
+     * client names, as if the user were a member: an unknown channel is created (in the
+     * guild named, else in the user's first guild), and an existing guild channel admits
+     * the user. Strict mode admits only members.
      */
     public Optional<Channel> accessibleChannel(SandboxUser user, String guildId, String channelId) {
-        if (channelId == null || channelId.isBlank() || !channelId.chars().allMatch(Character::isDigit)) {
+        if (!isSnowflake(channelId)) {
             return Optional.empty();
         }
         Channel existing = channels.get(channelId);
@@ -178,28 +209,73 @@ public final class World {
                 return existing.recipientId().equals(user.id()) ? Optional.of(existing) : Optional.empty();
             }
             Guild guild = guilds.get(existing.guildId());
-            if (guild.hasMember(user.id()) || (!strict && (guildId == null || guildId.equals(guild.id())))) {
-                guild.addMember(user.id());
+            if (guild.hasMember(user.id())) {
+                return Optional.of(existing);
+            }
+            if (!strict && (guildId == null || guildId.equals(guild.id()))) {
+                join(user, guild);
                 return Optional.of(existing);
             }
             return Optional.empty();
         }
-        if (strict || guildId == null || !guildId.chars().allMatch(Character::isDigit) || guildId.isEmpty()) {
+        if (strict) {
             return Optional.empty();
         }
-        return Optional.of(joinChannel(user, guildId, channelId));
+        if (guildId == null) {
+            // A channel URL names no guild: the channel joins the user's own guild.
+            guildId = guildsOf(user).stream().map(Guild::id).sorted().findFirst().orElse(stableId(channelId, "guild"));
+        }
+        if (!isSnowflake(guildId)) {
+            return Optional.empty();
+        }
+        return Optional.of(adoptChannel(user, guildId, channelId));
+    }
+
+    /** The guild, if the user is a member; in open mode an unknown guild is created with the user in it. */
+    public Optional<Guild> accessibleGuild(SandboxUser user, String guildId) {
+        Guild existing = guilds.get(guildId == null ? "" : guildId);
+        if (existing != null && existing.hasMember(user.id())) {
+            return Optional.of(existing);
+        }
+        if (strict || !isSnowflake(guildId)) {
+            return Optional.empty();
+        }
+        Guild guild = guilds.computeIfAbsent(guildId, this::newGuild);
+        join(user, guild);
+        return Optional.of(guild);
+    }
+
+    private Channel adoptChannel(SandboxUser user, String guildId, String channelId) {
+        boolean wasMember = guilds.containsKey(guildId) && guilds.get(guildId).hasMember(user.id());
+        Channel channel = joinChannel(user, guildId, channelId);
+        if (!wasMember) {
+            guildJoinListeners.forEach(listener -> listener.accept(user, guilds.get(guildId)));
+        }
+        return channel;
+    }
+
+    private void join(SandboxUser user, Guild guild) {
+        if (!guild.hasMember(user.id())) {
+            guild.addMember(user.id());
+            guildJoinListeners.forEach(listener -> listener.accept(user, guild));
+        }
+    }
+
+    private static boolean isSnowflake(String id) {
+        return id != null && !id.isBlank() && id.length() <= 20 && id.chars().allMatch(Character::isDigit);
+    }
+
+    private Guild newGuild(String id) {
+        Guild created = new Guild(id, "Sandbox Guild " + id.substring(Math.max(0, id.length() - 4)));
+        botIds.forEach(created::addMember);
+        return created;
     }
 
     private Channel joinChannel(SandboxUser user, String guildId, String channelId) {
-        Guild guild = guilds.computeIfAbsent(guildId, id -> {
-            Guild created = new Guild(id, "Sandbox Guild " + id.substring(id.length() - 4));
-            created.addMember(MIDJOURNEY_APP_ID);
-            created.addMember(NIJI_APP_ID);
-            return created;
-        });
+        Guild guild = guilds.computeIfAbsent(guildId, this::newGuild);
         guild.addMember(user.id());
         Channel channel = channels.computeIfAbsent(channelId,
-                id -> new Channel(id, guildId, "mj-" + id.substring(id.length() - 4), null));
+                id -> new Channel(id, guildId, "mj-" + id.substring(Math.max(0, id.length() - 4)), null));
         guild.addChannel(channel.id());
         return channel;
     }

@@ -4,6 +4,8 @@ import dev.mjbridge.sandbox.SharedSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -30,9 +32,8 @@ class AccountCommandsTest {
     void infoIsAnEphemeralEmbedOfTheUsersState() {
         user.imagineGrid("a fox in tall grass");
         SandboxUserSession.Sent sent = user.simple("info").accepted();
-        JsonNode answer = user.awaitAnswer(sent, d -> !d.path("embeds").isEmpty());
-        assertThat(answer.path("flags").asInt() & 64).isEqualTo(64);
-        assertThat(answer.path("nonce").asString()).isEqualTo(sent.nonce());
+        JsonNode answer = user.awaitDeferredAnswer(sent, d -> !d.path("embeds").isEmpty());
+        assertThat(answer.path("flags").asInt()).isEqualTo(64);
         JsonNode embed = answer.path("embeds").get(0);
         assertThat(embed.path("title").asString()).isEqualTo("Your info - " + user.username);
         assertThat(embed.path("description").asString()).contains(
@@ -44,14 +45,14 @@ class AccountCommandsTest {
     @Test
     void settingsRemixButtonTogglesRemix() {
         SandboxUserSession.Sent sent = user.simple("settings").accepted();
-        JsonNode settings = user.awaitAnswer(sent, d -> !d.path("components").isEmpty());
+        JsonNode settings = user.awaitDeferredAnswer(sent, d -> !d.path("components").isEmpty());
         assertThat(settings.path("flags").asInt() & 64).isEqualTo(64);
         assertThat(remixStyle(settings)).isEqualTo(2);
 
         SandboxUserSession.Sent press = user.press(settings, "MJ::Settings::RemixMode").accepted();
         user.awaitSuccess(press);
-        JsonNode redrawn = user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString()));
-        assertThat(remixStyle(redrawn)).isEqualTo(3);
+        user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString())
+                && remixStyle(d) == 3);
         assertThat(user.control().user(user.userId).remix()).isTrue();
 
         user.press(settings, "MJ::Settings::RemixMode").accepted();
@@ -61,15 +62,16 @@ class AccountCommandsTest {
 
     @Test
     void settingsModeButtonsSwitchMode() {
-        JsonNode settings = user.awaitAnswer(user.simple("settings").accepted(), d -> !d.path("components").isEmpty());
+        JsonNode settings = user.awaitDeferredAnswer(user.simple("settings").accepted(), d -> !d.path("components").isEmpty());
         user.press(settings, "MJ::Settings::RelaxMode").accepted();
-        user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString()));
+        user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString())
+                && style(d, "MJ::Settings::RelaxMode") == 3);
         assertThat(user.control().user(user.userId).mode()).isEqualTo(SpeedMode.RELAX);
     }
 
     @Test
     void relaxCommandSwitchesModeAndJobsSayRelaxed() {
-        JsonNode answer = user.awaitAnswer(user.simple("relax").accepted(), d -> true);
+        JsonNode answer = user.awaitDeferredAnswer(user.simple("relax").accepted(), d -> true);
         assertThat(answer.path("flags").asInt() & 64).isEqualTo(64);
         assertThat(answer.path("content").asString()).startsWith("Done!");
         assertThat(user.control().user(user.userId).mode()).isEqualTo(SpeedMode.RELAX);
@@ -83,11 +85,11 @@ class AccountCommandsTest {
 
     @Test
     void turboAndFastCommandsSwitchMode() {
-        user.awaitAnswer(user.simple("turbo").accepted(), d -> true);
+        user.awaitDeferredAnswer(user.simple("turbo").accepted(), d -> true);
         assertThat(user.control().user(user.userId).mode()).isEqualTo(SpeedMode.TURBO);
         assertThat(user.imagineGrid("a sailing ship in a storm").content()).endsWith(" (turbo)");
 
-        user.awaitAnswer(user.simple("fast").accepted(), d -> true);
+        user.awaitDeferredAnswer(user.simple("fast").accepted(), d -> true);
         assertThat(user.control().user(user.userId).mode()).isEqualTo(SpeedMode.FAST);
     }
 
@@ -132,14 +134,44 @@ class AccountCommandsTest {
         assertThat(user.awaitEmbed(sent, "Job not found").path("embeds").get(0).path("color").asInt()).isEqualTo(16711680);
     }
 
+    /**
+     * Deferred replies as Midjourney sends them: an empty "thinking" message (flags 64|128)
+     * that carries the nonce and the interaction, then an edit of the same message without
+     * the nonce, flags 64, the command's name in {@code interaction}, and the answer.
+     */
+    @ParameterizedTest(name = "/{0}")
+    @ValueSource(strings = {"info", "settings", "fast", "relax", "turbo"})
+    void slowCommandsThinkFirstAndThenEditTheAnswerIn(String command) {
+        SandboxUserSession.Sent sent = user.simple(command).accepted();
+        JsonNode thinking = user.awaitAnswer(sent, d -> true);
+        assertThat(thinking.path("flags").asInt()).isEqualTo(192);
+        assertThat(thinking.path("content").asString()).isEmpty();
+        assertThat(thinking.path("embeds")).isEmpty();
+        assertThat(thinking.path("nonce").asString()).isEqualTo(sent.nonce());
+        assertThat(thinking.path("interaction").path("name").asString()).isEqualTo(command);
+        assertThat(thinking.path("interaction_metadata").path("user").path("id").asString()).isEqualTo(user.userId);
+
+        JsonNode answer = user.await("MESSAGE_UPDATE", d -> thinking.path("id").asString().equals(d.path("id").asString()));
+        assertThat(answer.has("nonce")).isFalse();
+        assertThat(answer.path("flags").asInt()).isEqualTo(64);
+        assertThat(answer.path("interaction").path("name").asString()).isEqualTo(command);
+        assertThat(answer.path("content").asString().isEmpty() && answer.path("embeds").isEmpty()).isFalse();
+        assertThat(answer.path("edited_timestamp").isString()).isTrue();
+        user.awaitDeferredAnswer(user.simple("fast").accepted(), d -> true);
+    }
+
     private static int remixStyle(JsonNode message) {
+        return style(message, "MJ::Settings::RemixMode");
+    }
+
+    private static int style(JsonNode message, String customId) {
         for (JsonNode row : message.path("components")) {
             for (JsonNode button : row.path("components")) {
-                if ("MJ::Settings::RemixMode".equals(button.path("custom_id").asString())) {
+                if (customId.equals(button.path("custom_id").asString())) {
                     return button.path("style").asInt();
                 }
             }
         }
-        throw new AssertionError("no remix button");
+        throw new AssertionError("no button " + customId);
     }
 }

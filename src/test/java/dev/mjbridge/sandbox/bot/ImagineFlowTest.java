@@ -54,11 +54,15 @@ class ImagineFlowTest {
         JsonNode result = job.result();
         String hash = job.hash();
         assertThat(result.has("nonce")).isFalse();
-        assertThat(result.path("content").asString()).isEqualTo("**" + prompt + "** - " + user.mention() + " (fast)");
+        assertThat(result.path("content").asString())
+                .isEqualTo("**" + prompt + "** - " + user.mention() + " " + SandboxUserSession.website(hash) + " (fast)");
+        assertThat(result.path("message_reference").path("message_id").asString()).isEqualTo(start.path("id").asString());
         JsonNode attachment = result.path("attachments").get(0);
         String username = user.username.replaceAll("[^A-Za-z0-9]+", "_");
-        assertThat(attachment.path("filename").asString()).isEqualTo(username + "_an_owl_on_a_pine_branch_" + hash + ".png");
-        assertThat(job.updates().get(0).path("attachments").get(0).path("filename").asString()).isEqualTo(hash + "_grid_0.webp");
+        assertThat(attachment.path("filename").asString()).isEqualTo(username + "_an_owl_on_a_pine_branch_" + hash + ".webp");
+        // V7 shows its first percentage without a picture, as the 2026 capture does.
+        assertThat(job.updates().get(0).path("attachments")).isEmpty();
+        assertThat(job.updates().get(1).path("attachments").get(0).path("filename").asString()).isEqualTo(hash + "_grid_0.webp");
         List<String> customIds = job.customIds();
         assertThat(customIds).containsExactly(
                 "MJ::JOB::upsample::1::" + hash, "MJ::JOB::upsample::2::" + hash, "MJ::JOB::upsample::3::" + hash,
@@ -66,11 +70,21 @@ class ImagineFlowTest {
                 "MJ::JOB::variation::1::" + hash, "MJ::JOB::variation::2::" + hash, "MJ::JOB::variation::3::" + hash,
                 "MJ::JOB::variation::4::" + hash);
 
-        BufferedImage image = TestImages.decode(user.download(attachment.path("url").asString()));
-        assertThat(image).as("a PNG ImageIO can read").isNotNull();
-        assertThat(image.getWidth()).isEqualTo(attachment.path("width").asInt()).isLessThanOrEqualTo(1024);
-        assertThat(image.getHeight()).isEqualTo(attachment.path("height").asInt()).isLessThanOrEqualTo(1024);
-        assertThat(image.getWidth()).isLessThan(image.getHeight());
+        JsonNode link = result.path("components").get(1).path("components").get(4);
+        assertThat(link.path("style").asInt()).isEqualTo(5);
+        assertThat(link.has("custom_id")).isFalse();
+        assertThat(link.path("url").asString()).isEqualTo("https://midjourney.com/jobs/" + hash);
+        byte[] webp = user.download(attachment.path("url").asString());
+        assertThat(new String(webp, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+        // A lossless WebP (VP8L) names its size in 14-bit fields right after the signature byte.
+        assertThat(new String(webp, 12, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("VP8L");
+        int bits = (webp[21] & 0xff) | (webp[22] & 0xff) << 8 | (webp[23] & 0xff) << 16 | (webp[24] & 0xff) << 24;
+        int width = (bits & 0x3fff) + 1;
+        int height = ((bits >>> 14) & 0x3fff) + 1;
+        assertThat(width).isEqualTo(attachment.path("width").asInt()).isLessThanOrEqualTo(1024);
+        assertThat(height).isEqualTo(attachment.path("height").asInt()).isLessThanOrEqualTo(1024);
+        assertThat(width).isLessThan(height);
         assertThat(user.control().seedOf(hash)).isPresent();
     }
 

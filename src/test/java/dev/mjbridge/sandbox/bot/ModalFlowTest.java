@@ -45,7 +45,8 @@ class ModalFlowTest {
 
         SandboxUserSession.Sent submit = user.submitModal(modal, PROMPT + " --zoom 1.8").accepted();
         SandboxUserSession.JobTrace zoom = user.followJob(submit);
-        assertThat(zoom.content()).isEqualTo("**" + PROMPT + " --zoom 1.8** - Zoom Out by " + user.mention() + " (fast)");
+        assertThat(zoom.content()).isEqualTo("**" + PROMPT + " --zoom 1.8** - Zoom Out by " + user.mention() + " "
+                + SandboxUserSession.website(zoom.hash()) + " (fast)");
         assertThat(zoom.start().path("nonce").asString()).isEqualTo(submit.nonce());
         assertThat(zoom.result().path("message_reference").path("message_id").asString())
                 .isEqualTo(image.result().path("id").asString());
@@ -88,7 +89,8 @@ class ModalFlowTest {
         assertThat(input.path("value").asString()).isEqualTo(PROMPT);
 
         SandboxUserSession.JobTrace remix = user.followJob(user.submitModal(modal, "a robot painting a fence --ar 3:2").accepted());
-        assertThat(remix.content()).isEqualTo("**a robot painting a fence --ar 3:2** - Remix (Strong) by " + user.mention() + " (fast)");
+        assertThat(remix.content()).isEqualTo("**a robot painting a fence --ar 3:2** - Remix (Strong) by " + user.mention() + " "
+                + SandboxUserSession.website(remix.hash()) + " (fast)");
         assertThat(remix.customIds()).hasSize(9);
     }
 
@@ -99,7 +101,8 @@ class ModalFlowTest {
         JsonNode modal = user.awaitModal(user.press(image.result(), image.customId("MJ::JOB::low_variation::")).accepted());
         assertThat(modal.path("custom_id").asString()).isEqualTo("MJ::RemixModal::" + image.hash() + "::1::0");
         SandboxUserSession.JobTrace vary = user.followJob(user.submitModal(modal, PROMPT).accepted());
-        assertThat(vary.content()).isEqualTo("**" + PROMPT + "** - Variations (Subtle) by " + user.mention() + " (fast)");
+        assertThat(vary.content()).isEqualTo("**" + PROMPT + "** - Variations (Subtle) by " + user.mention() + " "
+                + SandboxUserSession.website(vary.hash()) + " (fast)");
     }
 
     @Test
@@ -109,7 +112,8 @@ class ModalFlowTest {
         JsonNode modal = user.awaitModal(user.press(image.result(), image.customId("MJ::JOB::high_variation::")).accepted());
         assertThat(modal.path("custom_id").asString()).isEqualTo("MJ::RemixModal::" + image.hash() + "::1::1");
         SandboxUserSession.JobTrace remix = user.followJob(user.submitModal(modal, "a robot at sea").accepted());
-        assertThat(remix.content()).isEqualTo("**a robot at sea** - Remix (Strong) by " + user.mention() + " (fast)");
+        assertThat(remix.content()).isEqualTo("**a robot at sea** - Remix (Strong) by " + user.mention() + " "
+                + SandboxUserSession.website(remix.hash()) + " (fast)");
     }
 
     @Test
@@ -121,7 +125,8 @@ class ModalFlowTest {
         assertThat(modal.path("components").get(0).path("components").get(0).path("custom_id").asString())
                 .isEqualTo("MJ::ImagineModal::new_prompt");
         SandboxUserSession.JobTrace reroll = user.followJob(user.submitModal(modal, "a robot in the snow").accepted());
-        assertThat(reroll.content()).isEqualTo("**a robot in the snow** - " + user.mention() + " (fast)");
+        assertThat(reroll.content()).isEqualTo("**a robot in the snow** - " + user.mention() + " "
+                + SandboxUserSession.website(reroll.hash()) + " (fast)");
     }
 
     @Test
@@ -133,7 +138,8 @@ class ModalFlowTest {
         assertThat(modal.path("components").get(0).path("components").get(0).path("custom_id").asString())
                 .isEqualTo("MJ::PanModal::prompt");
         SandboxUserSession.JobTrace pan = user.followJob(user.submitModal(modal, "a robot under clouds").accepted());
-        assertThat(pan.content()).isEqualTo("**a robot under clouds** - Pan Up by " + user.mention() + " (fast)");
+        assertThat(pan.content()).isEqualTo("**a robot under clouds** - Pan Up by " + user.mention() + " "
+                + SandboxUserSession.website(pan.hash()) + " (fast)");
     }
 
     @Test
@@ -155,7 +161,8 @@ class ModalFlowTest {
         assertThat(ok.body().path("success").asBoolean()).isTrue();
 
         SandboxUserSession.JobTrace region = user.followJob(press);
-        assertThat(region.content()).isEqualTo("**a robot with a red hat** - Variations (Region) by " + user.mention() + " (fast)");
+        assertThat(region.content()).isEqualTo("**a robot with a red hat** - Variations (Region) by " + user.mention() + " "
+                + SandboxUserSession.website(region.hash()) + " (fast)");
         assertThat(region.result().path("message_reference").path("message_id").asString())
                 .isEqualTo(image.result().path("id").asString());
         // The editor's token works once.

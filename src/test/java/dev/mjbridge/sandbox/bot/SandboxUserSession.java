@@ -44,7 +44,8 @@ final class SandboxUserSession implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = GatewayTestClient.WAIT;
     private static final AtomicLong NONCES = new AtomicLong((System.currentTimeMillis() - 1_420_070_400_000L) << 22);
-    private static final Pattern RESULT_HASH = Pattern.compile("_([0-9a-f-]{36})\\.png$");
+    private static final Pattern RESULT_HASH = Pattern.compile("_([0-9a-f-]{36})\\.(png|webp|mp4)$");
+    private static final Pattern CANCEL_JOB = Pattern.compile("MJ::CancelJob::ByJobid::([0-9a-f-]{36})");
 
     private final SandboxServer sandbox;
     private final GatewayTestClient gateway;
@@ -77,12 +78,22 @@ final class SandboxUserSession implements AutoCloseable {
         return new SandboxUserSession(purpose);
     }
 
+    /** The sandbox's root URL (also the simulated Midjourney CDN's, e.g. {@code /video/<hash>/<n>.mp4}). */
+    String sandboxBaseUrl() {
+        return sandbox.restBaseUrl();
+    }
+
     SandboxControl control() {
         return sandbox.control();
     }
 
     String mention() {
         return "<@" + userId + ">";
+    }
+
+    /** The link V7 grids and videos carry before their mode: {@code [(Open on website for full quality)](<...>)}. */
+    static String website(String hash) {
+        return "[(Open on website for full quality)](<https://midjourney.com/jobs/" + hash + ">)";
     }
 
     @Override
@@ -426,22 +437,51 @@ final class SandboxUserSession implements AutoCloseable {
         }
     }
 
-    /** Follows the job the interaction started from its first message to its result. */
+    /**
+     * Follows the job the interaction started from its first message (the start, or an
+     * Animate press's "Animating...") to its result. The job id comes from the start's
+     * Cancel Job button or from a progress preview's file name.
+     */
     JobTrace followJob(Sent sent) {
         String interactionId = awaitInteractionCreate(sent).path("id").asString();
-        JsonNode start = await("MESSAGE_CREATE", d -> d.path("content").asString("").endsWith("(Waiting to start)")
+        JsonNode start = await("MESSAGE_CREATE", d -> (d.path("content").asString("").endsWith("(Waiting to start)")
+                || d.path("content").asString("").equals("Animating..."))
                 && (sent.nonce().equals(d.path("nonce").asString(null))
                 || interactionId.equals(d.path("interaction_metadata").path("id").asString(null))));
         String progressId = start.path("id").asString();
         JsonNode deletion = await("MESSAGE_DELETE", d -> progressId.equals(d.path("id").asString()));
         List<JsonNode> updates = received("MESSAGE_UPDATE", d -> progressId.equals(d.path("id").asString()));
-        assertThat(updates).as("progress updates").isNotEmpty();
-        String preview = updates.get(0).path("attachments").path(0).path("filename").asString();
-        assertThat(preview).endsWith("_grid_0.webp");
-        String hash = preview.substring(0, preview.length() - "_grid_0.webp".length());
-        JsonNode result = await("MESSAGE_CREATE", d -> d.path("attachments").path(0).path("filename").asString("")
-                .endsWith("_" + hash + ".png"));
+        String hash = jobIdOf(start, updates);
+        JsonNode result = await("MESSAGE_CREATE", d -> {
+            Matcher matcher = RESULT_HASH.matcher(d.path("attachments").path(0).path("filename").asString(""));
+            return matcher.find() && matcher.group(1).equals(hash);
+        });
         return new JobTrace(start, updates, deletion, result);
+    }
+
+    /** The job id: the Cancel Job button of a button job's start, else the first preview's file name. */
+    static String jobIdOf(JsonNode start, List<JsonNode> updates) {
+        Matcher cancel = CANCEL_JOB.matcher(start.path("components").toString());
+        if (cancel.find()) {
+            return cancel.group(1);
+        }
+        for (JsonNode update : updates) {
+            String preview = update.path("attachments").path(0).path("filename").asString("");
+            if (!preview.isEmpty()) {
+                return preview.substring(0, 36);
+            }
+        }
+        throw new AssertionError("no job id in the start or the progress of " + start);
+    }
+
+    /**
+     * A deferred reply (/info, /settings, mode commands): the empty "thinking" message
+     * (flags 192) that quotes the nonce, then the edit of it that {@code match} accepts.
+     */
+    JsonNode awaitDeferredAnswer(Sent sent, Predicate<JsonNode> match) {
+        JsonNode thinking = awaitAnswer(sent, d -> (d.path("flags").asInt() & 128) == 128);
+        String id = thinking.path("id").asString();
+        return await("MESSAGE_UPDATE", d -> id.equals(d.path("id").asString()) && match.test(d));
     }
 
     /** Imagines the prompt and waits for its grid. */

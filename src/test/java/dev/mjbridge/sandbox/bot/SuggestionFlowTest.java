@@ -52,7 +52,8 @@ class SuggestionFlowTest {
 
         SandboxUserSession.JobTrace picked = user.followJob(user.press(described, "MJ::Job::PicReader::2").accepted());
         String secondPrompt = lines[1].substring("2\uFE0F\u20E3 ".length());
-        assertThat(picked.content()).isEqualTo("**" + secondPrompt + "** - " + user.mention() + " (fast)");
+        assertThat(picked.content()).isEqualTo("**" + secondPrompt + "** - " + user.mention() + " "
+                + SandboxUserSession.website(picked.hash()) + " (fast)");
         assertThat(picked.customIds()).hasSize(9);
     }
 
@@ -89,7 +90,7 @@ class SuggestionFlowTest {
     void blendOfTwoIsASquareGridOfShortLinks() {
         SandboxUserSession.JobTrace job = user.followJob(blend(2, null));
         assertThat(job.content()).matches("\\*\\*<https://s\\.mj\\.run/\\w+> <https://s\\.mj\\.run/\\w+> --ar 1:1\\*\\* - "
-                + user.mention() + " \\(fast\\)");
+                + user.mention() + " " + java.util.regex.Pattern.quote(SandboxUserSession.website(job.hash())) + " \\(fast\\)");
         JsonNode attachment = job.result().path("attachments").get(0);
         assertThat(attachment.path("width").asInt()).isEqualTo(attachment.path("height").asInt());
         assertThat(job.customIds()).hasSize(9);
@@ -150,7 +151,8 @@ class SuggestionFlowTest {
                 user.press(shortened, "MJ::Job::PromptAnalyzer::" + messageId + "::5").accepted());
         String fifth = lines.get(4).substring("5\uFE0F\u20E3 ".length());
         assertThat(fifth).endsWith("--ar 3:2");
-        assertThat(picked.content()).isEqualTo("**" + fifth + "** - " + user.mention() + " (fast)");
+        assertThat(picked.content()).isEqualTo("**" + fifth + "** - " + user.mention() + " "
+                + SandboxUserSession.website(picked.hash()) + " (fast)");
     }
 
     private SandboxUserSession.Sent blend(int images, String dimensions) {

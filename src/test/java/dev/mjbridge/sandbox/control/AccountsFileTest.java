@@ -22,6 +22,22 @@ class AccountsFileTest {
     Path dir;
 
     @Test
+    void botsKeySaysWhichBotsSitInTheGuilds() {
+        String yaml = """
+                bots: [midjourney]
+                accounts:
+                  - token: t
+                    guildId: 1
+                    channelId: 2
+                """;
+        assertThat(AccountsFile.parseBots(yaml, false, "f.yml")).contains(java.util.Set.of("midjourney"));
+        assertThat(AccountsFile.parse(yaml, false, k -> null, "f.yml")).hasSize(1);
+        assertThat(AccountsFile.parseBots("- token: t\n  guildId: 1\n  channelId: 2\n", false, "f.yml")).isEmpty();
+        assertThatThrownBy(() -> AccountsFile.parseBots("{\"bots\": [\"dalle\"], \"accounts\": []}", true, "f.json"))
+                .hasMessageContaining("unknown bot");
+    }
+
+    @Test
     void yamlListWithABotAndNumericIds() throws IOException {
         Path file = write("accounts.yml", """
                 - token: user-token

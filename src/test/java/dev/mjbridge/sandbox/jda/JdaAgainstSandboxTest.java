@@ -110,7 +110,7 @@ class JdaAgainstSandboxTest {
                     MessageReceivedEvent next = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     if (next != null && next.getAuthor().getId().equals("936929561302675456")
                             && !next.getMessage().getAttachments().isEmpty()
-                            && next.getMessage().getAttachments().get(0).getFileName().endsWith(".png")) {
+                            && next.getMessage().getAttachments().get(0).getFileName().endsWith(".webp")) {
                         grid = next;
                     }
                 }

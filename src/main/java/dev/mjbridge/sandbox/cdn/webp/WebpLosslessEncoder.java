@@ -27,6 +27,11 @@ public final class WebpLosslessEncoder {
 
     /** Encodes {@code rgb} ({@code 0xRRGGBB} per pixel, row-major; the top byte is ignored). */
     public static byte[] encode(int[] rgb, int width, int height) {
+        return RiffContainer.wrap(bitstream(rgb, width, height));
+    }
+
+    /** The bare VP8L bitstream (the content of a {@code VP8L} chunk), for still and animated files alike. */
+    static byte[] bitstream(int[] rgb, int width, int height) {
         if (width < 1 || height < 1 || width > MAX_DIMENSION || height > MAX_DIMENSION) {
             throw new IllegalArgumentException("WebP size must be 1-" + MAX_DIMENSION + " each way, was "
                     + width + "x" + height);
@@ -72,7 +77,7 @@ public final class WebpLosslessEncoder {
                 out.write(PrefixValues.extraBits(value), PrefixValues.extraBitCount(value));
             }
         }
-        return RiffContainer.wrap(out.toByteArray());
+        return out.toByteArray();
     }
 
     /**
