@@ -4,7 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,9 +38,9 @@ class BlendFlowTest extends FlowTest {
         assertThat(finalPrompt.split("https://s\\.mj\\.run/", -1)).as(finalPrompt).hasSize(count + 1);
         assertThat(blend.path("description").asString()).isEqualTo("/blend " + count + " images --ar " + aspectRatio);
 
-        BufferedImage grid = downloadImage(blend);
+        Images.Picture grid = downloadImage(blend);
         String[] ratio = aspectRatio.split(":");
         double expected = Double.parseDouble(ratio[0]) / Double.parseDouble(ratio[1]);
-        assertThat((double) grid.getWidth() / grid.getHeight()).isCloseTo(expected, offset(0.01));
+        assertThat((double) grid.width() / grid.height()).isCloseTo(expected, offset(0.01));
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every button family a finished grid and an upscale offer, pressed through
  * {@code /mj/submit/action} as a client does: each press ends SUCCESS with its action,
- * a PNG and buttons of its own job. The presses of one message go out together, so the
+ * an image (PNG or WebP) and buttons of its own job. The presses of one message go out together, so the
  * results must also be told apart while they overlap.
  */
 class ButtonFamiliesFlowTest extends FlowTest {
@@ -51,7 +51,8 @@ class ButtonFamiliesFlowTest extends FlowTest {
         expected.put("high_variation", "VARIATION");
         expected.put("MJ::Outpaint::50::", "ZOOM");
         expected.put("MJ::Outpaint::75::", "ZOOM");
-        expected.put("MJ::Outpaint::100::", "ZOOM");
+        expected.put("animate_high", "VIDEO");
+        expected.put("animate_low", "VIDEO");
         for (String direction : new String[] {"left", "right", "up", "down"}) {
             expected.put("pan_" + direction, "PAN");
         }
@@ -60,12 +61,11 @@ class ButtonFamiliesFlowTest extends FlowTest {
 
         assertThat(labels(results.get("upsample_v7_2x_subtle"))).contains("Vary (Subtle)").doesNotContain("Upscale (Subtle)");
         assertThat(labels(results.get("low_variation"))).contains("U1", "V4");
-        assertThat(labels(results.get("MJ::Outpaint::100::"))).contains("U1", "V4");
+        assertThat(labels(results.get("animate_low"))).contains("U1", "U4");
+        assertThat(results.get("animate_high").path("videoUrls").size()).isEqualTo(4);
         assertThat(labels(results.get("pan_left"))).contains("U1", "V4");
         assertThat(results.get("pan_left").path("description").asString()).endsWith("Pan Left");
         assertThat(results.get("MJ::Outpaint::50::").path("description").asString()).endsWith("Zoom Out 2x");
-        assertThat(Images.downloadPng(results.get("MJ::Outpaint::100::").path("imageUrl").asString()))
-                .satisfies(image -> assertThat(image.getWidth()).isEqualTo(image.getHeight()));
     }
 
     /** Presses every button at once, then waits for each and checks it as a client would. */

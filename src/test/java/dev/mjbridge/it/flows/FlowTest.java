@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-import java.awt.image.BufferedImage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,7 +47,7 @@ abstract class FlowTest extends ProxyIntegrationTest {
         return assertSucceeded(api.awaitFinal(press(task, labelOrIdPart)), action);
     }
 
-    /** SUCCESS with this action, an image that downloads as a PNG, and buttons of its own. */
+    /** SUCCESS with this action, an image that downloads (PNG, or WebP for V7 grids), and buttons of its own. */
     protected static JsonNode assertSucceeded(JsonNode task, String action) {
         assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
         assertThat(task.path("action").asString()).as(task.toString()).isEqualTo(action);
@@ -60,8 +58,8 @@ abstract class FlowTest extends ProxyIntegrationTest {
         return task;
     }
 
-    protected static BufferedImage downloadImage(JsonNode task) {
-        return Images.downloadPng(task.path("imageUrl").asString());
+    protected static Images.Picture downloadImage(JsonNode task) {
+        return Images.download(task.path("imageUrl").asString());
     }
 
     /**

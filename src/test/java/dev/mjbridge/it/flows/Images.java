@@ -51,8 +51,29 @@ final class Images {
         return dataUrl(mask);
     }
 
+    /** What a downloaded result image is: its format ({@code png}, {@code webp}) and size. */
+    record Picture(String format, int width, int height) {
+    }
+
+    /**
+     * Downloads a result image as a client would: a PNG that decodes, or (Midjourney's V7 grids
+     * and results) a WebP whose header names a size.
+     */
+    static Picture download(String url) {
+        byte[] bytes = fetch(url);
+        if (bytes.length >= 30 && ascii(bytes, 0).equals("RIFF") && ascii(bytes, 8).equals("WEBP")) {
+            return webp(url, bytes);
+        }
+        BufferedImage png = png(url, bytes);
+        return new Picture("png", png.getWidth(), png.getHeight());
+    }
+
     /** Downloads the image as a client would and checks that it is a PNG that decodes. */
     static BufferedImage downloadPng(String url) {
+        return png(url, fetch(url));
+    }
+
+    private static byte[] fetch(String url) {
         assertThat(url).as("image URL").startsWith("http");
         byte[] bytes;
         try {
@@ -66,6 +87,10 @@ final class Images {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+        return bytes;
+    }
+
+    private static BufferedImage png(String url, byte[] bytes) {
         assertThat(Arrays.copyOf(bytes, PNG_SIGNATURE.length)).as("PNG signature of " + url).isEqualTo(PNG_SIGNATURE);
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
@@ -74,6 +99,43 @@ final class Images {
         } catch (IOException e) {
             throw new AssertionError("not a readable PNG: " + url, e);
         }
+    }
+
+    /** The canvas size from the first chunk of a WebP file (extended, lossless or lossy). */
+    private static Picture webp(String url, byte[] b) {
+        String chunk = ascii(b, 12);
+        int width;
+        int height;
+        switch (chunk) {
+            case "VP8X" -> {
+                width = 1 + (u8(b, 24) | u8(b, 25) << 8 | u8(b, 26) << 16);
+                height = 1 + (u8(b, 27) | u8(b, 28) << 8 | u8(b, 29) << 16);
+            }
+            case "VP8L" -> {
+                assertThat(u8(b, 20)).as("VP8L signature of " + url).isEqualTo(0x2f);
+                int bits = u8(b, 21) | u8(b, 22) << 8 | u8(b, 23) << 16 | u8(b, 24) << 24;
+                width = (bits & 0x3fff) + 1;
+                height = ((bits >>> 14) & 0x3fff) + 1;
+            }
+            case "VP8 " -> {
+                assertThat(new int[] {u8(b, 23), u8(b, 24), u8(b, 25)}).as("VP8 start code of " + url)
+                        .containsExactly(0x9d, 0x01, 0x2a);
+                width = (u8(b, 26) | u8(b, 27) << 8) & 0x3fff;
+                height = (u8(b, 28) | u8(b, 29) << 8) & 0x3fff;
+            }
+            default -> throw new AssertionError("not a WebP image I can read (" + chunk + "): " + url);
+        }
+        assertThat(width).as("width of " + url).isPositive();
+        assertThat(height).as("height of " + url).isPositive();
+        return new Picture("webp", width, height);
+    }
+
+    private static int u8(byte[] bytes, int at) {
+        return bytes[at] & 0xff;
+    }
+
+    private static String ascii(byte[] bytes, int at) {
+        return new String(bytes, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static String dataUrl(BufferedImage image) {
