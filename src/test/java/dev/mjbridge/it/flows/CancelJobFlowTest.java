@@ -13,6 +13,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CancelJobFlowTest extends Flow2026Test {
 
+    /** The jobs of these tests; a stopped one must end long before it could have finished. */
+    private static final long SLOW_JOB_MS = 120_000;
+    /** mj.sandbox.job-time of the shared context. */
+    private static final long TEST_JOB_MS = 60;
+
+    @Test
+    void theSimulatedBotStopsARunningVaryWhenCancelJobIsPressed() {
+        JsonNode upscale = simulatedUpscale("a kite over the dunes");
+        sandbox.setFastJobMillis(SLOW_JOB_MS);
+        try {
+            String id = press(upscale, "Vary (Strong)");
+            api.awaitStatus(id, "IN_PROGRESS");
+
+            MjApi.Response answer = api.post("/mj/task/" + id + "/cancel", "");
+
+            assertThat(answer.body().path("code").asInt()).as(answer.raw()).isEqualTo(1);
+            JsonNode stopped = api.awaitFinal(id);
+            assertThat(stopped.path("status").asString()).as(stopped.toString()).isEqualTo("FAILURE");
+            assertThat(stopped.path("failReason").asString()).isEqualTo("Midjourney stopped the job (Cancel Job pressed)");
+        } finally {
+            sandbox.setFastJobMillis(TEST_JOB_MS);
+        }
+        assertSucceeded(api.awaitFinal(api.submit("/mj/submit/imagine", """
+                {"prompt": "after the stop", "accountFilter": {"instanceId": "%s"}}""".formatted(ACCOUNT))), "IMAGINE");
+    }
+
     @Test
     void cancellingARunningVaryPressesCancelJobAndTheTaskFailsAsStopped() {
         JsonNode upscale = upscaleOnAccount("a paper crane over a pond");

@@ -15,6 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RatingFlowTest extends Flow2026Test {
 
     @Test
+    void theSimulatedBotRatesAnUpscale() {
+        JsonNode upscale = simulatedUpscale("a teapot on a cliff");
+
+        assertRated(api.awaitFinal(press(upscale, "MJ::BOOKMARK::")), upscale);
+        assertThat(api.fetch(upscale.path("id").asString())).as("the rated task is unchanged").isEqualTo(upscale);
+    }
+
+    @Test
     void theBookmarkMakesARatingTaskThatSucceeds() {
         JsonNode upscale = upscaleOnAccount("a paper crane over a pond");
         arm("rate.json");

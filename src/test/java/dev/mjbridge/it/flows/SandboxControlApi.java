@@ -51,6 +51,17 @@ final class SandboxControlApi {
         return send(HttpRequest.newBuilder(URI.create(discordBase + path)).header("Authorization", token).GET());
     }
 
+    JsonNode put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The simulated bot's time scale: how long one fast job runs. */
+    JsonNode setFastJobMillis(long millis) {
+        return put("/bot/job-duration", "{\"fastJobMs\": " + millis + "}");
+    }
+
     JsonNode delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

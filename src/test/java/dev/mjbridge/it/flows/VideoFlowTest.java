@@ -17,6 +17,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VideoFlowTest extends Flow2026Test {
 
     @Test
+    void theSimulatedBotsAnimateGivesFourMp4sThatDownloadAndAVideoUpscaleOfOne() {
+        JsonNode upscale = simulatedUpscale("a windmill in a storm");
+        assertNoVideoFields(upscale);
+
+        JsonNode video = pressAndFinish(upscale, "Animate (Low motion)", "VIDEO");
+
+        String hash = hashOf(video);
+        assertVideoUrls(video, hash);
+        for (String url : texts(video.path("videoUrls"))) {
+            downloadMp4(url);
+        }
+        assertThat(texts(video.path("properties").path("previewUrls"))).hasSize(4);
+        assertThat(Images.download(video.path("imageUrl").asString()).format()).isEqualTo("webp");
+
+        JsonNode one = api.awaitFinal(press(video, "U3"));
+        assertThat(one.path("status").asString()).as(one.toString()).isEqualTo("SUCCESS");
+        assertThat(one.path("action").asString()).isEqualTo("VIDEO_UPSCALE");
+        assertThat(one.has("videoUrls")).isFalse();
+        downloadMp4(one.path("videoUrl").asString());
+    }
+
+    @Test
+    void theSimulatedBotAnimatesAStartFrameSubmittedToSubmitVideo() {
+        MjApi.Response answer = api.post("/mj/submit/video", """
+                {"prompt": "the kite climbs", "base64": "%s", "motion": "high", "accountFilter": {"instanceId": "%s"}}"""
+                .formatted(Images.pngDataUrl(64, 64, 0x884422), ACCOUNT));
+        assertThat(answer.body().path("code").asInt()).as(answer.raw()).isEqualTo(1);
+
+        JsonNode video = assertSucceeded(api.awaitFinal(answer.body().path("result").asString()), "VIDEO");
+
+        assertVideoUrls(video, hashOf(video));
+        downloadMp4(video.path("videoUrl").asString());
+        assertThat(video.path("properties").path("finalPrompt").asString()).contains("the kite climbs");
+    }
+
+    @Test
     void animateMakesAVideoTaskWithFourMp4sAndVideoUButtons() {
         JsonNode upscale = upscaleOnAccount("a paper crane over a pond");
         assertNoVideoFields(upscale);
