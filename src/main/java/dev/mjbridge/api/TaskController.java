@@ -90,7 +90,7 @@ public class TaskController {
         }
         if (result instanceof CancelResult.AlreadyRunning) {
             return ApiResponse.invalid("taskId", "task " + id
-                    + " is already running on Midjourney, which cannot stop a running job");
+                    + " is already running on Midjourney, which offers no Cancel Job button for it");
         }
         if (result instanceof CancelResult.NotFound) {
             return RejectedRequest.taskNotFound(id).response();
