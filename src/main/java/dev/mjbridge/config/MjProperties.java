@@ -3,6 +3,7 @@ package dev.mjbridge.config;
 import dev.mjbridge.account.SelectionStrategy;
 import dev.mjbridge.midjourney.MidjourneyCommands;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.time.Duration;
 
@@ -26,6 +27,7 @@ public record MjProperties(
         MidjourneyCommands commands,
         Midjourney midjourney) {
 
+    @ConstructorBinding
     public MjProperties {
         discord = discord == null ? new Discord(null, null, null, null, null, null) : discord;
         sandbox = sandbox == null ? new Sandbox(null, 0, null) : sandbox;
@@ -33,6 +35,12 @@ public record MjProperties(
         tasks = tasks == null ? new Tasks(null, null) : tasks;
         commands = commands == null ? MidjourneyCommands.defaults() : commands;
         midjourney = midjourney == null ? new Midjourney(null) : midjourney;
+    }
+
+    /** Without the {@code mj.midjourney} settings (their defaults apply). */
+    public MjProperties(String accountsFile, String apiSecret, String notifyHook, Discord discord, Sandbox sandbox,
+                        Selection selection, Tasks tasks, MidjourneyCommands commands) {
+        this(accountsFile, apiSecret, notifyHook, discord, sandbox, selection, tasks, commands, null);
     }
 
     /** Never prints the api secret or the global hook (its URL may carry a token of the receiver). */

@@ -1,6 +1,5 @@
 package dev.mjbridge.midjourney;
 
-import dev.mjbridge.midjourney.MessageParts.Attachment;
 import dev.mjbridge.midjourney.MessageParts.Embed;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +80,22 @@ public final class MessageParser {
         } catch (RuntimeException unexpected) {
             // Runs on the gateway thread: a payload shape nobody foresaw must cost one event,
             // not the session. The property tests exercise explainUnguarded to keep this unused.
-            return new ParseOutcome.NotMidjourney("the parser failed on this payload: " + unexpected);
+            return failed(dispatchType, d, unexpected);
         }
+    }
+
+    /** A bot message the parser failed on is still reported as unplaced, so it is not lost silently. */
+    private ParseOutcome failed(String dispatchType, JsonNode d, RuntimeException failure) {
+        String reason = "the parser failed on this payload: " + failure;
+        try {
+            BotType bot = commands.botTypeOf(Json.text(d, "author", "id")).orElse(null);
+            if (bot != null && (MESSAGE_CREATE.equals(dispatchType) || MESSAGE_UPDATE.equals(dispatchType))) {
+                return new ParseOutcome.Unplaced(MessageShape.of(dispatchType, d, bot), List.of(reason));
+            }
+        } catch (RuntimeException alsoUnexpected) {
+            // Fall through: without a shape it cannot be counted, only explained.
+        }
+        return new ParseOutcome.NotMidjourney(reason);
     }
 
     /** Reads a whole gateway frame {@code {op:0, t, d}}; empty for any other opcode. */
@@ -141,7 +154,7 @@ public final class MessageParser {
         return fromBot(content, job, correlation, d)
                 .<ParseOutcome>map(ParseOutcome.Placed::new)
                 .orElseGet(() -> new ParseOutcome.Unplaced(MessageShape.of(dispatchType, d, bot),
-                        whyUnplaced(content, job, correlation, d)));
+                        whyUnplaced(content, job, d)));
     }
 
     private Optional<MjEvent> fromBot(String content, JobContent job, Correlation correlation, JsonNode d) {
@@ -173,7 +186,7 @@ public final class MessageParser {
             return Optional.of(new MjEvent.JobRated(correlation, rated.group(1), content));
         }
         if (job != null) {
-            Optional<MjEvent> fromJob = fromJobContent(job, d, correlation, buttons, content);
+            Optional<MjEvent> fromJob = JobMessages.event(job, d, correlation, buttons, content, commandKind(d));
             if (fromJob.isPresent()) {
                 return fromJob;
             }
@@ -190,7 +203,7 @@ public final class MessageParser {
     }
 
     /** Why {@link #fromBot} placed nothing, one reason per form it tried, for the log and parse-message. */
-    private static List<String> whyUnplaced(String content, JobContent job, Correlation correlation, JsonNode d) {
+    private static List<String> whyUnplaced(String content, JobContent job, JsonNode d) {
         List<String> reasons = new ArrayList<>();
         Embed embed = MessageParts.firstEmbed(d);
         if (embed != null) {
@@ -217,7 +230,7 @@ public final class MessageParser {
             return false;
         }
         boolean loading = (Json.integer(d, 0, "flags") & FLAG_LOADING) != 0;
-        return loading || (commandKind(d) == null
+        return loading || (commandKind(d) == null && MessageParts.buttons(d).isEmpty()
                 && (correlation.nonce() != null || correlation.interactionId() != null));
     }
 
@@ -247,54 +260,6 @@ public final class MessageParser {
             return Optional.of(embedFailure(embed, Moderation.OTHER, correlation));
         }
         return Optional.empty();
-    }
-
-    private static Optional<MjEvent> fromJobContent(JobContent job, JsonNode d, Correlation correlation,
-                                                    List<Button> buttons, String content) {
-        if (job.waiting()) {
-            JobKind kind = job.kindHint() != null ? job.kindHint() : commandKind(d);
-            return Optional.of(new MjEvent.JobStarted(correlation, kind, job.index(), content, buttons));
-        }
-        if (job.mode() != null && job.mode().equalsIgnoreCase("stopped")) {
-            return Optional.of(new MjEvent.JobStopped(correlation, content));
-        }
-        List<Attachment> attachments = MessageParts.attachments(d);
-        List<String> previewUrls = attachments.stream().map(Attachment::url).toList();
-        String previewUrl = previewUrls.isEmpty() ? null : previewUrls.get(0);
-        if (job.percent() >= 0) {
-            return Optional.of(new MjEvent.JobProgress(correlation, job.percent(), job.mode(), previewUrl, content,
-                    previewUrls, buttons));
-        }
-        Attachment result = attachments.stream().filter(a -> !a.isPreview()).findFirst().orElse(null);
-        if (result != null) {
-            return Optional.of(new MjEvent.JobFinished(correlation, resultKind(job, buttons), job.label(),
-                    job.index(), correlation.messageId(), correlation.jobHash(), result.url(), result.proxyUrl(),
-                    result.filename(), result.width(), result.height(), buttons,
-                    Json.integer(d, 0, "flags"), job.mode(), content));
-        }
-        if (!attachments.isEmpty() || job.mode() != null) {
-            // "(paused)" without a percentage, or a preview without one.
-            return Optional.of(new MjEvent.JobProgress(correlation, MjEvent.JobProgress.UNKNOWN_PERCENT,
-                    job.mode(), previewUrl, content, previewUrls, buttons));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * What a finished message shows. A video's result reads like a grid (no label) but offers
-     * {@code video_virtual_upscale} buttons and its prompt says {@code --video}.
-     */
-    private static JobKind resultKind(JobContent job, List<Button> buttons) {
-        if (job.kindHint() == JobKind.VIDEO_UPSCALE) {
-            return JobKind.VIDEO_UPSCALE;
-        }
-        if (hasButton(buttons, CustomId.Kind.VIDEO_UPSCALE) || job.asksForVideo()) {
-            return JobKind.VIDEO;
-        }
-        if (job.kindHint() != null) {
-            return job.kindHint();
-        }
-        return job.looksLikeBlend() ? JobKind.BLEND : JobKind.IMAGINE;
     }
 
     private static Optional<MjEvent> seed(String content, Correlation correlation) {

@@ -21,7 +21,7 @@ public record MidjourneyCommands(BotCommands midjourney, BotCommands niji) {
             new CommandRef("1169435442328911902", "1247736572414001224"),
             new CommandRef("972289487818334209", "1237876415735660565"),
             new CommandRef("1000850743479255081", "1237876415790055475"),
-            // DESIGN.md gives only the ids of fast/relax/turbo; the versions are the ones
+            // Only the ids of fast/relax/turbo are known; the versions are the ones
             // Midjourney registered together with the imagine version above.
             new CommandRef("972289487818334212", "1237876415735660572"),
             new CommandRef("972289487818334213", "1237876415735660573"),
@@ -48,7 +48,7 @@ public record MidjourneyCommands(BotCommands midjourney, BotCommands niji) {
         niji = niji == null ? DEFAULT_NIJI : niji.orElse(DEFAULT_NIJI);
     }
 
-    /** The ids and versions documented in DESIGN.md section 5. */
+    /** The application ids, command ids and versions Midjourney and Niji registered. */
     public static MidjourneyCommands defaults() {
         return new MidjourneyCommands(DEFAULT_MIDJOURNEY, DEFAULT_NIJI);
     }

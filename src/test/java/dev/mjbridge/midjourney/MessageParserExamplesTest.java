@@ -10,7 +10,7 @@ import dev.mjbridge.midjourney.MjEvent.JobQueued;
 import dev.mjbridge.midjourney.MjEvent.JobStarted;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written examples of one job's life in /work/shared/examples (copied to test resources). */
+/** The hand-written examples of one job's life in src/test/resources/discord (see the README there). */
 class MessageParserExamplesTest {
 
     private static final String GRID_HASH = "3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d";

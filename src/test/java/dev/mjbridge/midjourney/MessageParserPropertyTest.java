@@ -55,6 +55,20 @@ class MessageParserPropertyTest {
         assertThat(parser.parseUnguarded(dispatch, message)).isNotNull();
     }
 
+    /** Without a nonce nothing marks a message as an answer to us: each is placed or explained, never lost. */
+    @Property(tries = 1000)
+    void botMessagesAreAlwaysPlacedOrExplained(@ForAll("discordish") String content) {
+        ObjectNode message = TestMessages.fromBot(content);
+
+        ParseOutcome outcome = parser.explainUnguarded("MESSAGE_CREATE", message);
+
+        assertThat(outcome).isNotInstanceOf(ParseOutcome.NotMidjourney.class);
+        if (outcome instanceof ParseOutcome.Unplaced unplaced) {
+            assertThat(unplaced.reasons()).isNotEmpty();
+            assertThat(unplaced.shape().describe()).isNotBlank();
+        }
+    }
+
     @Property(tries = 1000)
     void customIdsNeverThrowAndStayVerbatim(@ForAll("discordish") String raw) {
         CustomId parsed = CustomId.parse(raw);

@@ -26,7 +26,7 @@ class NotifyBeansTest {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(NotifyProperties.class, NotifyProperties::defaults);
             context.registerBean(MjProperties.class,
-                    () -> new MjProperties(null, null, "http://127.0.0.1:1/global", null, null, null, null, null, null));
+                    () -> new MjProperties(null, null, "http://127.0.0.1:1/global", null, null, null, null, null));
             context.registerBean(ObjectMapper.class, () -> JsonMapper.builder().build());
             context.scan("dev.mjbridge.notify");
             context.refresh();

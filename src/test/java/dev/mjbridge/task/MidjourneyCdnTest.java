@@ -30,6 +30,17 @@ class MidjourneyCdnTest {
     }
 
     @Test
+    void mjMidjourneyCdnIsBoundFromTheConfiguration() {
+        var source = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                java.util.Map.of("mj.midjourney.cdn", "https://cdn.example", "mj.discord.server", "http://127.0.0.1:1"));
+        MjProperties bound = new org.springframework.boot.context.properties.bind.Binder(source)
+                .bind("mj", MjProperties.class).get();
+
+        assertThat(bound.midjourney().cdn()).isEqualTo("https://cdn.example");
+        assertThat(bound.discord().server()).isEqualTo("http://127.0.0.1:1");
+    }
+
+    @Test
     void aBaseIsRequired() {
         assertThatThrownBy(() -> new MidjourneyCdn(" ")).isInstanceOf(IllegalArgumentException.class);
     }
