@@ -33,7 +33,7 @@ class EngineSmokeTest extends ProxyIntegrationTest {
 
         Task done = awaitFinal(task.id());
         assertThat(done.status()).as(done.toString()).isEqualTo(TaskStatus.SUCCESS);
-        assertThat(done.imageUrl()).as("a V7 grid is WebP").containsPattern("\\.(png|webp)");
+        assertThat(done.imageUrl()).contains(".webp"); // V7 grids are WebP
         assertThat(done.buttons()).extracting(TaskButton::label).contains("U1", "V4");
 
         String u1 = done.buttons().stream().filter(b -> b.label().equals("U1")).findFirst().orElseThrow().customId();

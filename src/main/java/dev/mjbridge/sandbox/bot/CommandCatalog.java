@@ -20,7 +20,7 @@ public class CommandCatalog {
     private record Registration(BotApp app, CommandKind kind, String id, String version) {
     }
 
-    /** DESIGN.md section 5; fast/relax/turbo versions are the ones the proxy's defaults carry. */
+    /** Midjourney's command ids and versions; fast/relax/turbo versions are the ones the proxy's defaults carry. */
     private static final List<Registration> DEFAULTS = List.of(
             new Registration(BotApp.MIDJOURNEY, CommandKind.IMAGINE, "938956540159881230", "1237876415471554623"),
             new Registration(BotApp.MIDJOURNEY, CommandKind.DESCRIBE, "1092492867185950852", "1237876415471554625"),
@@ -78,7 +78,7 @@ public class CommandCatalog {
         return version;
     }
 
-    /** Back to the versions of DESIGN.md. */
+    /** Back to the default versions. */
     public void reset() {
         DEFAULTS.forEach(r -> versions.put(key(r), r.version()));
     }

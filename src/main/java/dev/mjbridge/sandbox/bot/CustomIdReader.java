@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the customId of a pressed button. The grammar is Midjourney's (DESIGN.md
- * section 5); {@link Buttons} writes the same ids.
+ * Reads the customId of a pressed button. The grammar is Midjourney's, as the captures in
+ * {@code src/test/resources/captures} show it; {@link Buttons} writes the same ids.
  */
 final class CustomIdReader {
 

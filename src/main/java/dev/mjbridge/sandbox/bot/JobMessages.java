@@ -37,6 +37,8 @@ final class JobMessages {
         String bare = "**" + job.prompt() + "** - " + job.origin().mention() + " (Waiting to start)";
         return switch (job.kind()) {
             case UPSCALE -> "Upscaling image #" + job.quadrant() + " with " + bare;
+            // The 2026 capture: a V7 2x upscale starts like U1-U4 ("Upscaling image #1 with"), then "Upscaling by".
+            case UPSCALE_HD -> "Upscaling image #" + Math.max(1, job.quadrant()) + " with " + bare;
             case VARIATION, VARY -> "Making variations for image #" + Math.max(1, job.quadrant()) + " with prompt " + bare;
             case VIDEO -> job.parentMessageId() != null ? "Creating video with prompt " + bare : bare;
             case VIDEO_UPSCALE -> "Upscaling video #" + job.quadrant() + " with " + bare;
@@ -67,7 +69,8 @@ final class JobMessages {
         if (job.kind() == JobKind.UPSCALE || job.kind() == JobKind.VIDEO_UPSCALE) {
             return head(job, job.label());
         }
-        boolean website = job.model().current() && job.kind() != JobKind.UPSCALE_HD || job.kind() == JobKind.VIDEO;
+        // V7 grids and every video link to the job on the website; a 2x upscale does not.
+        boolean website = job.kind() == JobKind.VIDEO || (job.model().current() && job.kind() != JobKind.UPSCALE_HD);
         return head(job, job.label()) + (website ? " " + OPEN_ON_WEBSITE.formatted(job.hash()) : "")
                 + " (" + modeLabel(job) + ")";
     }
@@ -93,7 +96,8 @@ final class JobMessages {
             case IMAGE, UPSCALED -> ".png";
             case VIDEO_CLIP -> ".mp4";
         };
-        return user + "_" + v7PromptWords(job.prompt()) + "_" + job.hash() + extension;
+        String words = v7PromptWords(job.prompt());
+        return user + (words.isEmpty() ? "" : "_" + words) + "_" + job.hash() + extension;
     }
 
     static String previewFilename(Job job) {

@@ -9,6 +9,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,16 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class Cdn {
 
-    /** One image the CDN can serve. */
-    public record Entry(String channelId, String attachmentId, String filename, ImageRecipe recipe) {
-    }
-
-    /** The four clips of a finished video job, as published under the job's hash. */
-    public record VideoJob(String prompt, long seed, int width, int height, boolean highMotion) {
-
-        public ImageRecipe clip(int clip) {
-            return ImageRecipe.videoClip(prompt, seed, clip, width, height, highMotion);
-        }
+    /**
+     * One attached file (image or video) the CDN can serve; ephemeral ones live under
+     * {@code /ephemeral-attachments/}, where Discord keeps Midjourney's short-lived previews.
+     */
+    public record Entry(String channelId, String attachmentId, String filename, ImageRecipe recipe,
+                        boolean ephemeral) {
     }
 
     /** Bound on the rendered bytes kept in memory; beyond it, least recently used images are re-rendered on demand. */
@@ -44,7 +42,8 @@ public class Cdn {
     private final Snowflakes snowflakes;
     private final ImageRenderer renderer;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, VideoJob> videoJobs = new ConcurrentHashMap<>();
+    /** Per published job hash, the recipe of each clip, in the order of their numbers in the URL. */
+    private final Map<String, List<ImageRecipe>> videoJobs = new ConcurrentHashMap<>();
     private final Cache<RenderKey, byte[]> rendered = Caffeine.newBuilder()
             .maximumWeight(CACHE_BYTES)
             .weigher((RenderKey key, byte[] bytes) -> bytes.length)
@@ -64,24 +63,41 @@ public class Cdn {
      * Nothing is rendered yet: most previews are never downloaded, so {@code size} is an estimate.
      */
     public ObjectNode attach(String channelId, String filename, ImageRecipe recipe) {
+        return attach(channelId, filename, recipe, false);
+    }
+
+    /**
+     * As {@link #attach}, but an ephemeral attachment: served under {@code /ephemeral-attachments/}
+     * and marked {@code "ephemeral": true}. Midjourney's progress previews of button actions and
+     * video jobs (the {@code _step_} JPEGs) are ephemeral attachments in the captured traffic.
+     */
+    public ObjectNode attachEphemeral(String channelId, String filename, ImageRecipe recipe) {
+        return attach(channelId, filename, recipe, true);
+    }
+
+    private ObjectNode attach(String channelId, String filename, ImageRecipe recipe, boolean ephemeral) {
         String attachmentId = snowflakes.next();
-        entries.put(attachmentId, new Entry(channelId, attachmentId, filename, recipe));
+        entries.put(attachmentId, new Entry(channelId, attachmentId, filename, recipe, ephemeral));
         long issued = System.currentTimeMillis() / 1000;
         String query = "?ex=" + Long.toHexString(issued + 86_400) + "&is=" + Long.toHexString(issued)
                 + "&hm=" + Integer.toHexString((attachmentId + filename).hashCode()) + "&";
-        String path = "/attachments/" + channelId + "/" + attachmentId + "/" + filename;
+        String path = (ephemeral ? "/ephemeral-attachments/" : "/attachments/") + channelId + "/" + attachmentId
+                + "/" + filename;
         ObjectNode attachment = JsonNodeFactory.instance.objectNode();
         attachment.put("id", attachmentId);
         attachment.put("filename", filename);
-        attachment.put("size", recipe.width() * recipe.height() * 3L);
+        ImageFormat format = ImageFormat.forFilename(filename);
+        attachment.put("size", renderer.estimatedSize(recipe, format));
         attachment.put("url", urls.http() + path + query);
         attachment.put("proxy_url", urls.http() + "/media" + path + query);
         attachment.put("width", recipe.width());
         attachment.put("height", recipe.height());
-        ImageFormat format = ImageFormat.forFilename(filename);
         attachment.put("content_type", format.contentType());
         if (format.isVideo()) {
             attachment.put("duration_secs", renderer.durationMillis(recipe) / 1000.0);
+        }
+        if (ephemeral) {
+            attachment.put("ephemeral", true);
         }
         return attachment;
     }
@@ -92,7 +108,17 @@ public class Cdn {
 
     /** The file at {@code /attachments/{channelId}/{attachmentId}/{filename}}: all three must match, as on Discord. */
     public Optional<ServedFile> file(String channelId, String attachmentId, String filename) {
+        return file(false, channelId, attachmentId, filename);
+    }
+
+    /** The file at {@code /ephemeral-attachments/{channelId}/{attachmentId}/{filename}}, likewise. */
+    public Optional<ServedFile> ephemeralFile(String channelId, String attachmentId, String filename) {
+        return file(true, channelId, attachmentId, filename);
+    }
+
+    private Optional<ServedFile> file(boolean ephemeral, String channelId, String attachmentId, String filename) {
         return find(attachmentId)
+                .filter(entry -> entry.ephemeral() == ephemeral)
                 .filter(entry -> entry.channelId().equals(channelId) && entry.filename().equals(filename))
                 .map(entry -> new ServedFile(render(entry), renderer.contentType(entry.filename())));
     }
@@ -112,19 +138,40 @@ public class Cdn {
      * Publishing the same hash again replaces its clips.
      */
     public void publishVideos(String jobHash, String prompt, long seed, int width, int height, boolean highMotion) {
+        publishVideos(jobHash, prompt, seed, 1, width, height, highMotion);
+    }
+
+    /** As above, the clips moving picture {@code picture} (1-4) of the job (the one that was animated). */
+    public void publishVideos(String jobHash, String prompt, long seed, int picture, int width, int height,
+                              boolean highMotion) {
+        List<ImageRecipe> clips = new ArrayList<>(4);
+        for (int clip = 0; clip < 4; clip++) {
+            clips.add(ImageRecipe.videoClip(prompt, seed, clip, width, height, highMotion).startingFrom(picture));
+        }
+        publishClips(jobHash, clips);
+    }
+
+    /**
+     * Publishes any clips under a job hash, clip n at {@code /video/<hash>/<n>.mp4}; e.g. a video
+     * upscale publishes the one clip it upscaled, which Midjourney serves as {@code 0.mp4} of the new hash.
+     */
+    public void publishClips(String jobHash, List<ImageRecipe> clips) {
         if (jobHash == null || jobHash.isBlank()) {
             throw new IllegalArgumentException("a video job needs a hash");
         }
-        videoJobs.put(jobHash, new VideoJob(prompt, seed, width, height, highMotion));
+        if (clips.isEmpty() || clips.size() > 10) {
+            throw new IllegalArgumentException("a video job has 1-10 clips, not " + clips.size());
+        }
+        videoJobs.put(jobHash, List.copyOf(clips));
     }
 
-    /** Clip {@code clip} of a published video job, or empty for an unknown job or a clip outside 0-3. */
+    /** Clip {@code clip} of a published video job, or empty for an unknown job or clip number. */
     public Optional<ServedFile> video(String jobHash, int clip) {
-        VideoJob job = videoJobs.get(jobHash);
-        if (job == null || clip < 0 || clip > 3) {
+        List<ImageRecipe> clips = videoJobs.get(jobHash);
+        if (clips == null || clip < 0 || clip >= clips.size()) {
             return Optional.empty();
         }
-        return Optional.of(new ServedFile(render(job.clip(clip), ImageFormat.MP4), ImageFormat.MP4.contentType()));
+        return Optional.of(new ServedFile(render(clips.get(clip), ImageFormat.MP4), ImageFormat.MP4.contentType()));
     }
 
     /** Where clip {@code clip} of a published video job is served. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * Serves attachment images at the paths {@link Cdn#attach} hands out, both the
  * {@code cdn.discordapp.com} form and the {@code media.discordapp.net} proxy form. The
  * signed-URL parameters {@code ex}, {@code is} and {@code hm} are accepted and ignored.
+ * Ephemeral attachments have the same two forms under {@code ephemeral-attachments}.
  * Also serves finished video jobs' clips where Midjourney's CDN has them,
  * {@code /video/<job hash>/<n>.mp4}.
  */
@@ -35,6 +36,14 @@ public class CdnController {
     public DeferredResult<ResponseEntity<?>> image(@PathVariable String channelId, @PathVariable String attachmentId,
                                                    @PathVariable String filename) {
         return responses.send(cdn.file(channelId, attachmentId, filename));
+    }
+
+    @GetMapping({"/ephemeral-attachments/{channelId}/{attachmentId}/{filename}",
+            "/media/ephemeral-attachments/{channelId}/{attachmentId}/{filename}"})
+    public DeferredResult<ResponseEntity<?>> ephemeralImage(@PathVariable String channelId,
+                                                            @PathVariable String attachmentId,
+                                                            @PathVariable String filename) {
+        return responses.send(cdn.ephemeralFile(channelId, attachmentId, filename));
     }
 
     @GetMapping("/video/{jobHash}/{file}")

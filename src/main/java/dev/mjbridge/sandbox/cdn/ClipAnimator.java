@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Brings a job's picture to life for the simulated video jobs: a camera drifts across
- * the painted picture (the same painting the still images use). All four clips start
- * from the same view, as Midjourney's four videos start from the same image, then each
+ * one painted picture of the job (the same painting the still images use). All four
+ * clips start from the same view, as Midjourney's four videos start from one image, then each
  * pans off in a direction of its own while slowly zooming in; the labels stay in place
  * over the moving scene. High motion pans further and zooms more. Everything follows
  * from the prompt, seed and clip, so the same clip is always the same frames.
@@ -18,16 +18,14 @@ public final class ClipAnimator {
     public static final int FRAME_COUNT = 24;
     public static final long DURATION_MILLIS = FRAME_COUNT * 1000L / FRAMES_PER_SECOND;
 
-    /** The picture every clip starts from: the job's first picture, as Animate starts from one image. */
-    static final int SOURCE_PICTURE = 1;
-
     private ClipAnimator() {
     }
 
-    /** All frames of clip {@code clip} (0-3) at the given size. */
-    public static Frames clip(String prompt, long seed, int clip, int width, int height, boolean highMotion) {
+    /** All frames of clip {@code clip} (0-3), moving picture {@code picture} (1-4) of the job, at the given size. */
+    public static Frames clip(String prompt, long seed, int picture, int clip, int width, int height,
+                              boolean highMotion) {
         Camera camera = Camera.of(prompt, seed, clip, width, height, highMotion);
-        Pixels painting = camera.painting(prompt, seed);
+        Pixels painting = camera.painting(prompt, seed, picture);
         List<Pixels> frames = new ArrayList<>(FRAME_COUNT);
         for (int i = 0; i < FRAME_COUNT; i++) {
             Pixels frame = camera.frame(painting, i / (double) (FRAME_COUNT - 1));
@@ -38,16 +36,16 @@ public final class ClipAnimator {
     }
 
     /** One frame of clip {@code clip}, {@code time} of the way through it (0 = first frame, 1 = last). */
-    public static Pixels frame(String prompt, long seed, int clip, int width, int height, boolean highMotion,
-                               double time) {
+    public static Pixels frame(String prompt, long seed, int picture, int clip, int width, int height,
+                               boolean highMotion, double time) {
         Camera camera = Camera.of(prompt, seed, clip, width, height, highMotion);
-        Pixels frame = camera.frame(camera.painting(prompt, seed), Math.max(0, Math.min(1, time)));
+        Pixels frame = camera.frame(camera.painting(prompt, seed, picture), Math.max(0, Math.min(1, time)));
         PicturePainter.stampLabels(frame, prompt);
         return frame;
     }
 
     /** The four clips playing side by side in Midjourney's 2x2 grid layout (clip n in grid place n + 1). */
-    public static Frames grid(String prompt, long seed, int width, int height, boolean highMotion) {
+    public static Frames grid(String prompt, long seed, int picture, int width, int height, boolean highMotion) {
         if (width < 2 || height < 2) {
             throw new IllegalArgumentException("a grid needs at least 2x2 pixels, was " + width + "x" + height);
         }
@@ -57,7 +55,7 @@ public final class ClipAnimator {
         }
         for (int clip = 0; clip < 4; clip++) {
             GridComposer.Region region = GridComposer.quadrant(clip + 1, width, height);
-            Frames moving = clip(prompt, seed, clip, region.width(), region.height(), highMotion);
+            Frames moving = clip(prompt, seed, picture, clip, region.width(), region.height(), highMotion);
             for (int i = 0; i < FRAME_COUNT; i++) {
                 frames.get(i).paste(moving.frames().get(i), region.x(), region.y());
             }
@@ -85,10 +83,10 @@ public final class ClipAnimator {
             return new Camera(width, height, overscan, StrictMath.cos(angle), StrictMath.sin(angle), zoom);
         }
 
-        Pixels painting(String prompt, long seed) {
+        Pixels painting(String prompt, long seed, int picture) {
             int paintedWidth = (int) Math.ceil(width * overscan);
             int paintedHeight = (int) Math.ceil(height * overscan);
-            return PicturePainter.scene(prompt == null ? "" : prompt, seed, SOURCE_PICTURE, paintedWidth, paintedHeight);
+            return PicturePainter.scene(prompt == null ? "" : prompt, seed, picture, paintedWidth, paintedHeight);
         }
 
         Pixels frame(Pixels painting, double time) {

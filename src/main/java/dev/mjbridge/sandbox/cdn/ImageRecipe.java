@@ -5,7 +5,8 @@ package dev.mjbridge.sandbox.cdn;
  * than bytes and re-renders on demand (deterministic: same recipe, same bytes).
  *
  * @param kind       what to draw: a still (grid, single picture, progress preview) or part of a video job
- * @param quadrant   for {@link Kind#SINGLE}, which picture of the grid (1-4); unused otherwise
+ * @param quadrant   for {@link Kind#SINGLE}, which picture of the grid (1-4); for video recipes, the picture
+ *                   (1-4) the video starts from (1 unless set with {@link #startingFrom}); unused otherwise
  * @param progress   for previews, how far the job is (0-100): previews get sharper as it grows
  * @param clip       for video recipes, which of the job's four clips (0-3)
  * @param step       for {@link Kind#VIDEO_STEP}, the render step the preview shows (Midjourney counts 0, 2, 3, ...)
@@ -27,6 +28,11 @@ public record ImageRecipe(Kind kind, String prompt, long seed, int quadrant, int
         public boolean moves() {
             return this == ANIMATION || this == VIDEO_CLIP;
         }
+
+        /** Whether this kind belongs to a video job. */
+        public boolean isVideo() {
+            return this == VIDEO_STEP || moves();
+        }
     }
 
     /** Largest side of an MP4 clip: its frames are stored uncompressed, so size grows with the square of it. */
@@ -43,6 +49,9 @@ public record ImageRecipe(Kind kind, String prompt, long seed, int quadrant, int
         }
         if ((kind == Kind.VIDEO_STEP || kind == Kind.VIDEO_CLIP) && (clip < 0 || clip > 3)) {
             throw new IllegalArgumentException("clip must be 0-3, was " + clip);
+        }
+        if (kind.isVideo() && (quadrant < 1 || quadrant > 4)) {
+            throw new IllegalArgumentException("a video starts from picture 1-4, was " + quadrant);
         }
     }
 
@@ -63,7 +72,14 @@ public record ImageRecipe(Kind kind, String prompt, long seed, int quadrant, int
      * as the step grows. Shown by Midjourney as {@code <hash>_<clip>_step_<step>.jpeg}, 256x256 in the captures.
      */
     public static ImageRecipe videoStep(String prompt, long seed, int clip, int step, int width, int height) {
-        return new ImageRecipe(Kind.VIDEO_STEP, prompt, seed, 0, width, height, 100, clip, Math.max(0, step), false);
+        return videoStep(prompt, seed, clip, step, width, height, false);
+    }
+
+    /** As {@link #videoStep(String, long, int, int, int, int)}, moving as far as the finished clip will. */
+    public static ImageRecipe videoStep(String prompt, long seed, int clip, int step, int width, int height,
+                                        boolean highMotion) {
+        return new ImageRecipe(Kind.VIDEO_STEP, prompt, seed, 1, width, height, 100, clip, Math.max(0, step),
+                highMotion);
     }
 
     /**
@@ -72,7 +88,7 @@ public record ImageRecipe(Kind kind, String prompt, long seed, int quadrant, int
      */
     public static ImageRecipe animation(String prompt, long seed, int width, int height, boolean highMotion) {
         Size size = Size.fit(width, height, MAX_ANIMATION_SIDE);
-        return new ImageRecipe(Kind.ANIMATION, prompt, seed, 0, size.width(), size.height(), 100, 0, 0, highMotion);
+        return new ImageRecipe(Kind.ANIMATION, prompt, seed, 1, size.width(), size.height(), 100, 0, 0, highMotion);
     }
 
     /**
@@ -82,7 +98,18 @@ public record ImageRecipe(Kind kind, String prompt, long seed, int quadrant, int
      */
     public static ImageRecipe videoClip(String prompt, long seed, int clip, int width, int height, boolean highMotion) {
         Size size = Size.fit(width, height, MAX_CLIP_SIDE).even();
-        return new ImageRecipe(Kind.VIDEO_CLIP, prompt, seed, 0, size.width(), size.height(), 100, clip, 0, highMotion);
+        return new ImageRecipe(Kind.VIDEO_CLIP, prompt, seed, 1, size.width(), size.height(), 100, clip, 0, highMotion);
+    }
+
+    /**
+     * This video recipe starting from picture {@code picture} (1-4) of the job instead of the
+     * first, e.g. the image whose Animate button was pressed.
+     */
+    public ImageRecipe startingFrom(int picture) {
+        if (!kind.isVideo()) {
+            throw new IllegalStateException("only video recipes have a starting picture");
+        }
+        return new ImageRecipe(kind, prompt, seed, picture, width, height, progress, clip, step, highMotion);
     }
 
     /** A width and height, scaled to fit a bound. */

@@ -54,8 +54,8 @@ public class ImageRenderer {
     public Frames animate(ImageRecipe recipe) {
         String prompt = prompt(recipe);
         return switch (recipe.kind()) {
-            case ANIMATION -> ClipAnimator.grid(prompt, recipe.seed(), recipe.width(), recipe.height(), recipe.highMotion());
-            case VIDEO_CLIP -> ClipAnimator.clip(prompt, recipe.seed(), recipe.clip(), recipe.width(), recipe.height(),
+            case ANIMATION -> ClipAnimator.grid(prompt, recipe.seed(), recipe.quadrant(), recipe.width(), recipe.height(), recipe.highMotion());
+            case VIDEO_CLIP -> ClipAnimator.clip(prompt, recipe.seed(), recipe.quadrant(), recipe.clip(), recipe.width(), recipe.height(),
                     recipe.highMotion());
             default -> Frames.still(draw(recipe));
         };
@@ -64,6 +64,22 @@ public class ImageRenderer {
     /** How long the recipe plays, known without drawing it: a still is one frame of a second. */
     public long durationMillis(ImageRecipe recipe) {
         return recipe.kind().moves() ? ClipAnimator.DURATION_MILLIS : 1000;
+    }
+
+    /**
+     * Roughly how many bytes the recipe takes in the format, for attachment objects, which
+     * are handed out before anything is rendered. MP4 clips store raw samples, so their size
+     * is nearly exact; the compressed formats get a plausible guess.
+     */
+    public long estimatedSize(ImageRecipe recipe, ImageFormat format) {
+        long pixels = (long) recipe.width() * recipe.height();
+        long frames = recipe.kind().moves() ? ClipAnimator.FRAME_COUNT : 1;
+        return switch (format) {
+            case MP4 -> frames * (((recipe.width() + 15) / 16) * ((recipe.height() + 15) / 16) * 385L + 16) + 1_000;
+            case JPEG -> pixels / 3;
+            case WEBP -> frames * pixels / 2;
+            case PNG -> pixels * 3;
+        };
     }
 
     private static String prompt(ImageRecipe recipe) {
@@ -82,7 +98,7 @@ public class ImageRenderer {
      * with every step.
      */
     private static Pixels videoStep(String prompt, ImageRecipe recipe) {
-        Pixels frame = ClipAnimator.frame(prompt, recipe.seed(), recipe.clip(), recipe.width(), recipe.height(),
+        Pixels frame = ClipAnimator.frame(prompt, recipe.seed(), recipe.quadrant(), recipe.clip(), recipe.width(), recipe.height(),
                 recipe.highMotion(), recipe.step() / (double) STEP_PREVIEW_LAST);
         int progress = Math.min(100, STEP_PREVIEW_START + STEP_PREVIEW_PER_STEP * recipe.step());
         Mosaic.pixelate(frame, Mosaic.blockSize(recipe.width(), recipe.height(), progress));

@@ -20,7 +20,8 @@ import java.util.TreeSet;
 public class OverviewController {
 
     public record Overview(String about, String restBase, String restV9, String restV10, String gateway, String control,
-                           boolean strict, long fastJobMs, boolean botPaused, int restRateLimit, int knownUsers,
+                           boolean strict, long fastJobMs, long fastVideoMs, List<String> bots, boolean botPaused,
+                           int restRateLimit, int knownUsers,
                            int liveGatewaySessions, int armedScenarios, List<String> endpoints) {
     }
 
@@ -43,7 +44,8 @@ public class OverviewController {
                 "mj-bridge sandbox: a simulated Discord with a simulated Midjourney bot. A test double:"
                         + " this control API has no authentication; never expose it beyond your machine or CI.",
                 urls.http(), urls.http() + "/api/v9", urls.http() + "/api/v10", urls.gateway(), urls.http() + "/sandbox",
-                settings.strict(), control.fastJobDuration().toMillis(), control.botPaused(), control.restRateLimit(),
+                settings.strict(), control.fastJobDuration().toMillis(), control.fastVideoDuration().toMillis(),
+                settings.bots().stream().sorted().toList(), control.botPaused(), control.restRateLimit(),
                 control.users().size(), control.liveGatewaySessions(null), control.armedScenarios().size(),
                 endpoints());
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -46,6 +47,31 @@ public class ApplicationCommandController {
             return DiscordErrors.unknownChannel();
         }
         return ResponseEntity.ok(index(channel.get().guildId()));
+    }
+
+    /**
+     * The older search route ({@code ?type=1&query=ima&limit=10}): the present bots' commands
+     * whose name starts with the query, in the index's shape.
+     */
+    @GetMapping("/channels/{channelId}/application-commands/search")
+    public ResponseEntity<?> search(@RequestAttribute(RestGate.USER) SandboxUser user, @PathVariable String channelId,
+                                    @RequestParam(name = "query", required = false) String query,
+                                    @RequestParam(name = "limit", required = false, defaultValue = "25") int limit) {
+        Optional<Channel> channel = world.accessibleChannel(user, null, channelId);
+        if (channel.isEmpty()) {
+            return DiscordErrors.unknownChannel();
+        }
+        ObjectNode index = index(channel.get().guildId());
+        String prefix = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        ArrayNode matching = JsonNodeFactory.instance.arrayNode();
+        for (var command : index.path("application_commands")) {
+            if (command.path("name").asString("").startsWith(prefix) && matching.size() < Math.max(1, limit)) {
+                matching.add(command);
+            }
+        }
+        index.set("application_commands", matching);
+        index.putObject("cursor").putNull("next").putNull("previous").putNull("repaired");
+        return ResponseEntity.ok(index);
     }
 
     @GetMapping("/guilds/{guildId}/application-command-index")

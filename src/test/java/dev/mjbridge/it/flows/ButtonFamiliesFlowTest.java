@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every button family a finished grid and an upscale offer, pressed through
  * {@code /mj/submit/action} as a client does: each press ends SUCCESS with its action,
- * an image (PNG or WebP) and buttons of its own job. The presses of one message go out together, so the
+ * an image and buttons of its own job. (A V7 "Image #n" has no Make Square button.) The presses of one message go out together, so the
  * results must also be told apart while they overlap.
  */
 class ButtonFamiliesFlowTest extends FlowTest {
@@ -61,11 +61,24 @@ class ButtonFamiliesFlowTest extends FlowTest {
 
         assertThat(labels(results.get("upsample_v7_2x_subtle"))).contains("Vary (Subtle)").doesNotContain("Upscale (Subtle)");
         assertThat(labels(results.get("low_variation"))).contains("U1", "V4");
+        assertThat(labels(results.get("pan_left"))).contains("U1", "V4");
         assertThat(labels(results.get("animate_low"))).contains("U1", "U4");
         assertThat(results.get("animate_high").path("videoUrls").size()).isEqualTo(4);
-        assertThat(labels(results.get("pan_left"))).contains("U1", "V4");
         assertThat(results.get("pan_left").path("description").asString()).endsWith("Pan Left");
         assertThat(results.get("MJ::Outpaint::50::").path("description").asString()).endsWith("Zoom Out 2x");
+    }
+
+    @Test
+    void bookmarkIsRefusedWithAReason() {
+        JsonNode upscale = pressAndFinish(imagine("a paper crane"), "U1", "UPSCALE");
+        String bookmark = MjApi.button(upscale, "MJ::BOOKMARK::");
+
+        JsonNode answer = api.post("/mj/submit/action", """
+                {"taskId": "%s", "customId": "%s"}""".formatted(upscale.path("id").asString(), bookmark)).body();
+
+        assertThat(answer.path("code").asInt()).as(answer.toString()).isEqualTo(4);
+        assertThat(answer.path("description").asString()).startsWith("customId: ").contains("bookmark");
+        assertThat(answer.path("result").isNull()).isTrue();
     }
 
     /** Presses every button at once, then waits for each and checks it as a client would. */

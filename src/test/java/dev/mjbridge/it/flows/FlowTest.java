@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,7 +48,7 @@ abstract class FlowTest extends ProxyIntegrationTest {
         return assertSucceeded(api.awaitFinal(press(task, labelOrIdPart)), action);
     }
 
-    /** SUCCESS with this action, an image that downloads (PNG, or WebP for V7 grids), and buttons of its own. */
+    /** SUCCESS with this action, an image that downloads as a PNG, and buttons of its own. */
     protected static JsonNode assertSucceeded(JsonNode task, String action) {
         assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
         assertThat(task.path("action").asString()).as(task.toString()).isEqualTo(action);
@@ -59,7 +60,7 @@ abstract class FlowTest extends ProxyIntegrationTest {
     }
 
     protected static Images.Picture downloadImage(JsonNode task) {
-        return Images.download(task.path("imageUrl").asString());
+        return Images.downloadImage(task.path("imageUrl").asString());
     }
 
     /**

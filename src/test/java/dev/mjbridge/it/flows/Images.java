@@ -59,7 +59,7 @@ final class Images {
      * Downloads a result image as a client would: a PNG that decodes, or (Midjourney's V7 grids
      * and results) a WebP whose header names a size.
      */
-    static Picture download(String url) {
+    static Picture downloadImage(String url) {
         byte[] bytes = fetch(url);
         if (bytes.length >= 30 && ascii(bytes, 0).equals("RIFF") && ascii(bytes, 8).equals("WEBP")) {
             return webp(url, bytes);

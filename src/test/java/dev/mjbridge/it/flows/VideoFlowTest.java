@@ -29,7 +29,7 @@ class VideoFlowTest extends Flow2026Test {
             downloadMp4(url);
         }
         assertThat(texts(video.path("properties").path("previewUrls"))).hasSize(4);
-        assertThat(Images.download(video.path("imageUrl").asString()).format()).isEqualTo("webp");
+        assertThat(Images.downloadImage(video.path("imageUrl").asString()).format()).isEqualTo("webp");
 
         JsonNode one = api.awaitFinal(press(video, "U3"));
         assertThat(one.path("status").asString()).as(one.toString()).isEqualTo("SUCCESS");

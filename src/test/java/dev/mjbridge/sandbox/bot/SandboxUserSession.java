@@ -361,6 +361,17 @@ final class SandboxUserSession implements AutoCloseable {
         return found;
     }
 
+    /** Every MESSAGE_* dispatch about one of these message ids, in arrival order, as whole frames ({@code t}, {@code d}). */
+    List<JsonNode> messageFrames(java.util.Collection<String> messageIds) {
+        List<JsonNode> frames = new ArrayList<>();
+        for (JsonNode frame : List.copyOf(inbox)) {
+            if (frame.path("t").asString("").startsWith("MESSAGE_") && messageIds.contains(frame.path("d").path("id").asString())) {
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
     /** How many dispatches have arrived so far: a mark to compare arrival order against. */
     int receivedCount() {
         return inbox.size();

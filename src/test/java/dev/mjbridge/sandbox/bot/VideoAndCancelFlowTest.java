@@ -101,6 +101,18 @@ class VideoAndCancelFlowTest {
     }
 
     @Test
+    void aRelaxedVideoSaysSoAndCostsNoFastTime() {
+        SandboxUserSession.JobTrace image = user.imagineImage(PROMPT, 3);
+        user.control().updateUser(user.userId, state -> state.withMode(SpeedMode.RELAX));
+        long fastBefore = user.control().user(user.userId).fastSecondsRemaining();
+        SandboxUserSession.JobTrace video = user.followJob(
+                user.press(image.result(), image.customId("MJ::JOB::animate_low::")).accepted());
+        assertThat(video.content()).startsWith("**" + PROMPT + " --motion low --video 1 --aspect 1:1** - ").endsWith(" (relaxed)");
+        assertThat(video.updates()).last().satisfies(u -> assertThat(u.path("content").asString()).endsWith("(relaxed)"));
+        assertThat(user.control().user(user.userId).fastSecondsRemaining()).isEqualTo(fastBefore);
+    }
+
+    @Test
     void cancelJobStopsTheJobFreesTheSlotAndChargesNothing() {
         SandboxUserSession.JobTrace image = user.imagineImage(PROMPT, 2);
         Duration jobTime = user.control().fastJobDuration();

@@ -222,6 +222,22 @@ class ControlApiTest {
         }
 
         @Test
+        void videoDurationIsItsOwnSetting() {
+            Duration before = sandbox.control().fastVideoDuration();
+            try {
+                SandboxHttp.Response set = control("PUT", "/sandbox/bot/video-duration", "{\"fastVideoMs\": 4321}");
+                assertThat(set.status()).isEqualTo(200);
+                assertThat(set.json().path("fastVideoMs").asLong()).isEqualTo(4321);
+                assertThat(sandbox.control().fastVideoDuration()).isEqualTo(Duration.ofMillis(4321));
+                control("PUT", "/sandbox/bot/video-duration", "{\"fastVideoSeconds\": 1.5}");
+                assertThat(control("GET", "/sandbox/bot", null).json().path("fastVideoMs").asLong()).isEqualTo(1500);
+                assertBadRequest(control("PUT", "/sandbox/bot/video-duration", "{}"), "exactly one of");
+            } finally {
+                sandbox.control().setFastVideoDuration(before);
+            }
+        }
+
+        @Test
         void badJobDurationsAre400() {
             assertBadRequest(control("PUT", "/sandbox/bot/job-duration", "{\"fastJobMs\": 0}"), "fastJobMs must be");
             assertBadRequest(control("PUT", "/sandbox/bot/job-duration", "{}"), "exactly one of");

@@ -74,6 +74,12 @@ class OpenModeAndBotsTest {
             }
             assertThat(http.get("/api/v9/applications/" + World.NIJI_APP_ID + "/commands", place.token()).status())
                     .isEqualTo(404);
+            SandboxHttp.Response search = http.get("/api/v9/channels/" + place.channelId()
+                    + "/application-commands/search?type=1&query=ima&limit=10", place.token());
+            assertThat(search.status()).isEqualTo(200);
+            assertThat(applications(search.json())).containsExactly(World.MIDJOURNEY_APP_ID);
+            assertThat(search.json().path("application_commands")).hasSize(1);
+            assertThat(search.json().path("application_commands").get(0).path("name").asString()).isEqualTo("imagine");
 
             SandboxHttp.Response toNiji = http.post("/api/v9/interactions", place.token(),
                     NIJI_IMAGINE_VERSION_FREE.formatted(place.guildId(), place.channelId(), "2"));

@@ -29,7 +29,7 @@ class Mp4EncoderTest {
 
     @Test
     void boxesDescribeOneVideoTrackOfEveryFrame() {
-        Frames frames = ClipAnimator.clip(PROMPT, 5, 2, 320, 320, true);
+        Frames frames = ClipAnimator.clip(PROMPT, 5, 1, 2, 320, 320, true);
         byte[] file = Mp4Encoder.encode(frames);
 
         List<Mp4Boxes.Box> top = Mp4Boxes.parse(file, 0, file.length);
@@ -120,7 +120,7 @@ class Mp4EncoderTest {
         assertThat(sps.width()).isEqualTo(width);
         assertThat(sps.height()).isEqualTo(height);
 
-        Pixels picture = ClipAnimator.frame(PROMPT, 1, 0, width, height, false, 0.3);
+        Pixels picture = ClipAnimator.frame(PROMPT, 1, 1, 0, width, height, false, 0.3);
         assertSamplesOf(H264Reader.readPcmSlice(encoder.frame(picture, 0), sps), picture);
     }
 
@@ -154,7 +154,7 @@ class Mp4EncoderTest {
         Optional<ExternalTool> ffprobe = ExternalTool.find("ffprobe");
         Optional<ExternalTool> ffmpeg = ExternalTool.find("ffmpeg");
         assumeTrue(ffprobe.isPresent() && ffmpeg.isPresent(), "ffmpeg not installed (apt-get install ffmpeg)");
-        Frames frames = ClipAnimator.clip(PROMPT, 11, 3, width, height, true);
+        Frames frames = ClipAnimator.clip(PROMPT, 11, 1, 3, width, height, true);
         Path file = dir.resolve("clip.mp4");
         Files.write(file, Mp4Encoder.encode(frames));
 

@@ -1,5 +1,6 @@
 package dev.mjbridge.sandbox.cdn.webp;
 
+import dev.mjbridge.sandbox.cdn.ExternalTool;
 import dev.mjbridge.sandbox.cdn.ImageRecipe;
 import dev.mjbridge.sandbox.cdn.ImageRenderer;
 import dev.mjbridge.sandbox.cdn.Pixels;
@@ -10,8 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,7 +73,7 @@ class WebpLosslessEncoderTest {
      */
     @Test
     void dwebpDecodesToTheSamePixels(@TempDir Path dir) throws Exception {
-        Optional<Path> dwebp = findOnPath("dwebp");
+        Optional<ExternalTool> dwebp = ExternalTool.find("dwebp");
         assumeTrue(dwebp.isPresent(), "dwebp not installed (apt-get install webp)");
 
         ImageRenderer renderer = new ImageRenderer();
@@ -95,11 +93,8 @@ class WebpLosslessEncoderTest {
             Path webp = dir.resolve(image.getKey() + ".webp");
             Path png = dir.resolve(image.getKey() + ".png");
             Files.write(webp, WebpLosslessEncoder.encode(pixels.rgb(), pixels.width(), pixels.height()));
-            Process process = new ProcessBuilder(dwebp.get().toString(), webp.toString(), "-o", png.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(image.getKey() + ": " + output).isZero();
+            ExternalTool.Run run = dwebp.get().run(webp.toString(), "-o", png.toString());
+            assertThat(run.exitCode()).as(image.getKey() + ": " + run.stderr()).isZero();
 
             BufferedImage decoded = ImageIO.read(png.toFile());
             assertThat(decoded.getWidth()).isEqualTo(pixels.width());
@@ -108,17 +103,6 @@ class WebpLosslessEncoderTest {
             int[] expected = Arrays.stream(pixels.rgb()).map(c -> 0xFF000000 | c).toArray();
             assertThat(rgb).as(image.getKey()).isEqualTo(expected);
         }
-    }
-
-    private static Optional<Path> findOnPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(path.split(File.pathSeparator))
-                .map(directory -> Path.of(directory, program))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 
     private static String ascii(byte[] bytes, int offset) {
