@@ -68,19 +68,6 @@ class ButtonFamiliesFlowTest extends FlowTest {
         assertThat(results.get("MJ::Outpaint::50::").path("description").asString()).endsWith("Zoom Out 2x");
     }
 
-    @Test
-    void bookmarkIsRefusedWithAReason() {
-        JsonNode upscale = pressAndFinish(imagine("a paper crane"), "U1", "UPSCALE");
-        String bookmark = MjApi.button(upscale, "MJ::BOOKMARK::");
-
-        JsonNode answer = api.post("/mj/submit/action", """
-                {"taskId": "%s", "customId": "%s"}""".formatted(upscale.path("id").asString(), bookmark)).body();
-
-        assertThat(answer.path("code").asInt()).as(answer.toString()).isEqualTo(4);
-        assertThat(answer.path("description").asString()).startsWith("customId: ").contains("bookmark");
-        assertThat(answer.path("result").isNull()).isTrue();
-    }
-
     /** Presses every button at once, then waits for each and checks it as a client would. */
     private Map<String, JsonNode> pressAll(JsonNode parent, Map<String, String> actionByButton) {
         Map<String, String> ids = new LinkedHashMap<>();
