@@ -61,7 +61,8 @@ final class TaskCorrelator {
         if (found.isEmpty() && index.findFinished(c.nonce(), c.interactionId(), c.messageId(), c.jobHash()).isPresent()) {
             return Optional.empty(); // late or repeated news of a finished task
         }
-        if (found.isEmpty() && c.referencedMessageId() != null) {
+        // A stop ends a task for good: it must name the job's own message, never just the parent it replies to.
+        if (found.isEmpty() && c.referencedMessageId() != null && !(event instanceof MjEvent.JobStopped)) {
             found = childOf(account, c.referencedMessageId(), imageIndexOf(event)).filter(t -> fits(t, event));
         }
         if (found.isEmpty()) {

@@ -7,6 +7,8 @@ import dev.mjbridge.account.AccountSlots;
 import dev.mjbridge.account.JobSender;
 import dev.mjbridge.midjourney.CustomId;
 import dev.mjbridge.midjourney.JobRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TaskService {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskService.class);
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
 
     private final TaskIds ids;
     private final TaskStore store;

@@ -66,6 +66,18 @@ class StopAndRatingEventsTest {
     }
 
     @Test
+    void aStopOfAnUnknownMessageReplyingToTheParentStopsNoSibling() {
+        engine.running("2", TaskAction.VARIATION, U_RESULT, 1);
+        engine.running("3", TaskAction.ZOOM, U_RESULT, 1);
+
+        engine.hear(new MjEvent.JobStopped(keys(null, null, "1511399999999999999", U_RESULT, null),
+                "**p** - Variations (Strong) by <@1> (Stopped)"));
+
+        assertThat(engine.task("2").status()).isEqualTo(TaskStatus.SUBMITTED);
+        assertThat(engine.task("3").status()).isEqualTo(TaskStatus.SUBMITTED);
+    }
+
+    @Test
     void theRatingAnswerFinishesTheRatingTaskOnly() {
         engine.running("2", TaskAction.VIDEO, U_RESULT, 1);
         engine.running("3", TaskAction.RATE, U_RESULT, 0);
