@@ -52,7 +52,8 @@ class JobButtons {
         }
         if (button instanceof ButtonPress.Animate animate) {
             return start(JobRequest.fromParent(press, JobKind.VIDEO, "", VideoPrompts.animate(parent.prompt(),
-                    animate.highMotion()), press.messageId()).withSeed(parent.seed()).withSize(parent.size()));
+                    animate.highMotion()), press.messageId()).withSeed(parent.seed()).withSize(parent.size())
+                    .withQuadrant(Math.max(1, parent.quadrant())));
         }
         if (button instanceof ButtonPress.VideoUpscale clip) {
             return start(JobRequest.fromParent(press, JobKind.VIDEO_UPSCALE, "Video #" + clip.index(), parent.prompt(),
@@ -71,7 +72,7 @@ class JobButtons {
         }
         if (button instanceof ButtonPress.Reroll && parent.kind() == JobKind.VIDEO) {
             return start(JobRequest.fromParent(press, JobKind.VIDEO, "", parent.prompt(), press.messageId())
-                    .withSize(parent.size()));
+                    .withSize(parent.size()).withQuadrant(parent.quadrant()));
         }
         if (button instanceof ButtonPress.Reroll) {
             return remix ? rerollModal(press, parent)

@@ -77,7 +77,11 @@ class JobLifecycle {
         } else if (job.kind() == JobKind.VIDEO) {
             pictures = videos.steps(job, 2 * (progressIndex - 1));
         } else {
-            pictures = List.of(cdn.attach(job.channel().id(), JobMessages.previewFilename(job), job.previewRecipe(percent)));
+            // A button job's preview is an ephemeral attachment, as its message is (the 2026 capture).
+            String filename = JobMessages.previewFilename(job);
+            pictures = List.of(run.progressEphemeral()
+                    ? cdn.attachEphemeral(job.channel().id(), filename, job.previewRecipe(percent))
+                    : cdn.attach(job.channel().id(), filename, job.previewRecipe(percent)));
         }
         editProgress(run, message -> {
             // Discord's MESSAGE_UPDATE never repeats the nonce of the create.

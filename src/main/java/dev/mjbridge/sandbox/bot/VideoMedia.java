@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files of a video job on the CDN: four stills per progress edit (one per clip), the
- * animated WebP of the result, the mp4 of one clip, and the four mp4s Midjourney serves
- * at {@code /video/<hash>/<n>.mp4}.
+ * The files of a video job on the CDN: four stills per progress edit (one per clip; ephemeral
+ * attachments, as in the 2026 capture), the animated WebP of the result, the mp4 of one clip,
+ * and the mp4s Midjourney serves at {@code /video/<hash>/<n>.mp4}. A video moves the picture
+ * that was animated (picture n of the grid the "Image #n" came from).
  */
 @Component
 class VideoMedia {
@@ -19,9 +20,11 @@ class VideoMedia {
     static final int CLIPS = 4;
 
     private final Cdn cdn;
+    private final JobBook book;
 
-    VideoMedia(Cdn cdn) {
+    VideoMedia(Cdn cdn, JobBook book) {
         this.cdn = cdn;
+        this.book = book;
     }
 
     /** The four {@code <hash>_<clip>_step_<step>.jpeg} stills of a progress edit. */
@@ -30,8 +33,9 @@ class VideoMedia {
         ImageSize size = job.size().half();
         List<ObjectNode> stills = new ArrayList<>();
         for (int clip = 0; clip < CLIPS; clip++) {
-            stills.add(cdn.attach(job.channel().id(), JobMessages.videoStepFilename(job, clip, step),
-                    ImageRecipe.videoStep(job.prompt(), job.seed(), clip, step, size.width(), size.height())));
+            ImageRecipe still = ImageRecipe.videoStep(job.prompt(), job.seed(), clip, step, size.width(), size.height(),
+                    job.highMotion()).startingFrom(picture(job));
+            stills.add(cdn.attachEphemeral(job.channel().id(), JobMessages.videoStepFilename(job, clip, step), still));
         }
         return stills;
     }
@@ -39,17 +43,24 @@ class VideoMedia {
     /** The result of a video job: one animated WebP of the four clips; the clips go online as mp4s. */
     ObjectNode animation(Job job) {
         ImageSize size = job.size();
-        cdn.publishVideos(job.hash(), job.prompt(), job.seed(), size.width(), size.height(), job.highMotion());
+        cdn.publishVideos(job.hash(), job.prompt(), job.seed(), picture(job), size.width(), size.height(), job.highMotion());
         return cdn.attach(job.channel().id(), JobMessages.resultFilename(job),
-                ImageRecipe.animation(job.prompt(), job.seed(), size.width(), size.height(), job.highMotion()));
+                ImageRecipe.animation(job.prompt(), job.seed(), size.width(), size.height(), job.highMotion())
+                        .startingFrom(picture(job)));
     }
 
-    /** The result of a video upscale: clip n (the job's quadrant) as an mp4. */
+    /** The result of a video upscale: clip n (the job's quadrant) of the parent video as an mp4, also its {@code 0.mp4}. */
     ObjectNode clip(Job job) {
         ImageSize size = job.size();
-        cdn.publishVideos(job.hash(), job.prompt(), job.seed(), size.width(), size.height(), job.highMotion());
-        return cdn.attach(job.channel().id(), JobMessages.resultFilename(job),
-                ImageRecipe.videoClip(job.prompt(), job.seed(), job.quadrant() - 1, size.width(), size.height(),
-                        job.highMotion()));
+        int picture = book.byMessageId(job.parentMessageId()).map(parent -> picture(parent.job())).orElse(1);
+        ImageRecipe clip = ImageRecipe.videoClip(job.prompt(), job.seed(), job.quadrant() - 1, size.width(), size.height(),
+                job.highMotion()).startingFrom(picture);
+        cdn.publishClips(job.hash(), List.of(clip));
+        return cdn.attach(job.channel().id(), JobMessages.resultFilename(job), clip);
+    }
+
+    /** Which picture of its grid a video moves: the animated "Image #n", or the first for a prompt's video. */
+    private static int picture(Job video) {
+        return Math.min(4, Math.max(1, video.quadrant()));
     }
 }

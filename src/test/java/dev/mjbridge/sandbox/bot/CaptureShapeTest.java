@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Holds what the sandbox sends, through the real protocol, against real 2026 traffic
  * ({@code captures/v7-2026/session.jsonl}) and, for types and flags, the raw 2023 payloads
  * 09 and 10: for each kind of job the same content templates (prompt, user, percentage and
- * ids made placeholders), file-name patterns, button rows (customId families in order,
+ * ids made placeholders), file-name patterns (and whether an attachment is ephemeral), button rows (customId families in order,
  * labels, styles, link buttons without customId), message references and create/edit order.
  */
 class CaptureShapeTest {
@@ -246,14 +246,18 @@ class CaptureShapeTest {
                 .replaceAll("^.+_" + uuid + "\\.(\\w+)$", "<user>_<words>_<UUID>.$1");
     }
 
-    private static List<String> files(JsonNode message) {
+    /** Each attachment as its file-name pattern, marked when Discord serves it as an ephemeral attachment. */
+    private static List<String> files(JsonNode attachments) {
         List<String> files = new ArrayList<>();
-        message.path("attachments").forEach(attachment -> files.add(filePattern(attachment.path("filename").asString())));
+        for (JsonNode attachment : attachments.isArray() ? attachments : attachments.path("attachments")) {
+            boolean ephemeral = attachment.path("url").asString("").contains("/ephemeral-attachments/");
+            files.add((ephemeral ? "ephemeral " : "") + filePattern(attachment.path("filename").asString()));
+        }
         return files;
     }
 
     private static List<String> capturedFiles(CapturedSession.Line line) {
-        return line.attachmentNames().stream().map(CaptureShapeTest::filePattern).toList();
+        return files(line.raw().path("attachments"));
     }
 
     /** Each button as {@code customId family | label | style}; a link button has no customId. */

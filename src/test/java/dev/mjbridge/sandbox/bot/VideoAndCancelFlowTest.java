@@ -84,6 +84,12 @@ class VideoAndCancelFlowTest {
         assertThat(upscale.customIds()).isEmpty();
         assertThat(upscale.result().path("components").get(0).path("components").get(0).path("style").asInt()).isEqualTo(5);
         assertThat(upscale.result().path("message_reference").path("message_id").asString()).isEqualTo(result.path("id").asString());
+        // The chosen clip is also the new job's 0.mp4, byte for byte the attachment.
+        byte[] attached = user.download(mp4.path("url").asString());
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(user.sandboxBaseUrl() + "/video/" + upscale.hash() + "/0.mp4")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(attached);
     }
 
     @Test
