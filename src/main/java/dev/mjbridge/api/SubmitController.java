@@ -16,7 +16,7 @@ import dev.mjbridge.task.Task;
 import dev.mjbridge.task.TaskAction;
 
 /**
- * The submits that start a new job: imagine, blend, describe, shorten. Bodies arrive as
+ * The submits that start a new job: imagine, blend, describe, shorten, video. Bodies arrive as
  * bytes and are read by {@link RequestFields}, so that no content type, encoding or
  * malformed body can turn into anything but a code 4 naming the field.
  */
@@ -83,6 +83,34 @@ public class SubmitController {
         Task task = newTasks.create(TaskAction.DESCRIBE, null, "/describe " + image.filename(),
                 request.options(), List.of(request.base64()));
         return submitter.submit(task, new JobRequest.Describe(image), routing(request.options(), mode));
+    }
+
+    /**
+     * Animates a start frame. The task's {@code prompt} is the client's; {@code promptEn} is what
+     * follows the image link in the command, so the task can be recognised by it.
+     */
+    @PostMapping("/video")
+    public ApiResponse video(@RequestBody(required = false) byte[] body,
+                             @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
+        VideoRequest request = VideoRequest.read(RequestFields.ofObject(body));
+        prompts.check("prompt", request.prompt());
+        String words = request.promptWithParameters();
+        JobRequest.Imagine command;
+        List<String> kept;
+        String frame;
+        if (request.base64() != null) {
+            ImageData image = images.decode("base64", request.base64());
+            command = new JobRequest.Imagine(words, List.of(image));
+            kept = List.of(request.base64());
+            frame = "<" + image.filename() + ">";
+        } else {
+            command = new JobRequest.Imagine(request.imageUrl() + " " + words, List.of());
+            kept = List.of();
+            frame = request.imageUrl();
+        }
+        Task task = newTasks.create(TaskAction.VIDEO, request.prompt(), "/imagine " + frame + " " + words,
+                request.options(), kept).withPrompt(request.prompt(), words);
+        return submitter.submit(task, command, routing(request.options(), mode));
     }
 
     @PostMapping("/shorten")

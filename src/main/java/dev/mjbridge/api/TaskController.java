@@ -84,9 +84,13 @@ public class TaskController {
             return ApiResponse.invalid("taskId", "task " + id + " already finished with status "
                     + finished.task().status());
         }
+        if (result instanceof CancelResult.Stopping stopping) {
+            return ApiResponse.success("Stopping: Cancel Job was pressed; the task fails with Midjourney's "
+                    + "(Stopped) once Midjourney stops the job", stopping.task().id());
+        }
         if (result instanceof CancelResult.AlreadyRunning) {
             return ApiResponse.invalid("taskId", "task " + id
-                    + " is already running on Midjourney, which cannot stop a running job");
+                    + " is already running on Midjourney, which offers no Cancel Job button for it");
         }
         if (result instanceof CancelResult.NotFound) {
             return RejectedRequest.taskNotFound(id).response();

@@ -3,6 +3,7 @@ package dev.mjbridge.config;
 import dev.mjbridge.account.SelectionStrategy;
 import dev.mjbridge.midjourney.MidjourneyCommands;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.time.Duration;
 
@@ -23,14 +24,23 @@ public record MjProperties(
         Sandbox sandbox,
         Selection selection,
         Tasks tasks,
-        MidjourneyCommands commands) {
+        MidjourneyCommands commands,
+        Midjourney midjourney) {
 
+    @ConstructorBinding
     public MjProperties {
         discord = discord == null ? new Discord(null, null, null, null, null, null) : discord;
         sandbox = sandbox == null ? new Sandbox(null, 0, null) : sandbox;
         selection = selection == null ? new Selection(null) : selection;
         tasks = tasks == null ? new Tasks(null, null) : tasks;
         commands = commands == null ? MidjourneyCommands.defaults() : commands;
+        midjourney = midjourney == null ? new Midjourney(null) : midjourney;
+    }
+
+    /** Without the {@code mj.midjourney} settings (their defaults apply). */
+    public MjProperties(String accountsFile, String apiSecret, String notifyHook, Discord discord, Sandbox sandbox,
+                        Selection selection, Tasks tasks, MidjourneyCommands commands) {
+        this(accountsFile, apiSecret, notifyHook, discord, sandbox, selection, tasks, commands, null);
     }
 
     /** Never prints the api secret or the global hook (its URL may carry a token of the receiver). */
@@ -38,7 +48,7 @@ public record MjProperties(
     public String toString() {
         return "MjProperties[accountsFile=" + accountsFile + ", apiSecret=" + (isSet(apiSecret) ? "(set)" : "none")
                 + ", notifyHook=" + (isSet(notifyHook) ? "(set)" : "none") + ", discord=" + discord
-                + ", sandbox=" + sandbox + ", selection=" + selection + ", tasks=" + tasks + "]";
+                + ", sandbox=" + sandbox + ", selection=" + selection + ", tasks=" + tasks + ", midjourney=" + midjourney + "]";
     }
 
     private static boolean isSet(String value) {
@@ -66,6 +76,20 @@ public record MjProperties(
     public record Sandbox(Boolean enabled, int port, Duration jobTime) {
         public Sandbox {
             jobTime = jobTime == null ? Duration.ofSeconds(4) : jobTime;
+        }
+    }
+
+    /**
+     * Midjourney's own web addresses.
+     *
+     * @param cdn where Midjourney serves job files, e.g. the videos at {@code <cdn>/video/<hash>/<n>.mp4};
+     *            in sandbox mode the sandbox's base URL is used instead
+     */
+    public record Midjourney(String cdn) {
+        public static final String DEFAULT_CDN = "https://cdn.midjourney.com";
+
+        public Midjourney {
+            cdn = cdn == null || cdn.isBlank() ? DEFAULT_CDN : cdn.strip();
         }
     }
 

@@ -44,10 +44,8 @@ public class ActionPlanner {
         if (id.isModal()) {
             return refused("is a modal id, not a button");
         }
-        if (!id.startsJob()) {
-            return refused(id.kind() == CustomId.Kind.BOOKMARK
-                    ? "the bookmark button starts no Midjourney job"
-                    : "this button starts no Midjourney job that mj-bridge can follow");
+        if (!id.startsJob() && id.kind() != CustomId.Kind.BOOKMARK) {
+            return refused("this button starts no Midjourney job that mj-bridge can follow");
         }
         if (id.kind() == CustomId.Kind.DESCRIBE_PICK && id.index() == 0) {
             return refused("'imagine all' starts four jobs; press the suggestions one at a time");
@@ -77,7 +75,9 @@ public class ActionPlanner {
     }
 
     private ActionPlan planPress(Task parent, CustomId id, ActionOptions options, Routing routing) {
-        Task child = child(parent, TaskAction.valueOf(id.action().name()), id, options)
+        // The rating button makes no job; its task ends with Midjourney's "successfully rated".
+        TaskAction action = id.kind() == CustomId.Kind.BOOKMARK ? TaskAction.RATE : TaskAction.valueOf(id.action().name());
+        Task child = child(parent, action, id, options)
                 .withPrompt(parent.prompt(), parent.promptEn())
                 .withDescription("/up " + parent.id() + " " + label(parent, id));
         Integer flags = parent.properties().flags();
@@ -146,6 +146,9 @@ public class ActionPlanner {
             case PAN -> "Pan " + capitalize(id.variant());
             case UPSCALE_HD -> "Upscale " + id.variant();
             case DESCRIBE_RETRY -> "Retry";
+            case BOOKMARK -> "Rate";
+            case ANIMATE -> "Animate (" + capitalize(id.variant()) + " motion)";
+            case VIDEO_UPSCALE -> "U" + id.index();
             default -> id.kind().name();
         };
     }

@@ -11,8 +11,18 @@ public sealed interface CancelResult {
     record AlreadyFinished(Task task) implements CancelResult {
     }
 
-    /** Midjourney is already working on it; Discord offers no way to stop a running job. */
+    /**
+     * Midjourney is already working on it and showed no {@code Cancel Job} button for it (an
+     * imagine, or a press whose start message was not seen): there is no way to stop it.
+     */
     record AlreadyRunning(Task task) implements CancelResult {
+    }
+
+    /**
+     * Midjourney is working on it and we pressed its {@code Cancel Job} button; the task ends
+     * as FAILURE when Midjourney marks the job {@code (Stopped)}.
+     */
+    record Stopping(Task task) implements CancelResult {
     }
 
     record NotFound() implements CancelResult {

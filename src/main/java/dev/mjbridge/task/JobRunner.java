@@ -9,6 +9,7 @@ import dev.mjbridge.midjourney.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -48,6 +49,17 @@ final class JobRunner {
                 writer.apply(task.id(), new TaskUpdate.Failed(reason));
             }
         });
+    }
+
+    /**
+     * Presses the running job's {@code Cancel Job} button. Sent as its own interaction with a
+     * nonce the task does not record: the task keeps following its job, whose {@code (Stopped)}
+     * edit ends it. Completes exceptionally with Discord's reason when the press is refused.
+     */
+    CompletableFuture<Void> pressCancel(Task task, Account account, TaskInternal.CancelJob cancel) {
+        BotType botType = Task.NIJI_JOURNEY.equals(task.botType()) ? BotType.NIJI_JOURNEY : BotType.MID_JOURNEY;
+        JobRequest.Button press = new JobRequest.Button(cancel.messageId(), cancel.flags(), cancel.customId(), null);
+        return sender.send(account, press, nonces.next(), botType).thenApply(ignored -> null);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -19,9 +20,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param startTime   epoch milliseconds when it was sent to Discord, null before
  * @param finishTime  epoch milliseconds when it reached a final status, null before
  * @param progress    {@code "NN%"}
+ * @param videoUrl    video tasks only (absent otherwise): the first MP4 of a {@link TaskAction#VIDEO}, the
+ *                    one MP4 of a {@link TaskAction#VIDEO_UPSCALE}; some clients read only this field
+ * @param videoUrls   {@link TaskAction#VIDEO} only (absent otherwise): the four MP4s in Midjourney's order
  */
 @JsonPropertyOrder({"id", "action", "status", "prompt", "promptEn", "description", "state", "botType", "customId",
-        "submitTime", "startTime", "finishTime", "progress", "imageUrl", "failReason", "buttons", "properties"})
+        "submitTime", "startTime", "finishTime", "progress", "imageUrl", "videoUrl", "videoUrls", "failReason", "buttons", "properties"})
 public record Task(
         String id,
         TaskAction action,
@@ -37,6 +41,8 @@ public record Task(
         Long finishTime,
         String progress,
         String imageUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String videoUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> videoUrls,
         String failReason,
         List<TaskButton> buttons,
         TaskProperties properties,
@@ -53,6 +59,7 @@ public record Task(
         botType = botType == null ? MID_JOURNEY : botType;
         progress = progress == null ? "0%" : progress;
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        videoUrls = videoUrls == null ? null : List.copyOf(videoUrls);
         properties = properties == null ? TaskProperties.EMPTY : properties;
         internal = internal == null ? TaskInternal.EMPTY : internal;
     }
@@ -60,7 +67,7 @@ public record Task(
     /** A new task in {@link TaskStatus#NOT_START}; fill in the rest with the with-methods. */
     public static Task create(String id, TaskAction action, long submitTime) {
         return new Task(id, action, TaskStatus.NOT_START, null, null, null, null, MID_JOURNEY, null, submitTime,
-                null, null, "0%", null, null, List.of(), TaskProperties.EMPTY, TaskInternal.EMPTY);
+                null, null, "0%", null, null, null, null, List.of(), TaskProperties.EMPTY, TaskInternal.EMPTY);
     }
 
     /** {@link #progress()} as a number 0..100 (0 when unreadable). */
@@ -113,6 +120,11 @@ public record Task(
         return toBuilder().imageUrl(value).build();
     }
 
+    /** Sets the video fields; both null for tasks that made no video. */
+    public Task withVideos(String videoUrl, List<String> videoUrls) {
+        return toBuilder().videoUrl(videoUrl).videoUrls(videoUrls).build();
+    }
+
     public Task withFailReason(String value) {
         return toBuilder().failReason(value).build();
     }
@@ -154,6 +166,8 @@ public record Task(
         private Long finishTime;
         private String progress;
         private String imageUrl;
+        private String videoUrl;
+        private List<String> videoUrls;
         private String failReason;
         private List<TaskButton> buttons;
         private TaskProperties properties;
@@ -174,6 +188,8 @@ public record Task(
             finishTime = t.finishTime;
             progress = t.progress;
             imageUrl = t.imageUrl;
+            videoUrl = t.videoUrl;
+            videoUrls = t.videoUrls;
             failReason = t.failReason;
             buttons = t.buttons;
             properties = t.properties;
@@ -191,16 +207,20 @@ public record Task(
         Builder finishTime(Long v) { finishTime = v; return this; }
         Builder progress(String v) { progress = v; return this; }
         Builder imageUrl(String v) { imageUrl = v; return this; }
+        Builder videoUrl(String v) { videoUrl = v; return this; }
+        Builder videoUrls(List<String> v) { videoUrls = v; return this; }
         Builder failReason(String v) { failReason = v; return this; }
         Builder buttons(List<TaskButton> v) { buttons = v; return this; }
         Builder properties(TaskProperties v) { properties = v; return this; }
         Builder internal(TaskInternal v) { internal = v; return this; }
 
         TaskProperties properties() { return properties; }
+        TaskInternal internal() { return internal; }
 
         Task build() {
             return new Task(id, action, status, prompt, promptEn, description, state, botType, customId, submitTime,
-                    startTime, finishTime, progress, imageUrl, failReason, buttons, properties, internal);
+                    startTime, finishTime, progress, imageUrl, videoUrl, videoUrls, failReason, buttons, properties,
+                    internal);
         }
     }
 }

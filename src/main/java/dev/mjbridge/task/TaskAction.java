@@ -17,5 +17,10 @@ public enum TaskAction {
     /** Four short videos animated from an image. */
     VIDEO,
     /** One of those videos at higher quality. */
-    VIDEO_UPSCALE
+    VIDEO_UPSCALE,
+    /**
+     * The rating (bookmark) button {@code MJ::BOOKMARK::<h>}: no image is made; the task
+     * succeeds when Midjourney answers "You have successfully rated ...".
+     */
+    RATE
 }

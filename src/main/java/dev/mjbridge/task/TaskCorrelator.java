@@ -6,9 +6,11 @@ import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.midjourney.MjEvent;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the task an event is about, strongest key first: our nonce, the interaction
@@ -19,9 +21,21 @@ import java.util.Optional;
  * event may be about a task that already finished. When one of its own keys names such
  * a task, it is dropped: matched by a weaker key it would finish a sibling (same parent,
  * same prompt) with a result that is not its own. Weak matches must also fit the task:
- * an "Image #n" is only an upscale's, a labelled grid only a task of that kind.
+ * an "Image #n" is only an upscale's, a labelled grid only a task of that kind, a video only
+ * a video task's.
+ * <p>
+ * A rating ({@link TaskAction#RATE}) makes no job: the "You have successfully rated" answer
+ * belongs to rating tasks only, whatever key it shares with others (it replies to the rated
+ * message, the parent of every other press on it), and job messages never belong to one.
  */
 final class TaskCorrelator {
+
+    /** Actions whose results Midjourney always labels (or that make no image): never an unlabelled grid. */
+    private static final Set<TaskAction> LABELLED_ONLY = EnumSet.of(TaskAction.UPSCALE,
+            TaskAction.ZOOM, TaskAction.PAN, TaskAction.VIDEO, TaskAction.VIDEO_UPSCALE, TaskAction.RATE);
+    /** Actions that never end in a remixed grid. */
+    private static final Set<TaskAction> NEVER_REMIXED = EnumSet.of(TaskAction.UPSCALE,
+            TaskAction.VIDEO, TaskAction.VIDEO_UPSCALE, TaskAction.RATE);
 
     private final InFlightIndex index;
     private final TaskRuntimes runtimes;
@@ -47,7 +61,8 @@ final class TaskCorrelator {
         if (found.isEmpty() && index.findFinished(c.nonce(), c.interactionId(), c.messageId(), c.jobHash()).isPresent()) {
             return Optional.empty(); // late or repeated news of a finished task
         }
-        if (found.isEmpty() && c.referencedMessageId() != null) {
+        // A stop ends a task for good: it must name the job's own message, never just the parent it replies to.
+        if (found.isEmpty() && c.referencedMessageId() != null && !(event instanceof MjEvent.JobStopped)) {
             found = childOf(account, c.referencedMessageId(), imageIndexOf(event)).filter(t -> fits(t, event));
         }
         if (found.isEmpty()) {
@@ -58,7 +73,21 @@ final class TaskCorrelator {
                     .filter(t -> !t.status().isFinal() && fits(t, event))
                     .findFirst();
         }
-        return found.filter(t -> account.id().equals(t.accountId()) || t.accountId() == null);
+        return found.filter(t -> account.id().equals(t.accountId()) || t.accountId() == null)
+                .filter(t -> ratingFits(t, event));
+    }
+
+    /** Rating answers go to rating tasks only, and rating tasks take no job message. */
+    private static boolean ratingFits(Task task, MjEvent event) {
+        if (event instanceof MjEvent.JobRated) {
+            return task.action() == TaskAction.RATE;
+        }
+        return task.action() != TaskAction.RATE || !isJobMessage(event);
+    }
+
+    private static boolean isJobMessage(MjEvent event) {
+        return event instanceof MjEvent.JobStarted || event instanceof MjEvent.JobProgress
+                || event instanceof MjEvent.JobFinished || event instanceof MjEvent.JobStopped;
     }
 
     private static boolean aboutSomeoneElse(Account account, Correlation c) {
@@ -86,6 +115,9 @@ final class TaskCorrelator {
      * an unlabelled grid is an imagine, reroll or blend. A remix may come from any grid button.
      */
     static boolean fits(Task task, MjEvent event) {
+        if (!ratingFits(task, event)) {
+            return false;
+        }
         if (event instanceof MjEvent.JobFinished finished) {
             return fits(task.action(), finished.resultKind(), finished.resultLabel());
         }
@@ -101,11 +133,14 @@ final class TaskCorrelator {
         }
         return switch (shown) {
             case UPSCALE -> action == TaskAction.UPSCALE;
-            case VARIATION -> action == TaskAction.VARIATION || (label.startsWith("Remix") && action != TaskAction.UPSCALE);
+            case VARIATION -> action == TaskAction.VARIATION
+                    || (label.startsWith("Remix") && !NEVER_REMIXED.contains(action));
             case ZOOM -> action == TaskAction.ZOOM;
             case PAN -> action == TaskAction.PAN;
-            default -> action != TaskAction.UPSCALE && action != TaskAction.VARIATION
-                    && action != TaskAction.ZOOM && action != TaskAction.PAN;
+            // A video's reroll button makes another video.
+            case VIDEO -> action == TaskAction.VIDEO || action == TaskAction.REROLL;
+            case VIDEO_UPSCALE -> action == TaskAction.VIDEO_UPSCALE;
+            default -> !LABELLED_ONLY.contains(action) && action != TaskAction.VARIATION;
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.mjbridge.task;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSetup;
 import dev.mjbridge.account.JobSender;
 import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.discord.DiscordEndpoints;
@@ -53,11 +54,18 @@ public class TaskEngineConfiguration {
         return new TaskService(ids, store, index, writer, pool, sender, runner, runtimes, seeds, pending);
     }
 
+    /** {@code mj.midjourney.cdn}; in sandbox mode the sandbox, which serves the videos at its root. */
+    @Bean
+    MidjourneyCdn midjourneyCdn(AccountSetup setup, MjProperties properties) {
+        return new MidjourneyCdn(setup.sandbox() ? setup.simulator().restBaseUrl() : properties.midjourney().cdn());
+    }
+
     @Bean
     TaskEventHandler taskEventHandler(InFlightIndex index, TaskRuntimes runtimes, TaskWriter writer, JobRunner runner,
-                                      SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser) {
+                                      SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser,
+                                      MidjourneyCdn cdn) {
         return new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner, seeds, endpoints,
-                parser);
+                parser, cdn);
     }
 
     /** Connects the accounts after everything is wired, and checks for silent tasks periodically. */

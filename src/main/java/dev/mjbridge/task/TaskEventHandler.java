@@ -5,6 +5,7 @@ import dev.mjbridge.account.AccountEventSink;
 import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.Button;
+import dev.mjbridge.midjourney.Correlation;
 import dev.mjbridge.midjourney.CustomId;
 import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.midjourney.MessageParser;
@@ -35,10 +36,12 @@ final class TaskEventHandler implements AccountEventSink {
     private final SeedRequests seeds;
     private final DiscordEndpoints endpoints;
     private final MessageParser parser;
+    private final JobResults results;
 
     TaskEventHandler(TaskCorrelator correlator, TaskWriter writer, TaskRuntimes runtimes, JobRunner runner,
-                     SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser) {
+                     SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser, MidjourneyCdn cdn) {
         this.parser = parser;
+        this.results = new JobResults(endpoints, cdn);
         this.correlator = correlator;
         this.writer = writer;
         this.runtimes = runtimes;
@@ -96,7 +99,8 @@ final class TaskEventHandler implements AccountEventSink {
         if (event instanceof MjEvent.JobStarted) {
             noticeRemixOff(account, task);
         }
-        toUpdate(event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
+        toUpdate(task, event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
+        JobResults.cancelButton(event).ifPresent(seen -> writer.apply(task.id(), seen));
         if (event instanceof MjEvent.JobFailed failed && failed.moderation().blamesAccount()) {
             onAccountProblem(account, failed);
         }
@@ -153,7 +157,7 @@ final class TaskEventHandler implements AccountEventSink {
                 .forEach(taskId -> writer.apply(taskId, new TaskUpdate.Failed(reason)));
     }
 
-    private Optional<TaskUpdate> toUpdate(MjEvent event) {
+    private Optional<TaskUpdate> toUpdate(Task task, MjEvent event) {
         if (event instanceof MjEvent.InteractionSucceeded ok) {
             return Optional.of(new TaskUpdate.Linked(ok.interactionId(), null, null));
         }
@@ -169,13 +173,20 @@ final class TaskEventHandler implements AccountEventSink {
                 return Optional.of(new TaskUpdate.Linked(progress.correlation().interactionId(),
                         progress.correlation().messageId(), progress.correlation().jobHash()));
             }
-            return Optional.of(new TaskUpdate.Progress(Math.min(99, progress.percent()),
-                    endpoints.cdnUrl(progress.previewUrl()), progress.correlation().messageId(),
-                    progress.correlation().jobHash()));
+            return Optional.of(results.progress(task, progress));
         }
         if (event instanceof MjEvent.JobFinished finished) {
-            return Optional.of(new TaskUpdate.Finished(endpoints.cdnUrl(finished.imageUrl()), buttons(finished.buttons()),
-                    finished.messageId(), finished.jobHash(), finished.correlation().prompt(), finished.flags(), null));
+            return Optional.of(results.finished(task, finished, buttons(finished.buttons())));
+        }
+        if (event instanceof MjEvent.JobStopped) {
+            return Optional.of(new TaskUpdate.Failed(JobResults.stoppedReason(task)));
+        }
+        if (event instanceof MjEvent.JobRated rated) {
+            return Optional.of(new TaskUpdate.Finished(null, List.of(), rated.correlation().messageId(), null, null,
+                    null, null));
+        }
+        if (event instanceof MjEvent.ReplyDeferred || event instanceof MjEvent.BotReply) {
+            return linkDeferredReply(task, event.correlation());
         }
         if (event instanceof MjEvent.DescribeResult describe) {
             return Optional.of(new TaskUpdate.Finished(endpoints.cdnUrl(describe.imageUrl()), buttons(describe.buttons()),
@@ -189,6 +200,21 @@ final class TaskEventHandler implements AccountEventSink {
             return Optional.of(new TaskUpdate.Failed(failed.failReason()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A deferred answer starts as a "thinking" message carrying our nonce and the interaction;
+     * its real content comes later in an edit that carries only the interaction id. Learning
+     * that id from the first message lets the edit find the task even when Discord's
+     * INTERACTION_SUCCESS was lost. Only a reply that names our own nonce may teach it.
+     */
+    private static Optional<TaskUpdate> linkDeferredReply(Task task, Correlation reply) {
+        String nonce = reply.nonce();
+        String interactionId = reply.interactionId();
+        if (nonce == null || interactionId == null || !nonce.equals(task.properties().nonce())) {
+            return Optional.empty();
+        }
+        return Optional.of(new TaskUpdate.Linked(interactionId, null, null));
     }
 
     private void onModal(Account account, Task task, MjEvent.ModalOpened modal) {

@@ -10,21 +10,44 @@ import java.util.List;
  * @param notifyHook  where to post task updates, null for the global hook
  * @param base64Array images of imagine/blend/describe requests, as data URLs or bare base64
  * @param maskBase64  the vary-region mask (white = repaint)
+ * @param cancelJob   the {@code Cancel Job} button Midjourney put on the job's start message, null when
+ *                    it showed none (imagine) or none was seen yet
  */
-public record TaskInternal(String notifyHook, List<String> base64Array, String maskBase64) {
+public record TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob) {
 
-    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null);
+    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null, null);
 
     public TaskInternal {
         base64Array = base64Array == null ? List.of() : List.copyOf(base64Array);
     }
 
+    public TaskInternal(String notifyHook, List<String> base64Array, String maskBase64) {
+        this(notifyHook, base64Array, maskBase64, null);
+    }
+
     public TaskInternal withNotifyHook(String value) {
-        return new TaskInternal(value, base64Array, maskBase64);
+        return new TaskInternal(value, base64Array, maskBase64, cancelJob);
+    }
+
+    public TaskInternal withCancelJob(CancelJob value) {
+        return new TaskInternal(notifyHook, base64Array, maskBase64, value);
     }
 
     /** Drops the images, e.g. once they are uploaded to Discord, so the store stays small. */
     public TaskInternal withoutImages() {
-        return new TaskInternal(notifyHook, List.of(), null);
+        return new TaskInternal(notifyHook, List.of(), null, cancelJob);
+    }
+
+    /**
+     * How to stop the running job: press {@code customId} ({@code MJ::CancelJob::ByJobid::<uuid>}) on
+     * message {@code messageId}, whose flags (64, ephemeral) the press must repeat.
+     *
+     * @param pressed whether we pressed it (through {@code POST /mj/task/{id}/cancel})
+     */
+    public record CancelJob(String customId, String messageId, int flags, boolean pressed) {
+
+        public CancelJob pressedNow() {
+            return new CancelJob(customId, messageId, flags, true);
+        }
     }
 }

@@ -7,6 +7,8 @@ import dev.mjbridge.account.AccountSlots;
 import dev.mjbridge.account.JobSender;
 import dev.mjbridge.midjourney.CustomId;
 import dev.mjbridge.midjourney.JobRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * by the {@link JobRunner}, and are moved on by what the {@link TaskEventHandler} hears.
  */
 public final class TaskService {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
 
     private final TaskIds ids;
     private final TaskStore store;
@@ -233,12 +237,37 @@ public final class TaskService {
                 || (task.status() == TaskStatus.MODAL && task.properties().nonce() == null);
         boolean modalOpen = task.status() == TaskStatus.MODAL;
         if (!waiting && !modalOpen) {
-            return new CancelResult.AlreadyRunning(task);
+            return stopRunning(task);
         }
         runtimes.get(taskId).flatMap(r -> pool.find(r.accountId())).ifPresent(a -> a.slots().removeQueued(taskId));
         return writer.apply(taskId, new TaskUpdate.Cancelled("Cancelled by the client"))
                 .<CancelResult>map(CancelResult.Cancelled::new)
                 .orElseGet(() -> new CancelResult.AlreadyRunning(task));
+    }
+
+    /**
+     * A running button action shows a {@code Cancel Job} button on its start message: pressing
+     * it makes Midjourney stop the job. The press is marked first, so that the {@code (Stopped)}
+     * that may follow at once is read as our doing.
+     */
+    private CancelResult stopRunning(Task task) {
+        TaskInternal.CancelJob cancel = task.internal().cancelJob();
+        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
+        if (cancel == null || account == null) {
+            return new CancelResult.AlreadyRunning(task);
+        }
+        Optional<Task> marked = writer.apply(task.id(), new TaskUpdate.CancelPressed());
+        if (marked.isEmpty() && !cancel.pressed()) {
+            return index.findById(task.id()).<CancelResult>map(CancelResult.AlreadyRunning::new)
+                    .orElseGet(() -> store.findById(task.id()).<CancelResult>map(CancelResult.AlreadyFinished::new)
+                            .orElseGet(CancelResult.NotFound::new));
+        }
+        runner.pressCancel(task, account, cancel).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.warn("task {}: Discord refused the Cancel Job press: {}", task.id(), JobRunner.reasonOf(error));
+            }
+        });
+        return new CancelResult.Stopping(marked.orElse(task));
     }
 
     public Optional<Task> find(String id) {

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.mjbridge.task.TaskUpdate.CancelButtonSeen;
+import dev.mjbridge.task.TaskUpdate.CancelPressed;
 import dev.mjbridge.task.TaskUpdate.Cancelled;
 import dev.mjbridge.task.TaskUpdate.Failed;
 import dev.mjbridge.task.TaskUpdate.Finished;
@@ -39,6 +41,8 @@ public class TaskTransitions {
     /** Extra property keys holding the modal the task waits for. */
     public static final String MODAL_ID = "modalId";
     public static final String MODAL_CUSTOM_ID = "modalCustomId";
+    /** Extra property key of a video job's preview frames (one per clip, latest step). */
+    public static final String PREVIEW_URLS = "previewUrls";
 
     private static final Set<TaskStatus> CAN_SUBMIT = EnumSet.of(NOT_START, MODAL, SUBMITTED);
     private static final Set<TaskStatus> CAN_OPEN_MODAL = EnumSet.of(NOT_START, SUBMITTED, MODAL);
@@ -105,13 +109,17 @@ public class TaskTransitions {
             if (u.percent() < current.progressPercent()) {
                 return null;
             }
+            TaskProperties properties = b.properties().merge(TaskProperties.EMPTY
+                    .withProgressMessageId(u.progressMessageId())
+                    .withMessageHash(u.messageHash()));
+            if (u.previewUrls() != null) {
+                properties = properties.withExtra(PREVIEW_URLS, u.previewUrls());
+            }
             return b.status(IN_PROGRESS)
                     .startTime(firstNonNull(current.startTime(), now))
                     .progress(ProgressText.format(u.percent()))
                     .imageUrl(firstNonNull(u.imageUrl(), current.imageUrl()))
-                    .properties(b.properties().merge(TaskProperties.EMPTY
-                            .withProgressMessageId(u.progressMessageId())
-                            .withMessageHash(u.messageHash())))
+                    .properties(properties)
                     .build();
         }
         if (update instanceof Linked u) {
@@ -138,9 +146,21 @@ public class TaskTransitions {
                     .finishTime(now)
                     .progress("100%")
                     .imageUrl(firstNonNull(u.imageUrl(), current.imageUrl()))
+                    .videoUrl(firstNonNull(u.videoUrl(), current.videoUrl()))
+                    .videoUrls(firstNonNull(u.videoUrls(), current.videoUrls()))
                     .buttons(u.buttons())
                     .properties(properties)
                     .build();
+        }
+        if (update instanceof CancelButtonSeen u) {
+            TaskInternal.CancelJob known = current.internal().cancelJob();
+            boolean pressed = known != null && known.pressed() && known.customId().equals(u.customId());
+            return b.internal(b.internal().withCancelJob(
+                    new TaskInternal.CancelJob(u.customId(), u.messageId(), u.flags(), pressed))).build();
+        }
+        if (update instanceof CancelPressed) {
+            TaskInternal.CancelJob known = current.internal().cancelJob();
+            return known == null ? null : b.internal(b.internal().withCancelJob(known.pressedNow())).build();
         }
         if (update instanceof Failed u) {
             return b.status(TaskStatus.FAILURE).failReason(u.reason()).finishTime(now).build();

@@ -27,13 +27,24 @@ public sealed interface TaskUpdate {
     record Started(String progressMessageId, String finalPrompt) implements TaskUpdate {
     }
 
-    /** A progress edit: {@code percent} 0..100 and the preview image, if any. */
-    record Progress(int percent, String imageUrl, String progressMessageId, String messageHash)
+    /**
+     * A progress edit: {@code percent} 0..100 and the preview image, if any.
+     *
+     * @param previewUrls every preview of a video job (its four clips' frames), kept as
+     *                    {@code properties.previewUrls}; null for image jobs
+     */
+    record Progress(int percent, String imageUrl, String progressMessageId, String messageHash,
+                    List<String> previewUrls)
             implements TaskUpdate {
         public Progress {
             if (percent < 0 || percent > 100) {
                 throw new IllegalArgumentException("percent must be 0..100: " + percent);
             }
+            previewUrls = previewUrls == null || previewUrls.isEmpty() ? null : List.copyOf(previewUrls);
+        }
+
+        public Progress(int percent, String imageUrl, String progressMessageId, String messageHash) {
+            this(percent, imageUrl, progressMessageId, messageHash, null);
         }
     }
 
@@ -47,12 +58,32 @@ public sealed interface TaskUpdate {
      * @param finalPrompt  the prompt as Midjourney echoed it
      * @param promptResult the bot's text answer of describe/shorten: becomes {@code promptEn}
      *                     and {@code finalPrompt} (and {@code prompt} when the task had none)
+     * @param videoUrl     the (first) MP4 of a video job, null for images
+     * @param videoUrls    the four MP4s of an animate job, null otherwise
      */
     record Finished(String imageUrl, List<TaskButton> buttons, String messageId, String messageHash,
-                    String finalPrompt, Integer flags, String promptResult) implements TaskUpdate {
+                    String finalPrompt, Integer flags, String promptResult, String videoUrl, List<String> videoUrls)
+            implements TaskUpdate {
         public Finished {
             buttons = buttons == null ? List.of() : List.copyOf(buttons);
+            videoUrls = videoUrls == null ? null : List.copyOf(videoUrls);
         }
+
+        public Finished(String imageUrl, List<TaskButton> buttons, String messageId, String messageHash,
+                        String finalPrompt, Integer flags, String promptResult) {
+            this(imageUrl, buttons, messageId, messageHash, finalPrompt, flags, promptResult, null, null);
+        }
+    }
+
+    /**
+     * The job's start message carries a {@code Cancel Job} button ({@code customId}) on message
+     * {@code messageId} with {@code flags}: remembered so that a cancel can press it.
+     */
+    record CancelButtonSeen(String customId, String messageId, int flags) implements TaskUpdate {
+    }
+
+    /** We pressed the job's {@code Cancel Job} button; Midjourney's {@code (Stopped)} follows. */
+    record CancelPressed() implements TaskUpdate {
     }
 
     /** Midjourney or Discord refused the job; {@code reason} reads {@code [<title>] <description>} for embeds. */

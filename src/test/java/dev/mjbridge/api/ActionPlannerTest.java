@@ -135,9 +135,30 @@ class ActionPlannerTest {
     }
 
     @Test
-    void theBookmarkStartsNoJob() {
-        assertThat(refused(plan(ApiFixture.finishedUpscale(), "MJ::BOOKMARK::" + HASH)).reason())
-                .contains("bookmark");
+    void theBookmarkMakesARatingTaskThatPressesIt() {
+        ActionPlan.Submit plan = submitted(plan(ApiFixture.finishedUpscale(), "MJ::BOOKMARK::" + HASH));
+
+        assertThat(plan.task().action()).isEqualTo(TaskAction.RATE);
+        assertThat(plan.task().description()).isEqualTo("/up " + PARENT_ID + " Rate");
+        assertThat(plan.request()).isEqualTo(new JobRequest.Button(MESSAGE_ID, 0, "MJ::BOOKMARK::" + HASH, null));
+        assertThat(plan.routing().pinnedAccountId()).isEqualTo("main");
+    }
+
+    @Test
+    void animateMakesAVideoTaskAndVideoUpscaleAVideoUpscaleTask() {
+        String animate = "MJ::JOB::animate_high::1::" + HASH + "::SOLO";
+        String videoU = "MJ::JOB::video_virtual_upscale::3::" + HASH;
+        Task parent = ApiFixture.finishedUpscale().withButtons(List.of(
+                new TaskButton(animate, "", "Animate (High motion)", 2, 2), new TaskButton(videoU, "", "U3", 2, 2)));
+
+        ActionPlan.Submit video = submitted(plan(parent, animate));
+        ActionPlan.Submit upscale = submitted(plan(parent, videoU));
+
+        assertThat(video.task().action()).isEqualTo(TaskAction.VIDEO);
+        assertThat(video.task().description()).isEqualTo("/up " + PARENT_ID + " Animate (High motion)");
+        assertThat(video.request()).isEqualTo(new JobRequest.Button(MESSAGE_ID, 0, animate, null));
+        assertThat(upscale.task().action()).isEqualTo(TaskAction.VIDEO_UPSCALE);
+        assertThat(upscale.task().description()).isEqualTo("/up " + PARENT_ID + " U3");
     }
 
     @Test

@@ -40,11 +40,12 @@ class SubmitFuzzPropertyTest {
     private static final List<String> ENDPOINTS = List.of(
             "/mj/submit/imagine", "/mj/submit/action", "/mj/submit/modal", "/mj/submit/blend",
             "/mj/submit/describe", "/mj/submit/shorten", "/mj/submit/change", "/mj/submit/simple-change",
-            "/mj/submit/upload-discord-images", "/mj-fast/mj/submit/imagine", "/mj-relax/mj/submit/action");
+            "/mj/submit/upload-discord-images", "/mj-fast/mj/submit/imagine", "/mj-relax/mj/submit/action",
+            "/mj/submit/video", "/mj-turbo/mj/submit/video");
     private static final List<String> FIELDS = List.of(
             "prompt", "base64Array", "botType", "notifyHook", "state", "accountFilter", "instanceId", "channelId",
             "modes", "remix", "taskId", "customId", "chooseSameChannel", "maskBase64", "dimensions", "base64",
-            "link", "action", "index", "content", "ids");
+            "link", "action", "index", "content", "ids", "imageUrl", "motion");
     private static final List<String> WORDS = List.of(
             "", " ", "cat", "MID_JOURNEY", "NIJI_JOURNEY", "niji", "FAST", "relax", "TURBO", "SQUARE", "PORTRAIT",
             "UPSCALE", "VARIATION", "REROLL", "U2", "V4", "R", ApiFixture.PARENT_ID, ApiFixture.PARENT_ID + " U1",
@@ -52,7 +53,7 @@ class SubmitFuzzPropertyTest {
             "MJ::CustomZoom::" + ApiFixture.HASH, "MJ::BOOKMARK::" + ApiFixture.HASH, "MJ::Job::PicReader::2",
             "https://hook.example/x", "ftp://nope", "true", "false", "1", "5", "-1",
             ApiFixture.base64(ApiFixture.PNG), ApiFixture.dataUrl(ApiFixture.PNG), "data:image/png;base64,", "@@",
-            "nsfw", "\u732B", "\u0000", "{\"prompt\":1}");
+            "nsfw", "\u732B", "\u0000", "{\"prompt\":1}", "low", "HIGH", "https://cdn.example/frame.png", "--video 1");
     private static final Set<Integer> CODES = Set.of(1, 3, 4, 21, 22, 23, 24);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper JSON = JsonMapper.builder().build();

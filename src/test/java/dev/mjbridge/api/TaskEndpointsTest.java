@@ -162,6 +162,17 @@ class TaskEndpointsTest {
     }
 
     @Test
+    void cancelARunningTaskWithCancelJobIsCode1SayingItIsBeingStopped() throws Exception {
+        when(api.tasks.cancel("5")).thenReturn(new CancelResult.Stopping(grid.withStatus(TaskStatus.IN_PROGRESS)));
+
+        api.mvc.perform(post("/mj/task/5/cancel"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.code").value(1))
+                .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.startsWith("Stopping: Cancel Job")))
+                .andExpect(jsonPath("$.result").value(ApiFixture.PARENT_ID));
+    }
+
+    @Test
     void cancelAnUnknownTaskIsCode3() throws Exception {
         when(api.tasks.cancel("5")).thenReturn(new CancelResult.NotFound());
 

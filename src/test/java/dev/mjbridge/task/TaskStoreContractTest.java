@@ -51,6 +51,28 @@ abstract class TaskStoreContractTest {
     }
 
     @Test
+    void videoFieldsPreviewsAndTheCancelButtonSurviveARead() {
+        List<String> previews = List.of("https://cdn/p_0.jpeg", "https://cdn/p_1.jpeg", "https://cdn/p_2.jpeg",
+                "https://cdn/p_3.jpeg");
+        Task task = Task.create("1732800000000999", TaskAction.VIDEO, 1732800000000L)
+                .withStatus(TaskStatus.SUCCESS)
+                .withVideos("https://cdn.midjourney.com/video/h/0.mp4", List.of("https://cdn.midjourney.com/video/h/0.mp4",
+                        "https://cdn.midjourney.com/video/h/1.mp4", "https://cdn.midjourney.com/video/h/2.mp4",
+                        "https://cdn.midjourney.com/video/h/3.mp4"))
+                .withProperty(TaskTransitions.PREVIEW_URLS, previews)
+                .withInternal(TaskInternal.EMPTY.withCancelJob(
+                        new TaskInternal.CancelJob("MJ::CancelJob::ByJobid::u", "15", 64, true)));
+
+        store.save(task);
+
+        Task read = store.findById(task.id()).orElseThrow();
+        assertThat(read).isEqualTo(task);
+        assertThat(read.videoUrls()).hasSize(4);
+        assertThat(read.properties().extraValue(TaskTransitions.PREVIEW_URLS)).isEqualTo(previews);
+        assertThat(read.internal().cancelJob().pressed()).isTrue();
+    }
+
+    @Test
     void theClientJsonColumnHoldsNoInternalField() {
         store.save(TaskJsonTest.finishedTask());
 

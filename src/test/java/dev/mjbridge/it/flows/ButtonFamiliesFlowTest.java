@@ -51,6 +51,8 @@ class ButtonFamiliesFlowTest extends FlowTest {
         expected.put("high_variation", "VARIATION");
         expected.put("MJ::Outpaint::50::", "ZOOM");
         expected.put("MJ::Outpaint::75::", "ZOOM");
+        expected.put("animate_high", "VIDEO");
+        expected.put("animate_low", "VIDEO");
         for (String direction : new String[] {"left", "right", "up", "down"}) {
             expected.put("pan_" + direction, "PAN");
         }
@@ -60,21 +62,10 @@ class ButtonFamiliesFlowTest extends FlowTest {
         assertThat(labels(results.get("upsample_v7_2x_subtle"))).contains("Vary (Subtle)").doesNotContain("Upscale (Subtle)");
         assertThat(labels(results.get("low_variation"))).contains("U1", "V4");
         assertThat(labels(results.get("pan_left"))).contains("U1", "V4");
+        assertThat(labels(results.get("animate_low"))).contains("U1", "U4");
+        assertThat(results.get("animate_high").path("videoUrls").size()).isEqualTo(4);
         assertThat(results.get("pan_left").path("description").asString()).endsWith("Pan Left");
         assertThat(results.get("MJ::Outpaint::50::").path("description").asString()).endsWith("Zoom Out 2x");
-    }
-
-    @Test
-    void bookmarkIsRefusedWithAReason() {
-        JsonNode upscale = pressAndFinish(imagine("a paper crane"), "U1", "UPSCALE");
-        String bookmark = MjApi.button(upscale, "MJ::BOOKMARK::");
-
-        JsonNode answer = api.post("/mj/submit/action", """
-                {"taskId": "%s", "customId": "%s"}""".formatted(upscale.path("id").asString(), bookmark)).body();
-
-        assertThat(answer.path("code").asInt()).as(answer.toString()).isEqualTo(4);
-        assertThat(answer.path("description").asString()).startsWith("customId: ").contains("bookmark");
-        assertThat(answer.path("result").isNull()).isTrue();
     }
 
     /** Presses every button at once, then waits for each and checks it as a client would. */

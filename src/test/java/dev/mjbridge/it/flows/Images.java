@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -52,17 +51,29 @@ final class Images {
         return dataUrl(mask);
     }
 
-    /** Downloads the image as a client would and checks that it is a PNG that decodes. */
-    /** A downloaded result image's format and size. */
+    /** What a downloaded result image is: its format ({@code png}, {@code webp}) and size. */
     record Picture(String format, int width, int height) {
     }
 
     /**
-     * Downloads a result image and reads its size: a PNG is decoded whole; a WebP (V7 grids
-     * are lossless WebP, which ImageIO cannot read) is checked for its RIFF/WEBP/VP8L headers
-     * and its size read from the VP8L header.
+     * Downloads a result image as a client would: a PNG that decodes, or (Midjourney's V7 grids
+     * and results) a WebP whose header names a size.
      */
     static Picture downloadImage(String url) {
+        byte[] bytes = fetch(url);
+        if (bytes.length >= 30 && ascii(bytes, 0).equals("RIFF") && ascii(bytes, 8).equals("WEBP")) {
+            return webp(url, bytes);
+        }
+        BufferedImage png = png(url, bytes);
+        return new Picture("png", png.getWidth(), png.getHeight());
+    }
+
+    /** Downloads the image as a client would and checks that it is a PNG that decodes. */
+    static BufferedImage downloadPng(String url) {
+        return png(url, fetch(url));
+    }
+
+    private static byte[] fetch(String url) {
         assertThat(url).as("image URL").startsWith("http");
         byte[] bytes;
         try {
@@ -76,26 +87,55 @@ final class Images {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-        if (bytes.length > 25 && new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")) {
-            assertThat(new String(bytes, 8, 8, StandardCharsets.US_ASCII)).as("WebP lossless header of " + url).isEqualTo("WEBPVP8L");
-            assertThat(bytes[20]).as("VP8L signature of " + url).isEqualTo((byte) 0x2f);
-            int bits = (bytes[21] & 0xff) | (bytes[22] & 0xff) << 8 | (bytes[23] & 0xff) << 16 | (bytes[24] & 0xff) << 24;
-            return new Picture("webp", (bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
-        }
+        return bytes;
+    }
+
+    private static BufferedImage png(String url, byte[] bytes) {
         assertThat(Arrays.copyOf(bytes, PNG_SIGNATURE.length)).as("PNG signature of " + url).isEqualTo(PNG_SIGNATURE);
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             assertThat(image).as("decoded " + url).isNotNull();
-            return new Picture("png", image.getWidth(), image.getHeight());
+            return image;
         } catch (IOException e) {
             throw new AssertionError("not a readable PNG: " + url, e);
         }
     }
 
-    static Picture downloadPng(String url) {
-        Picture picture = downloadImage(url);
-        assertThat(picture.format()).as(url).isEqualTo("png");
-        return picture;
+    /** The canvas size from the first chunk of a WebP file (extended, lossless or lossy). */
+    private static Picture webp(String url, byte[] b) {
+        String chunk = ascii(b, 12);
+        int width;
+        int height;
+        switch (chunk) {
+            case "VP8X" -> {
+                width = 1 + (u8(b, 24) | u8(b, 25) << 8 | u8(b, 26) << 16);
+                height = 1 + (u8(b, 27) | u8(b, 28) << 8 | u8(b, 29) << 16);
+            }
+            case "VP8L" -> {
+                assertThat(u8(b, 20)).as("VP8L signature of " + url).isEqualTo(0x2f);
+                int bits = u8(b, 21) | u8(b, 22) << 8 | u8(b, 23) << 16 | u8(b, 24) << 24;
+                width = (bits & 0x3fff) + 1;
+                height = ((bits >>> 14) & 0x3fff) + 1;
+            }
+            case "VP8 " -> {
+                assertThat(new int[] {u8(b, 23), u8(b, 24), u8(b, 25)}).as("VP8 start code of " + url)
+                        .containsExactly(0x9d, 0x01, 0x2a);
+                width = (u8(b, 26) | u8(b, 27) << 8) & 0x3fff;
+                height = (u8(b, 28) | u8(b, 29) << 8) & 0x3fff;
+            }
+            default -> throw new AssertionError("not a WebP image I can read (" + chunk + "): " + url);
+        }
+        assertThat(width).as("width of " + url).isPositive();
+        assertThat(height).as("height of " + url).isPositive();
+        return new Picture("webp", width, height);
+    }
+
+    private static int u8(byte[] bytes, int at) {
+        return bytes[at] & 0xff;
+    }
+
+    private static String ascii(byte[] bytes, int at) {
+        return new String(bytes, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static String dataUrl(BufferedImage image) {

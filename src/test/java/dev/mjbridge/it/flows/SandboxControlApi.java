@@ -51,6 +51,45 @@ final class SandboxControlApi {
         return send(HttpRequest.newBuilder(URI.create(discordBase + path)).header("Authorization", token).GET());
     }
 
+    JsonNode put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The simulated bot's time scale: how long one fast job runs. */
+    JsonNode setFastJobMillis(long millis) {
+        return put("/bot/job-duration", "{\"fastJobMs\": " + millis + "}");
+    }
+
+    JsonNode delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /**
+     * Arms a replay scenario from {@code src/test/resources/<resource>} for one user only (flow
+     * tests share the sandbox): it answers that user's next matching interaction in place of the bot.
+     */
+    JsonNode armScenario(String resource, String userId) {
+        try (var in = SandboxControlApi.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("no test resource " + resource);
+            }
+            tools.jackson.databind.node.ObjectNode scenario =
+                    (tools.jackson.databind.node.ObjectNode) MjApi.json().readTree(in.readAllBytes());
+            ((tools.jackson.databind.node.ObjectNode) scenario.get("match")).put("userId", userId);
+            return send(HttpRequest.newBuilder(URI.create(base + "/scenarios"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(scenario.toString())));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    JsonNode disarmScenarios() {
+        return delete("/scenarios");
+    }
+
     JsonNode pauseBot() {
         return post("/bot/pause");
     }
