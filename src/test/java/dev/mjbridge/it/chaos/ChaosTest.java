@@ -27,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -249,13 +250,20 @@ class ChaosTest {
         return Optional.empty();
     }
 
+    /** Results are PNG (upscales, older models) or WebP (V7 grids); both start with their signature. */
+    private static boolean isPngOrWebp(byte[] body) {
+        boolean png = body.length > 8 && Arrays.equals(Arrays.copyOf(body, 4), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        boolean webp = body.length > 12 && new String(body, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+                && new String(body, 8, 4, StandardCharsets.US_ASCII).equals("WEBP");
+        return png || webp;
+    }
+
     private static Optional<String> download(HttpClient http, String taskId, String url) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] body = response.body();
-            boolean png = body.length > 8 && Arrays.equals(Arrays.copyOf(body, 4), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-            return response.statusCode() == 200 && png ? Optional.empty()
+            return response.statusCode() == 200 && isPngOrWebp(body) ? Optional.empty()
                     : Optional.of(taskId + ": image " + url + " answered " + response.statusCode());
         } catch (IOException e) {
             return Optional.of(taskId + ": image " + url + " failed: " + e);
