@@ -69,14 +69,7 @@ public final class AccountsFile {
     }
 
     static Optional<Set<String>> parseBots(String text, boolean json, String source) {
-        ObjectMapper mapper = json ? JsonMapper.builder().build() : YAMLMapper.builder().build();
-        JsonNode root;
-        try {
-            root = mapper.readTree(text);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(source + " is not valid " + (json ? "JSON" : "YAML") + ": "
-                    + e.getOriginalMessage());
-        }
+        JsonNode root = tree(text, json, source);
         if (root == null || !root.isObject() || !root.has("bots")) {
             return Optional.empty();
         }
@@ -96,14 +89,7 @@ public final class AccountsFile {
     }
 
     static List<SandboxAccount> parse(String text, boolean json, Function<String, String> environment, String source) {
-        ObjectMapper mapper = json ? JsonMapper.builder().build() : YAMLMapper.builder().build();
-        JsonNode root;
-        try {
-            root = mapper.readTree(text);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(source + " is not valid " + (json ? "JSON" : "YAML") + ": "
-                    + e.getOriginalMessage());
-        }
+        JsonNode root = tree(text, json, source);
         JsonNode list = root != null && root.isObject() ? root.path("accounts") : root;
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new IllegalArgumentException(source + ": expected a non-empty list of accounts"
@@ -120,6 +106,16 @@ public final class AccountsFile {
             accounts.add(account);
         }
         return accounts;
+    }
+
+    private static JsonNode tree(String text, boolean json, String source) {
+        ObjectMapper mapper = json ? JsonMapper.builder().build() : YAMLMapper.builder().build();
+        try {
+            return mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(source + " is not valid " + (json ? "JSON" : "YAML") + ": "
+                    + e.getOriginalMessage());
+        }
     }
 
     private static SandboxAccount account(JsonNode entry, String path, Function<String, String> environment) {
