@@ -30,7 +30,7 @@ public record MjProperties(
     @ConstructorBinding
     public MjProperties {
         discord = discord == null ? new Discord(null, null, null, null, null, null) : discord;
-        sandbox = sandbox == null ? new Sandbox(null, 0, null) : sandbox;
+        sandbox = sandbox == null ? new Sandbox(null, 0, null, null) : sandbox;
         selection = selection == null ? new Selection(null) : selection;
         tasks = tasks == null ? new Tasks(null, null) : tasks;
         commands = commands == null ? MidjourneyCommands.defaults() : commands;
@@ -72,8 +72,10 @@ public record MjProperties(
      * @param enabled  null = on exactly when no accounts file exists
      * @param port     port of the embedded sandbox (0 = any free port)
      * @param jobTime  how long one simulated fast job runs
+     * @param videoTime how long one simulated fast video job runs; null = the sandbox's default
+     *                  (a few image jobs, as on Midjourney)
      */
-    public record Sandbox(Boolean enabled, int port, Duration jobTime) {
+    public record Sandbox(Boolean enabled, int port, Duration jobTime, Duration videoTime) {
         public Sandbox {
             jobTime = jobTime == null ? Duration.ofSeconds(4) : jobTime;
         }

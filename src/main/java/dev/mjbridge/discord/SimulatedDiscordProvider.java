@@ -34,7 +34,10 @@ public interface SimulatedDiscordProvider {
         void close();
     }
 
-    Running start(int port, Duration fastJobDuration, List<SimulatedUser> users);
+    /**
+     * @param fastVideoDuration how long one fast video job runs; null leaves the simulator's default
+     */
+    Running start(int port, Duration fastJobDuration, Duration fastVideoDuration, List<SimulatedUser> users);
 
     static Optional<SimulatedDiscordProvider> find() {
         return ServiceLoader.load(SimulatedDiscordProvider.class).findFirst();

@@ -9,12 +9,12 @@ import java.util.List;
 public final class EmbeddedSandboxProvider implements SimulatedDiscordProvider {
 
     @Override
-    public Running start(int port, Duration fastJobDuration, List<SimulatedUser> users) {
+    public Running start(int port, Duration fastJobDuration, Duration fastVideoDuration, List<SimulatedUser> users) {
         List<SandboxAccount> accounts = users.stream()
                 .map(u -> new SandboxAccount(u.token(), u.userId(), u.username(), u.guildId(), u.channelId()))
                 .toList();
         SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withPort(port)
-                .withFastJobDuration(fastJobDuration).withAccounts(accounts));
+                .withFastJobDuration(fastJobDuration).withVideoJobDuration(fastVideoDuration).withAccounts(accounts));
         return new Running() {
             @Override
             public String restBaseUrl() {

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mj.sandbox.enabled=true",
         "mj.sandbox.job-time=60ms",
+        "mj.sandbox.video-time=" + ProxyIntegrationTest.VIDEO_TIME_MS + "ms",
         "mj.tasks.timeout-check=1s",
         "mj.admin-secret=" + ProxyIntegrationTest.ADMIN_SECRET,
         "spring.datasource.url=jdbc:h2:mem:proxy-it;DB_CLOSE_DELAY=-1"
@@ -24,6 +25,9 @@ public abstract class ProxyIntegrationTest {
 
     /** The admin API's secret in these tests (tests re-enable the accounts they disabled). */
     protected static final String ADMIN_SECRET = "it-admin-secret";
+
+    /** mj.sandbox.video-time in these tests: a simulated fast video job takes this long. */
+    protected static final long VIDEO_TIME_MS = 240;
 
     @LocalServerPort
     protected int port;

@@ -39,6 +39,11 @@ class VideoFlowTest extends Flow2026Test {
     }
 
     @Test
+    void theEmbeddedSandboxRunsVideoJobsForMjSandboxVideoTime() {
+        assertThat(sandbox.get("/bot").path("fastVideoMs").asLong()).isEqualTo(VIDEO_TIME_MS);
+    }
+
+    @Test
     void theSimulatedBotAnimatesAStartFrameSubmittedToSubmitVideo() {
         MjApi.Response answer = api.post("/mj/submit/video", """
                 {"prompt": "the kite climbs", "base64": "%s", "motion": "high", "accountFilter": {"instanceId": "%s"}}"""
