@@ -2,7 +2,7 @@ package dev.mjbridge.api;
 
 /**
  * The {@code code} values of the response envelope. Relays act on them (some disable a
- * whole channel on {@link #NOT_FOUND}), so each has exactly the meaning of DESIGN.md section 3.
+ * whole channel on {@link #NOT_FOUND}), so each has exactly the meaning the README's API section gives it.
  */
 public final class ResultCode {
 

@@ -17,8 +17,8 @@ import dev.mjbridge.discord.DiscordEndpoints;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Midjourney's moderation and plan embeds act on the account that got them (issue 4,
- * item 2), driven through the sandbox's control API exactly as an operator would see it:
+ * Midjourney's moderation and plan embeds act on the account that got them (README, Accounts),
+ * driven through the sandbox's control API exactly as an operator would see it:
  * the account's state and reason in {@code /mj/account/list}, the tasks' failReasons, and
  * where new work goes. Every test puts the simulated users and the accounts back.
  */

@@ -12,7 +12,7 @@ import dev.mjbridge.discord.DiscordEndpoints;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The gateway session survives malformed frames (issue 4, item 6): garbage dispatches sent
+ * The gateway session survives malformed frames (docs/reliability.md): garbage dispatches sent
  * to a simulated user through the sandbox's control API are logged and skipped; the
  * account stays READY on the same connection, a job in flight meanwhile finishes, and
  * later jobs succeed.

@@ -17,7 +17,7 @@ import dev.mjbridge.discord.DiscordEndpoints;
 import tools.jackson.databind.JsonNode;
 
 /**
- * No token or secret leaves the process (issue 4, item 7; DESIGN.md section 2): the whole
+ * No token or secret leaves the process (README; the house rule that secrets never leave the process): the whole
  * log of an application context that starts, runs jobs, loses connections, has a token
  * rejected, gets an account blocked and has it re-enabled (with {@code dev.mjbridge} at
  * DEBUG) and every API answer given meanwhile are scanned for the sandbox users' tokens

@@ -52,7 +52,7 @@ import dev.mjbridge.midjourney.MessageParser;
 import dev.mjbridge.midjourney.MidjourneyCommands;
 
 /**
- * The listener survives any payload (issue 4, item 6): random JSON and real example
+ * The listener survives any payload (docs/reliability.md): random JSON and real example
  * messages, mutated (fields removed, wrong types, huge strings), go the way a gateway
  * dispatch goes inside an {@link Account}: {@link MessageParser}, then the task layer's
  * {@link TaskEventHandler} as the account's event sink. Nothing may throw, and no task the

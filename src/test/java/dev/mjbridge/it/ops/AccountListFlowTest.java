@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN §4: sandbox mode is said in /mj/account/list, on every account, and no token is shown. */
+/** README, sandbox mode: sandbox mode is said in /mj/account/list, on every account, and no token is shown. */
 class AccountListFlowTest extends SandboxFlowTest {
 
     @Test

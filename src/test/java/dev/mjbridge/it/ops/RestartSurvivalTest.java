@@ -35,7 +35,7 @@ class RestartSurvivalTest {
             before = app.api().awaitFinal(id);
             assertThat(before.path("status").asString()).as(before.toString()).isEqualTo("SUCCESS");
         }
-        // DESIGN §4: sandbox mode is said loudly at start-up.
+        // README: sandbox mode is said loudly at start-up.
         assertThat(output.getAll()).contains("SANDBOX MODE");
 
         try (StartedApp app = StartedApp.start(properties)) {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * DESIGN §2, "only base URLs differ": the proxy with an operator's accounts file, pointed
+ * docs/sandbox.md, "only base URLs differ": the proxy with an operator's accounts file, pointed
  * by {@code mj.discord.*} at a sandbox that runs on its own in strict mode (it admits only
  * the configured tokens), exactly as it would be pointed at Discord.
  */
