@@ -45,12 +45,12 @@ public class AccountConfiguration {
     }
 
     @Bean
-    MessageParser messageParser(MjProperties properties) {
+    MessageParser messageParser(AccountProperties properties) {
         return new MessageParser(properties.commands());
     }
 
     @Bean
-    InteractionPayloads interactionPayloads(MjProperties properties) {
+    InteractionPayloads interactionPayloads(AccountProperties properties) {
         return new InteractionPayloads(properties.commands());
     }
 
@@ -61,7 +61,8 @@ public class AccountConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AccountObservers accountObservers(MjProperties properties, AccountSetup setup, UnplacedMessages unplaced) {
+    AccountObservers accountObservers(MjProperties properties, AccountProperties accountProperties, AccountSetup setup,
+                                      UnplacedMessages unplaced) {
         String dir = properties.discord().captureDir();
         CaptureWriter capture = null;
         if (dir != null && !dir.isBlank()) {
@@ -72,7 +73,7 @@ public class AccountConfiguration {
             }
             capture = new CaptureWriter(Path.of(dir), Clock.systemUTC(), JsonMapper.builder().build(), secrets);
         }
-        return new AccountObservers(unplaced, capture, properties.commands());
+        return new AccountObservers(unplaced, capture, accountProperties.commands());
     }
 
     private static void addIfSet(Set<String> secrets, String secret) {
@@ -83,7 +84,7 @@ public class AccountConfiguration {
 
     @Bean(destroyMethod = "close")
     AccountPool accountPool(AccountSetup setup, ObjectMapper json, ScheduledExecutorService mjScheduler,
-                            MessageParser parser, MjProperties properties, AccountObservers observers) {
+                            MessageParser parser, AccountProperties properties, AccountObservers observers) {
         AccountConnector connector = new AccountConnector(setup.endpoints(), json, mjScheduler, parser,
                 RestRetryPolicy.standard(), Backoff.standard(), observers);
         return new AccountPool(setup.accounts(), connector, new AccountSelector(properties.selection().strategy()),

@@ -2,7 +2,9 @@ package dev.mjbridge.api;
 
 import java.util.List;
 
+import dev.mjbridge.config.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -33,7 +35,8 @@ public record ApiProperties(
     }
 
     /**
-     * Sizes a request may not exceed.
+     * Sizes a request may not exceed. The defaults are the {@code @DefaultValue}s below and nowhere
+     * else; a value below one stops start-up with the key and the reason.
      *
      * @param maxImageBytes   decoded size of one image (and of a mask)
      * @param maxPromptLength characters of a prompt
@@ -44,7 +47,14 @@ public record ApiProperties(
             @DefaultValue("8192") int maxPromptLength,
             @DefaultValue("10") int maxImages) {
 
-        public static final Limits DEFAULTS = new Limits(10L * 1024 * 1024, 8192, 10);
+        /** The defaults: what binding no {@code mj.limits.*} key at all gives. */
+        public static final Limits DEFAULTS = new Binder().bindOrCreate("mj.limits", Limits.class);
+
+        public Limits {
+            SettingChecks.atLeast("mj.limits.max-image-bytes", maxImageBytes, 1L, 0L);
+            SettingChecks.atLeast("mj.limits.max-prompt-length", maxPromptLength, 1, 0);
+            SettingChecks.atLeast("mj.limits.max-images", maxImages, 1, 0);
+        }
     }
 
     /** Never prints the secret. */

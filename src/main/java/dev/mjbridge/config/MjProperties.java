@@ -1,19 +1,25 @@
 package dev.mjbridge.config;
 
-import dev.mjbridge.account.SelectionStrategy;
-import dev.mjbridge.midjourney.MidjourneyCommands;
+import static dev.mjbridge.config.SettingChecks.HTTP;
+import static dev.mjbridge.config.SettingChecks.WEBSOCKET;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.time.Duration;
 
 /**
- * The {@code mj.*} settings of application.yml (see README, "Configuration").
+ * The {@code mj.*} settings every layer reads (see README, "Configuration"). Settings that one
+ * package owns are bound there ({@code mj.notify.*} in notify, {@code mj.selection}/{@code mj.commands}
+ * in account, {@code mj.limits}/{@code mj.rate-limit} in api), so this package imports none of them.
+ * <p>
+ * Each default is written once, in the record below that owns the key; application.yml only names
+ * the keys. A value given but unusable stops start-up with the key and the reason
+ * ({@link InvalidSettingException}).
  *
  * @param accountsFile path of accounts.yml; empty = {@code MJ_ACCOUNTS_FILE} or {@code ./accounts.yml},
  *                     and sandbox mode when that default file does not exist
  * @param apiSecret    when set, every /mj call must carry it in the {@code mj-api-secret} header
- * @param notifyHook   global webhook for tasks that name none
+ * @param notifyHook   global webhook (an http(s) URL) for tasks that name none; null = none
  */
 @ConfigurationProperties("mj")
 public record MjProperties(
@@ -22,25 +28,20 @@ public record MjProperties(
         String notifyHook,
         Discord discord,
         Sandbox sandbox,
-        Selection selection,
         Tasks tasks,
-        MidjourneyCommands commands,
         Midjourney midjourney) {
 
-    @ConstructorBinding
     public MjProperties {
+        notifyHook = SettingChecks.secretUrl("mj.notify-hook", notifyHook, HTTP, null);
         discord = discord == null ? new Discord(null, null, null, null, null, null) : discord;
         sandbox = sandbox == null ? new Sandbox(null, 0, null, null) : sandbox;
-        selection = selection == null ? new Selection(null) : selection;
         tasks = tasks == null ? new Tasks(null, null) : tasks;
-        commands = commands == null ? MidjourneyCommands.defaults() : commands;
         midjourney = midjourney == null ? new Midjourney(null) : midjourney;
     }
 
-    /** Without the {@code mj.midjourney} settings (their defaults apply). */
-    public MjProperties(String accountsFile, String apiSecret, String notifyHook, Discord discord, Sandbox sandbox,
-                        Selection selection, Tasks tasks, MidjourneyCommands commands) {
-        this(accountsFile, apiSecret, notifyHook, discord, sandbox, selection, tasks, commands, null);
+    /** Every setting at its default. */
+    public static MjProperties defaults() {
+        return new MjProperties(null, null, null, null, null, null, null);
     }
 
     /** Never prints the api secret or the global hook (its URL may carry a token of the receiver). */
@@ -48,7 +49,7 @@ public record MjProperties(
     public String toString() {
         return "MjProperties[accountsFile=" + accountsFile + ", apiSecret=" + (isSet(apiSecret) ? "(set)" : "none")
                 + ", notifyHook=" + (isSet(notifyHook) ? "(set)" : "none") + ", discord=" + discord
-                + ", sandbox=" + sandbox + ", selection=" + selection + ", tasks=" + tasks + ", midjourney=" + midjourney + "]";
+                + ", sandbox=" + sandbox + ", tasks=" + tasks + ", midjourney=" + midjourney + "]";
     }
 
     private static boolean isSet(String value) {
@@ -58,13 +59,17 @@ public record MjProperties(
     /**
      * Discord's base URLs (only these differ between Discord and a standalone sandbox), and
      * {@code captureDir}: when set, Midjourney's dispatches are appended to daily JSONL files there
-     * (see docs/captures.md).
+     * (see docs/captures.md). Empty {@code cdn}/{@code upload} = links as Discord sends them; empty
+     * {@code inpaint} = Midjourney's own vary-region app (the discord package knows its address).
      */
     public record Discord(String server, String gateway, String cdn, String upload, String inpaint,
                           String captureDir) {
         public Discord {
-            server = server == null || server.isBlank() ? "https://discord.com" : server;
-            gateway = gateway == null || gateway.isBlank() ? "wss://gateway.discord.gg" : gateway;
+            server = SettingChecks.url("mj.discord.server", server, HTTP, "https://discord.com");
+            gateway = SettingChecks.url("mj.discord.gateway", gateway, WEBSOCKET, "wss://gateway.discord.gg");
+            cdn = SettingChecks.url("mj.discord.cdn", cdn, HTTP, "");
+            upload = SettingChecks.url("mj.discord.upload", upload, HTTP, "");
+            inpaint = SettingChecks.url("mj.discord.inpaint", inpaint, HTTP, null);
         }
     }
 
@@ -77,7 +82,9 @@ public record MjProperties(
      */
     public record Sandbox(Boolean enabled, int port, Duration jobTime, Duration videoTime) {
         public Sandbox {
-            jobTime = jobTime == null ? Duration.ofSeconds(4) : jobTime;
+            SettingChecks.between("mj.sandbox.port", port, 0, 65535);
+            jobTime = SettingChecks.positive("mj.sandbox.job-time", jobTime, Duration.ofSeconds(4));
+            videoTime = SettingChecks.positiveOrNone("mj.sandbox.video-time", videoTime);
         }
     }
 
@@ -91,13 +98,7 @@ public record MjProperties(
         public static final String DEFAULT_CDN = "https://cdn.midjourney.com";
 
         public Midjourney {
-            cdn = cdn == null || cdn.isBlank() ? DEFAULT_CDN : cdn.strip();
-        }
-    }
-
-    public record Selection(SelectionStrategy strategy) {
-        public Selection {
-            strategy = strategy == null ? SelectionStrategy.BEST_WAIT_IDLE : strategy;
+            cdn = SettingChecks.url("mj.midjourney.cdn", cdn, HTTP, DEFAULT_CDN);
         }
     }
 
@@ -107,8 +108,8 @@ public record MjProperties(
      */
     public record Tasks(Duration seedTimeout, Duration timeoutCheck) {
         public Tasks {
-            seedTimeout = seedTimeout == null ? Duration.ofSeconds(60) : seedTimeout;
-            timeoutCheck = timeoutCheck == null ? Duration.ofSeconds(10) : timeoutCheck;
+            seedTimeout = SettingChecks.positive("mj.tasks.seed-timeout", seedTimeout, Duration.ofSeconds(60));
+            timeoutCheck = SettingChecks.positive("mj.tasks.timeout-check", timeoutCheck, Duration.ofSeconds(10));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mjbridge.notify;
 
+import dev.mjbridge.config.InvalidSettingException;
+import dev.mjbridge.config.SettingChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -24,36 +26,38 @@ import java.util.Locale;
  */
 @ConfigurationProperties("mj.notify")
 public record NotifyProperties(
-        int attempts,
+        Integer attempts,
         Duration timeout,
         Duration firstDelay,
         Duration maxDelay,
         List<String> allowHosts,
         boolean refusePrivate,
-        int maxAnswerBytes,
-        int maxQueuedPerTask,
-        int maxQueued) {
+        Integer maxAnswerBytes,
+        Integer maxQueuedPerTask,
+        Integer maxQueued) {
 
+    /** Each default is written here only; a value given but unusable stops start-up (key and reason). */
     public NotifyProperties {
-        attempts = attempts <= 0 ? 5 : attempts;
-        timeout = positiveOr(timeout, Duration.ofSeconds(10));
-        firstDelay = positiveOr(firstDelay, Duration.ofSeconds(1));
-        maxDelay = positiveOr(maxDelay, Duration.ofSeconds(60));
+        attempts = SettingChecks.atLeast("mj.notify.attempts", attempts, 1, 5);
+        timeout = SettingChecks.positive("mj.notify.timeout", timeout, Duration.ofSeconds(10));
+        firstDelay = SettingChecks.positive("mj.notify.first-delay", firstDelay, Duration.ofSeconds(1));
+        maxDelay = SettingChecks.positive("mj.notify.max-delay", maxDelay, Duration.ofSeconds(60));
+        if (maxDelay.compareTo(firstDelay) < 0) {
+            throw new InvalidSettingException("mj.notify.max-delay",
+                    "must not be shorter than mj.notify.first-delay (" + firstDelay + "), got " + maxDelay);
+        }
         allowHosts = allowHosts == null ? List.of() : allowHosts.stream()
                 .filter(host -> host != null && !host.isBlank())
                 .map(host -> host.trim().toLowerCase(Locale.ROOT))
                 .toList();
-        maxAnswerBytes = maxAnswerBytes <= 0 ? 64 * 1024 : maxAnswerBytes;
-        maxQueuedPerTask = maxQueuedPerTask <= 0 ? 32 : Math.max(2, maxQueuedPerTask);
-        maxQueued = maxQueued <= 0 ? 10_000 : maxQueued;
+        maxAnswerBytes = SettingChecks.atLeast("mj.notify.max-answer-bytes", maxAnswerBytes, 1, 64 * 1024);
+        // Two: coalescing keeps a task's latest state of each status, the last one included.
+        maxQueuedPerTask = SettingChecks.atLeast("mj.notify.max-queued-per-task", maxQueuedPerTask, 2, 32);
+        maxQueued = SettingChecks.atLeast("mj.notify.max-queued", maxQueued, 1, 10_000);
     }
 
     /** Every setting at its default. */
     public static NotifyProperties defaults() {
-        return new NotifyProperties(0, null, null, null, null, false, 0, 0, 0);
-    }
-
-    private static Duration positiveOr(Duration value, Duration fallback) {
-        return value == null || value.isZero() || value.isNegative() ? fallback : value;
+        return new NotifyProperties(null, null, null, null, null, false, null, null, null);
     }
 }

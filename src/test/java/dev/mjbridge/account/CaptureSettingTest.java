@@ -26,7 +26,7 @@ class CaptureSettingTest {
 
     private static MjProperties properties(String captureDir) {
         return new MjProperties(null, null, null,
-                new MjProperties.Discord(null, null, null, null, null, captureDir), null, null, null, null);
+                new MjProperties.Discord(null, null, null, null, null, captureDir), null, null, null);
     }
 
     private static AccountSetup setup() {
@@ -38,7 +38,7 @@ class CaptureSettingTest {
 
     @Test
     void emptyMeansNoCapture() {
-        try (AccountObservers observers = new AccountConfiguration().accountObservers(properties(""), setup(),
+        try (AccountObservers observers = new AccountConfiguration().accountObservers(properties(""), AccountProperties.defaults(), setup(),
                 new UnplacedMessages())) {
             assertThat(observers.capture()).isNull();
         }
@@ -47,7 +47,7 @@ class CaptureSettingTest {
     @Test
     void aDirectoryTurnsCaptureOnAndTheAccountsTokensAreNeverWritten() throws Exception {
         try (AccountObservers observers = new AccountConfiguration().accountObservers(
-                properties(dir.toString()), setup(), new UnplacedMessages())) {
+                properties(dir.toString()), AccountProperties.defaults(), setup(), new UnplacedMessages())) {
             observers.capture("acc-1", "2", "MESSAGE_CREATE", JSON.readTree(
                     "{\"author\":{\"id\":\"" + MJ + "\"},\"content\":\"echo " + TOKEN + "\"}"));
             observers.capture("acc-1", "2", "MESSAGE_CREATE", JSON.readTree(

@@ -42,7 +42,7 @@ class AdminAndRateLimitWiringTest {
             .withBean(TaskService.class, () -> mock(TaskService.class))
             .withBean(AccountPool.class, () -> mock(AccountPool.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
-                    new NotifyProperties(0, null, null, null, List.of(), false, 0, 0, 0)));
+                    NotifyProperties.defaults()));
 
     private static MockMvc mvc(WebApplicationContext context) {
         return MockMvcBuilders.webAppContextSetup(context)

@@ -50,7 +50,7 @@ class ApiWiringTest {
             .withBean(TaskService.class, ApiWiringTest::acceptingTaskService)
             .withBean(AccountPool.class, () -> mock(AccountPool.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
-                    new NotifyProperties(0, null, null, null, List.of(), false, 0, 0, 0)));
+                    NotifyProperties.defaults()));
 
     private static TaskService acceptingTaskService() {
         TaskService tasks = mock(TaskService.class);

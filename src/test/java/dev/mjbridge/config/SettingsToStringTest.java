@@ -19,7 +19,7 @@ class SettingsToStringTest {
     @Test
     void mjPropertiesHideTheApiSecretAndTheGlobalHook() {
         MjProperties properties = new MjProperties(null, "api-secret-value", "https://hook.example/?token=hook-token",
-                null, null, null, null, null);
+                null, null, null, null);
 
         assertThat(properties.toString()).doesNotContain("api-secret-value", "hook-token").contains("apiSecret=(set)");
     }

@@ -26,7 +26,7 @@ class NotifyBeansTest {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(NotifyProperties.class, NotifyProperties::defaults);
             context.registerBean(MjProperties.class,
-                    () -> new MjProperties(null, null, "http://127.0.0.1:1/global", null, null, null, null, null));
+                    () -> new MjProperties(null, null, "http://127.0.0.1:1/global", null, null, null, null));
             context.registerBean(ObjectMapper.class, () -> JsonMapper.builder().build());
             context.scan("dev.mjbridge.notify");
             context.refresh();
@@ -42,7 +42,7 @@ class NotifyBeansTest {
                 .load("application.yml", new ClassPathResource("application.yml"));
         Binder binder = new Binder(ConfigurationPropertySources.from(yaml));
 
-        NotifyProperties bound = binder.bind("mj.notify", NotifyProperties.class).get();
+        NotifyProperties bound = binder.bindOrCreate("mj.notify", NotifyProperties.class);
 
         assertThat(bound).isEqualTo(NotifyProperties.defaults());
     }

@@ -40,8 +40,8 @@ class NotifyHookPolicyTest {
     };
 
     private static NotifyHookPolicy policy(boolean refusePrivate, List<String> allowHosts) {
-        return new NotifyHookPolicy(new NotifyProperties(0, Duration.ofSeconds(1), null, null, allowHosts,
-                refusePrivate, 0, 0, 0), TABLE);
+        return new NotifyHookPolicy(new NotifyProperties(null, Duration.ofSeconds(1), null, null, allowHosts,
+                refusePrivate, null, null, null), TABLE);
     }
 
     private static final NotifyHookPolicy DEFAULTS = policy(false, List.of());
