@@ -67,6 +67,11 @@ class LayeringTest {
             .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
                     .and(resideOutsideOfPackage(ROOT + ".config..")));
 
+    /** What the proxy knows of Midjourney is plain Java, testable without a server or a network. */
+    @ArchTest
+    static final ArchRule midjourneyIsPlainJava = noClasses().that().resideInAPackage(ROOT + ".midjourney..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.net.http..");
+
     /**
      * The proxy never names the sandbox: it finds it through {@link SimulatedDiscordProvider}'s
      * ServiceLoader, so a build without the sandbox still runs against Discord.
