@@ -106,5 +106,6 @@ public final class AccountPool implements AutoCloseable {
     @Override
     public void close() {
         all().forEach(Account::stop);
+        connector.close();
     }
 }
