@@ -1,5 +1,6 @@
 package dev.mjbridge.notify;
 
+import dev.mjbridge.discord.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -46,6 +47,11 @@ public record NotifyProperties(
         maxAnswerBytes = maxAnswerBytes <= 0 ? 64 * 1024 : maxAnswerBytes;
         maxQueuedPerTask = maxQueuedPerTask <= 0 ? 32 : Math.max(2, maxQueuedPerTask);
         maxQueued = maxQueued <= 0 ? 10_000 : maxQueued;
+    }
+
+    /** How long a failed delivery waits before its next attempt: the backoff the gateway's reconnects use too. */
+    public Backoff retryBackoff() {
+        return new Backoff(firstDelay, maxDelay);
     }
 
     /** Every setting at its default. */
