@@ -106,6 +106,8 @@ public final class AccountPool implements AutoCloseable {
     @Override
     public void close() {
         all().forEach(Account::stop);
-        connector.close();
+        if (connector != null) { // pools built without a connector (tests) have no accounts to connect
+            connector.close();
+        }
     }
 }
