@@ -26,7 +26,7 @@ public final class AccountConnector implements AutoCloseable {
     private final RestRetryPolicy retryPolicy;
     private final Backoff reconnectBackoff;
     private final AccountObservers observers;
-    private final HttpClients httpClients = new HttpClients();
+    private final HttpClients httpClients;
 
     public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
                             MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff) {
@@ -36,6 +36,17 @@ public final class AccountConnector implements AutoCloseable {
     public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
                             MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff,
                             AccountObservers observers) {
+        this(endpoints, json, scheduler, parser, retryPolicy, reconnectBackoff, observers, new HttpClients());
+    }
+
+    /**
+     * @param httpClients shared by every account; outlives the pool's stop and start (the
+     *                    application context closes it), so it is not closed with the pool
+     */
+    public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
+                            MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff,
+                            AccountObservers observers, HttpClients httpClients) {
+        this.httpClients = httpClients;
         this.observers = observers;
         this.endpoints = endpoints;
         this.json = json;
@@ -62,7 +73,7 @@ public final class AccountConnector implements AutoCloseable {
         return httpClients;
     }
 
-    /** Stops the shared HTTP clients' callback threads; the accounts are stopped first. */
+    /** Stops the shared HTTP clients' callback threads, for whoever built this connector with its own clients. */
     @Override
     public void close() {
         httpClients.close();

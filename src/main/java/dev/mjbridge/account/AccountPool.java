@@ -106,8 +106,5 @@ public final class AccountPool implements AutoCloseable {
     @Override
     public void close() {
         all().forEach(Account::stop);
-        if (connector != null) { // pools built without a connector (tests) have no accounts to connect
-            connector.close();
-        }
     }
 }

@@ -85,7 +85,8 @@ public final class RateLimitedSender {
     private long windowStart = Long.MIN_VALUE / 2;
     private int windowCount;
 
-    public RateLimitedSender(String accountId, ObjectMapper json, Clock clock, RestScheduler scheduler, RestRetryPolicy policy) {
+    public RateLimitedSender(String accountId, ObjectMapper json, Clock clock, RestScheduler scheduler,
+                             RestRetryPolicy policy) {
         this.accountId = accountId;
         this.json = json;
         this.clock = clock;
@@ -245,11 +246,9 @@ public final class RateLimitedSender {
 
     // ---- answers ---------------------------------------------------------------------
 
-    private enum Outcome { DONE, RETRY, FAILED }
-
     private void onAnswer(Pending pending, Bucket sentFrom, RestResponse response, Throwable error) {
-        Outcome outcome;
         RuntimeException failure = null;
+        boolean retry = false;
         List<Bucket> toPump = new ArrayList<>(2);
         synchronized (this) {
             long now = clock.millis();
@@ -259,40 +258,42 @@ public final class RateLimitedSender {
             }
             if (error != null) {
                 failure = serverFailure(pending, 0, Throwables.rootMessage(error), now);
+                retry = failure == null;
             } else {
                 RateLimitHeaders headers = RateLimitHeaders.of(response, now);
                 Bucket bucket = sentFrom == null ? null : learn(pending.request.route(), headers);
                 if (response.status() == 429) {
                     failure = rateLimited(pending, bucket, response, headers, now);
+                    retry = failure == null;
                 } else if (response.status() >= 500) {
                     failure = serverFailure(pending, response.status(), "HTTP " + response.status(), now);
+                    retry = failure == null;
                 }
             }
-            outcome = failure != null ? Outcome.FAILED
-                    : error == null && response.status() != 429 && response.status() < 500 ? Outcome.DONE : Outcome.RETRY;
-            if (outcome == Outcome.RETRY && sentFrom != null) {
-                Bucket home = bucketFor(pending.request.route());
-                home.queue.addFirst(pending); // keeps its place: the bucket's order is the callers' order
+            if (sentFrom != null) {
+                Bucket home = bucketFor(pending.request.route()); // where the route lives now
+                if (retry) {
+                    home.queue.addFirst(pending); // keeps its place: the bucket's order is the callers' order
+                }
                 if (home != sentFrom) {
                     toPump.add(home);
                 }
-            } else if (sentFrom != null && bucketOfRoute.get(pending.request.route().key()) != sentFrom) {
-                toPump.add(bucketOfRoute.get(pending.request.route().key()));
             }
         }
-        if (outcome == Outcome.RETRY && sentFrom == null) {
+        if (retry && sentFrom == null) {
             scheduler.schedule(() -> transmit(pending, null), pending.notBefore - clock.millis());
         }
         toPump.forEach(this::pump);
-        if (outcome == Outcome.DONE) {
-            pending.result.complete(response);
-        } else if (outcome == Outcome.FAILED) {
+        if (failure != null) {
             pending.result.completeExceptionally(failure);
+        } else if (!retry) {
+            pending.result.complete(response);
         }
     }
 
     /** Blocks the bucket (or everything) as the 429 says; null when the request may try again. */
-    private RuntimeException rateLimited(Pending pending, Bucket bucket, RestResponse response, RateLimitHeaders headers, long now) {
+    private RuntimeException rateLimited(Pending pending, Bucket bucket, RestResponse response, RateLimitHeaders headers,
+                                         long now) {
         RateLimitedAnswer answer = RateLimitedAnswer.of(response, headers, json);
         long wait = Math.max(answer.retryAfterMillis(), policy.rateLimitFloorMillis(pending.rateLimitWaits));
         long until = now + wait;
