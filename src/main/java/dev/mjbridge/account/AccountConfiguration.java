@@ -3,6 +3,7 @@ package dev.mjbridge.account;
 import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.discord.Backoff;
 import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.discord.HttpClients;
 import dev.mjbridge.discord.RestRetryPolicy;
 import dev.mjbridge.midjourney.InteractionPayloads;
 import dev.mjbridge.midjourney.MessageParser;
@@ -34,7 +35,10 @@ public class AccountConfiguration {
         return setup.endpoints();
     }
 
-    /** Timers only (heartbeats, retries, timeouts): no task ever blocks on it. */
+    /**
+     * Timers only, shared by every account (heartbeats, reconnects, REST rate-limit waits and
+     * retries, timeouts): no task ever blocks on it.
+     */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService mjScheduler() {
         return Executors.newScheduledThreadPool(2, runnable -> {
@@ -82,11 +86,18 @@ public class AccountConfiguration {
         }
     }
 
+    /** One HTTP client per distinct proxy setting, shared by every account. */
+    @Bean(destroyMethod = "close")
+    HttpClients discordHttpClients() {
+        return new HttpClients();
+    }
+
     @Bean(destroyMethod = "close")
     AccountPool accountPool(AccountSetup setup, ObjectMapper json, ScheduledExecutorService mjScheduler,
-                            MessageParser parser, AccountProperties properties, AccountObservers observers) {
+                            MessageParser parser, AccountProperties properties, AccountObservers observers,
+                            HttpClients discordHttpClients) {
         AccountConnector connector = new AccountConnector(setup.endpoints(), json, mjScheduler, parser,
-                RestRetryPolicy.standard(), Backoff.standard(), observers);
+                RestRetryPolicy.standard(), Backoff.standard(), observers, discordHttpClients);
         return new AccountPool(setup.accounts(), connector, new AccountSelector(properties.selection().strategy()),
                 setup.sandbox());
     }

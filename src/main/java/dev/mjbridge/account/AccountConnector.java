@@ -3,23 +3,21 @@ package dev.mjbridge.account;
 import dev.mjbridge.discord.Backoff;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.DiscordRestClient;
+import dev.mjbridge.discord.HttpClients;
 import dev.mjbridge.discord.RestRetryPolicy;
 import dev.mjbridge.discord.UserGatewaySession;
 import dev.mjbridge.midjourney.MessageParser;
 import tools.jackson.databind.ObjectMapper;
 
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the Discord side of an account: an HTTP client (through the account's proxy
- * when it has one), the REST client and the gateway session, all on the same endpoints.
+ * Builds the Discord side of an account: the REST client and the gateway session, on the
+ * same endpoints, over the HTTP client shared by every account with the same proxy setting
+ * (none included), and on the shared timer pool.
  */
-public final class AccountConnector {
+public final class AccountConnector implements AutoCloseable {
 
     private final DiscordEndpoints endpoints;
     private final ObjectMapper json;
@@ -28,6 +26,7 @@ public final class AccountConnector {
     private final RestRetryPolicy retryPolicy;
     private final Backoff reconnectBackoff;
     private final AccountObservers observers;
+    private final HttpClients httpClients;
 
     public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
                             MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff) {
@@ -37,6 +36,17 @@ public final class AccountConnector {
     public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
                             MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff,
                             AccountObservers observers) {
+        this(endpoints, json, scheduler, parser, retryPolicy, reconnectBackoff, observers, new HttpClients());
+    }
+
+    /**
+     * @param httpClients shared by every account; outlives the pool's stop and start (the
+     *                    application context closes it), so it is not closed with the pool
+     */
+    public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
+                            MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff,
+                            AccountObservers observers, HttpClients httpClients) {
+        this.httpClients = httpClients;
         this.observers = observers;
         this.endpoints = endpoints;
         this.json = json;
@@ -51,20 +61,21 @@ public final class AccountConnector {
     }
 
     public Account connect(AccountConfig config, AccountEventSink sink, boolean sandbox) {
-        HttpClient http = httpClient(config);
+        HttpClient http = httpClients.forProxy(config.proxy());
         DiscordRestClient rest = new DiscordRestClient(config.id(), config.credentials(), endpoints, json, http,
                 scheduler, retryPolicy);
         return new Account(config, rest, listener -> new UserGatewaySession(config.id(), config.credentials(),
                 endpoints, json, scheduler, http, listener, reconnectBackoff), parser, sink, sandbox, observers);
     }
 
-    private static HttpClient httpClient(AccountConfig config) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
-                .followRedirects(HttpClient.Redirect.NORMAL);
-        if (config.proxy() != null && !config.proxy().isBlank()) {
-            URI proxy = URI.create(config.proxy().contains("://") ? config.proxy() : "http://" + config.proxy());
-            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() > 0 ? proxy.getPort() : 80)));
-        }
-        return builder.build();
+    /** The shared HTTP clients, one per distinct proxy setting. */
+    public HttpClients httpClients() {
+        return httpClients;
+    }
+
+    /** Stops the shared HTTP clients' callback threads, for whoever built this connector with its own clients. */
+    @Override
+    public void close() {
+        httpClients.close();
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,10 +32,8 @@ public final class UserGatewaySession {
 
     private static final Logger log = LoggerFactory.getLogger(UserGatewaySession.class);
 
-    /** Close codes after which reconnecting cannot help. */
-    private static final Set<Integer> FATAL_CLOSE_CODES = Set.of(4004, 4010, 4011, 4012, 4013, 4014);
-    /** Close codes after which the session cannot be resumed. */
-    private static final Set<Integer> SESSION_LOST_CLOSE_CODES = Set.of(4007, 4009);
+    /** Discord's heartbeat interval, for a HELLO that does not say. */
+    private static final long DEFAULT_HEARTBEAT_MS = 41_250;
 
     private final String accountId;
     private final DiscordCredentials credentials;
@@ -98,7 +95,7 @@ public final class UserGatewaySession {
             socket = null;
         }
         if (toClose != null) {
-            toClose.sendClose(1000, "bye").exceptionally(e -> null);
+            toClose.sendClose(GatewayCloseCode.CLIENT_STOPPING, "bye").exceptionally(e -> null);
             toClose.abort();
         }
         changeState(GatewayState.STOPPED, "stopped");
@@ -228,20 +225,25 @@ public final class UserGatewaySession {
             return;
         }
         int op = frame.path("op").asInt(-1);
-        switch (op) {
-            case 10 -> onHello(myGeneration, frame.path("d").path("heartbeat_interval").asLong(41_250));
-            case 11 -> {
+        GatewayOpcode opcode = GatewayOpcode.of(op).orElse(null);
+        if (opcode == null) {
+            log.debug("account {}: ignored gateway op {}", accountId, op);
+            return;
+        }
+        switch (opcode) {
+            case HELLO -> onHello(myGeneration, frame.path("d").path("heartbeat_interval").asLong(DEFAULT_HEARTBEAT_MS));
+            case HEARTBEAT_ACK -> {
                 synchronized (this) {
                     heartbeatAcked = true;
                 }
             }
-            case 1 -> sendHeartbeat(myGeneration);
-            case 0 -> onDispatch(frame);
-            case 7 -> {
+            case HEARTBEAT -> sendHeartbeat(myGeneration);
+            case DISPATCH -> onDispatch(frame);
+            case RECONNECT -> {
                 log.info("account {}: gateway asked us to reconnect (op 7)", accountId);
                 reconnectNow(myGeneration, true, "reconnect requested by Discord");
             }
-            case 9 -> onInvalidSession(myGeneration, frame.path("d").asBoolean(false));
+            case INVALID_SESSION -> onInvalidSession(myGeneration, frame.path("d").asBoolean(false));
             default -> log.debug("account {}: ignored gateway op {}", accountId, op);
         }
     }
@@ -288,7 +290,8 @@ public final class UserGatewaySession {
         synchronized (this) {
             lastSeq = seq;
         }
-        send(myGeneration, "{\"op\":1,\"d\":" + (lastSeq < 0 ? "null" : Long.toString(lastSeq)) + "}");
+        send(myGeneration, "{\"op\":" + GatewayOpcode.HEARTBEAT.code() + ",\"d\":"
+                + (lastSeq < 0 ? "null" : Long.toString(lastSeq)) + "}");
     }
 
     private void onDispatch(JsonNode frame) {
@@ -372,7 +375,7 @@ public final class UserGatewaySession {
             socket = null;
         }
         if (old != null) {
-            old.sendClose(4000, "reconnecting").exceptionally(e -> null);
+            old.sendClose(GatewayCloseCode.CLIENT_RECONNECTING, "reconnecting").exceptionally(e -> null);
             old.abort();
         }
         changeState(GatewayState.RECONNECTING, reason);
@@ -385,20 +388,22 @@ public final class UserGatewaySession {
                 return;
             }
         }
-        if (FATAL_CLOSE_CODES.contains(code)) {
+        GatewayCloseCode.AfterClose after = GatewayCloseCode.afterClose(code);
+        if (after == GatewayCloseCode.AfterClose.GIVE_UP) {
             synchronized (this) {
                 generation++;
                 cancelHeartbeat();
                 socket = null;
                 stopped = true;
             }
-            String why = code == 4004 ? "Discord rejected the token (close 4004 authentication failed)"
+            String why = code == GatewayCloseCode.AUTHENTICATION_FAILED.code()
+                    ? "Discord rejected the token (close 4004 authentication failed)"
                     : "Discord closed the gateway with " + code + (reason == null || reason.isBlank() ? "" : " " + reason);
             log.error("account {}: {}; not reconnecting", accountId, why);
             changeState(GatewayState.FAILED, why);
             return;
         }
-        if (SESSION_LOST_CLOSE_CODES.contains(code)) {
+        if (after == GatewayCloseCode.AfterClose.NEW_SESSION) {
             synchronized (this) {
                 sessionId = null;
                 seq = -1;

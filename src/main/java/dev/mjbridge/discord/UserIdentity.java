@@ -51,14 +51,14 @@ final class UserIdentity {
         clientState.put("private_channels_version", "0");
         clientState.put("api_code_version", 0);
         ObjectNode frame = f.objectNode();
-        frame.put("op", 2);
+        frame.put("op", GatewayOpcode.IDENTIFY.code());
         frame.set("d", d);
         return frame;
     }
 
     static ObjectNode resume(DiscordCredentials credentials, String sessionId, long seq) {
         ObjectNode frame = JsonNodeFactory.instance.objectNode();
-        frame.put("op", 6);
+        frame.put("op", GatewayOpcode.RESUME.code());
         ObjectNode d = frame.putObject("d");
         d.put("token", credentials.userToken());
         d.put("session_id", sessionId);

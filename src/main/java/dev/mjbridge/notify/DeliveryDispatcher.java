@@ -1,5 +1,6 @@
 package dev.mjbridge.notify;
 
+import dev.mjbridge.discord.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -31,7 +32,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     private final NotifyHookPolicy policy;
     private final ObjectMapper mapper;
     private final WebhookSender sender;
-    private final RetryDelays delays;
+    private final Backoff delays;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
     private final Map<String, TaskLine> lines = new ConcurrentHashMap<>();
@@ -47,7 +48,7 @@ final class DeliveryDispatcher implements AutoCloseable {
         this.timer = timer;
         this.worker = worker;
         this.sender = new WebhookSender(properties.timeout(), properties.maxAnswerBytes(), timer);
-        this.delays = new RetryDelays(properties.firstDelay(), properties.maxDelay());
+        this.delays = properties.retryBackoff();
     }
 
     /** Queues a state behind the task's earlier ones; returns at once. */
@@ -147,7 +148,7 @@ final class DeliveryDispatcher implements AutoCloseable {
             next(line);
             return;
         }
-        Duration wait = delays.afterFailure(failed.failures());
+        Duration wait = delays.delay(failed.failures() - 1);
         log.info("webhook {} failed for {} ({}); attempt {} of {} in {} ms", delivery.target(), delivery.describe(),
                 result.problem(), failed.failures() + 1, properties.attempts(), wait.toMillis());
         try {

@@ -2,6 +2,7 @@ package dev.mjbridge.notify;
 
 import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.config.SettingChecks;
+import dev.mjbridge.discord.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -54,6 +55,11 @@ public record NotifyProperties(
         // Two: coalescing keeps a task's latest state of each status, the last one included.
         maxQueuedPerTask = SettingChecks.atLeast("mj.notify.max-queued-per-task", maxQueuedPerTask, 2, 32);
         maxQueued = SettingChecks.atLeast("mj.notify.max-queued", maxQueued, 1, 10_000);
+    }
+
+    /** How long a failed delivery waits before its next attempt: the backoff the gateway's reconnects use too. */
+    public Backoff retryBackoff() {
+        return new Backoff(firstDelay, maxDelay);
     }
 
     /** Every setting at its default. */

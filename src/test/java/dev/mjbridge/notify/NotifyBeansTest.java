@@ -1,5 +1,6 @@
 package dev.mjbridge.notify;
 
+import dev.mjbridge.discord.Backoff;
 import dev.mjbridge.config.MjProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -13,6 +14,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +54,7 @@ class NotifyBeansTest {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
                 "mj.notify.attempts", "3",
                 "mj.notify.timeout", "2s",
+                "mj.notify.first-delay", "2s",
                 "mj.notify.max-delay", "5m",
                 "mj.notify.allow-hosts", "Hooks.Example.com, *.corp.example",
                 "mj.notify.refuse-private", "true",
@@ -62,6 +65,9 @@ class NotifyBeansTest {
         assertThat(bound.attempts()).isEqualTo(3);
         assertThat(bound.timeout()).hasSeconds(2);
         assertThat(bound.maxDelay()).hasMinutes(5);
+        assertThat(bound.retryBackoff()).isEqualTo(new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        assertThat(bound.retryBackoff().delay(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(bound.retryBackoff().delay(20)).isBetween(Duration.ofSeconds(150), Duration.ofMinutes(5));
         assertThat(bound.allowHosts()).containsExactly("hooks.example.com", "*.corp.example");
         assertThat(bound.refusePrivate()).isTrue();
         assertThat(bound.maxAnswerBytes()).isEqualTo(1024);
