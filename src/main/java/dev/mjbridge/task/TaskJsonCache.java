@@ -148,6 +148,11 @@ public final class TaskJsonCache {
         return settled.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
+    /** Drops the settled version as an eviction would (tests: an eviction at a chosen moment). */
+    void evict(String id) {
+        settled.invalidate(id);
+    }
+
     long settledCount() {
         settled.cleanUp();
         return settled.estimatedSize();

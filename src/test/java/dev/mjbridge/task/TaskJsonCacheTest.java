@@ -149,6 +149,37 @@ class TaskJsonCacheTest {
     }
 
     @Test
+    void aVersionStoredAndEvictedWhileAReaderReadTheStoreIsNotHiddenByTheOlderRowThatReaderGot() {
+        TaskWriter writer = writer(TaskJsonCache.DEFAULT_MAX_BYTES);
+        TaskReads reads = new TaskReads(index, writer.json(), store);
+        Task done = finish(writer, writer.create(running("1732800000000011")).id());
+        writer.json().evict(done.id());
+        Task[] seeded = new Task[1];
+        // While the reader holds the old row: a newer version is made, stored, read by someone, and evicted.
+        store.duringNextRead = () -> {
+            seeded[0] = writer.changeFinished(done.id(), t -> t.withProperty("seed", "7")).orElseThrow();
+            assertThat(json(reads.find(done.id()))).isEqualTo(bytes(seeded[0]));
+            writer.json().evict(done.id());
+        };
+
+        assertThat(json(reads.find(done.id()))).as("the slow reader").isEqualTo(bytes(seeded[0]));
+        assertThat(json(reads.find(done.id()))).as("what it left in the cache").isEqualTo(bytes(seeded[0]));
+    }
+
+    @Test
+    void aVersionMadeVisibleWhileAReaderReadTheStoreWinsOverTheRowThatReaderGot() {
+        TaskWriter writer = writer(TaskJsonCache.DEFAULT_MAX_BYTES);
+        TaskReads reads = new TaskReads(index, writer.json(), store);
+        Task done = finish(writer, writer.create(running("1732800000000012")).id());
+        writer.json().evict(done.id());
+        Task seeded = done.withProperty("seed", "8");
+        // Visible (another fetch may answer it) but not stored yet when the reader's row comes back.
+        store.duringNextRead = () -> writer.json().written(seeded);
+
+        assertThat(json(reads.find(done.id()))).isEqualTo(bytes(seeded));
+    }
+
+    @Test
     void theBoundIsNeverNegative() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TaskJsonCache(JSON, -1))
                 .hasMessageContaining("0 or more");
@@ -186,6 +217,8 @@ class TaskJsonCacheTest {
         final MemoryTaskStore tasks = new MemoryTaskStore();
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger batchReads = new AtomicInteger();
+        /** Runs once, after the next findById has read its row and before it returns it. */
+        volatile Runnable duringNextRead;
 
         @Override
         public boolean save(Task task) {
@@ -195,7 +228,13 @@ class TaskJsonCacheTest {
         @Override
         public Optional<Task> findById(String id) {
             reads.incrementAndGet();
-            return tasks.findById(id);
+            Optional<Task> found = tasks.findById(id);
+            Runnable hook = duringNextRead;
+            if (hook != null) {
+                duringNextRead = null;
+                hook.run();
+            }
+            return found;
         }
 
         @Override

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writers move tasks through progress to SUCCESS and then add a seed, through a slow store and a
+ * Writers move tasks through progress to SUCCESS and then change them further (as a seed
+ * learned later does), through a slow store and a
  * cache so small that entries are evicted all the time; readers fetch and list meanwhile. Once
  * any reader has seen a version of a task, no reader may answer an older one.
  */
@@ -29,13 +30,15 @@ class TaskJsonConcurrencyTest {
     private static final int TASKS = 6;
     private static final int STEPS = 40;
     private static final int READERS = 3;
+    /** Changes to each finished task (as a seed learned later): they are read from the store once evicted. */
+    private static final int AMENDMENTS = 30;
 
     @RepeatedTest(3)
     void noReaderAnswersAnOlderVersionThanOneAlreadyAnswered() throws InterruptedException {
         InFlightIndex index = new InFlightIndex();
         SlowStore store = new SlowStore();
-        // Room for about two finished tasks: versions are evicted while others are read and written.
-        TaskWriter writer = new TaskWriter(index, store, new TaskTransitions(), new TaskJsonCache(JSON, 3_000), List.of());
+        // Room for about one finished task: versions are evicted while others are read and written.
+        TaskWriter writer = new TaskWriter(index, store, new TaskTransitions(), new TaskJsonCache(JSON, 1_500), List.of());
         TaskReads reads = new TaskReads(index, writer.json(), store);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
@@ -52,7 +55,10 @@ class TaskJsonConcurrencyTest {
                     writer.apply(id, new TaskUpdate.Progress(step * 99 / STEPS, null, "m-" + id, null));
                 }
                 TaskJsonCacheTest.finish(writer, id);
-                writer.changeFinished(id, t -> t.withProperty("seed", "42"));
+                for (int n = 1; n <= AMENDMENTS; n++) {
+                    int amendment = n;
+                    writer.changeFinished(id, t -> t.withProperty("amendment", amendment));
+                }
             }));
         }
         List<Thread> readers = new ArrayList<>();
@@ -89,7 +95,7 @@ class TaskJsonConcurrencyTest {
 
         assertThat(violations).isEmpty();
         for (String id : ids) {
-            assertThat(reads.find(id).map(TaskJsonConcurrencyTest::rank)).as(id).contains(STEPS + 2);
+            assertThat(reads.find(id).map(TaskJsonConcurrencyTest::rank)).as(id).contains(STEPS + 1 + AMENDMENTS);
             assertThat(reads.find(id).orElseThrow().json()).isEqualTo(JSON.writeValueAsBytes(store.findById(id).orElseThrow()));
         }
         assertThat(writer.json().unsettledCount()).isZero();
@@ -102,11 +108,11 @@ class TaskJsonConcurrencyTest {
         return thread;
     }
 
-    /** Orders the versions the writers make: the progress step, then SUCCESS, then SUCCESS with a seed. */
+    /** Orders the versions the writers make: the progress step, then SUCCESS, then each change after it. */
     private static int rank(TaskJson json) {
         JsonNode task = JSON.readTree(json.json());
         if ("SUCCESS".equals(task.path("status").asString())) {
-            return task.path("properties").has("seed") ? STEPS + 2 : STEPS + 1;
+            return STEPS + 1 + task.path("properties").path("amendment").asInt(0);
         }
         int percent = Integer.parseInt(task.path("progress").asString().replace("%", ""));
         return percent * STEPS / 99;
@@ -137,7 +143,7 @@ class TaskJsonConcurrencyTest {
         }
 
         private static void pause() {
-            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextInt(200)));
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextInt(500)));
         }
     }
 }
