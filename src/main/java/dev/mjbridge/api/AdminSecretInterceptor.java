@@ -23,6 +23,14 @@ public class AdminSecretInterceptor implements HandlerInterceptor {
     static final String HEADER = "mj-admin-secret";
     static final String DISABLED = "admin API disabled: set mj.admin-secret";
 
+    /** Whether a controller class is admin-only; looked up once per class, not once per request. */
+    private static final ClassValue<Boolean> ADMIN_ONLY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return AnnotatedElementUtils.hasAnnotation(type, AdminOnly.class);
+        }
+    };
+
     private final SecretMatcher secret;
 
     public AdminSecretInterceptor(AdminProperties properties) {
@@ -32,8 +40,7 @@ public class AdminSecretInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        if (!(handler instanceof HandlerMethod method)
-                || !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), AdminOnly.class)) {
+        if (!(handler instanceof HandlerMethod method) || !ADMIN_ONLY.get(method.getBeanType())) {
             return true;
         }
         if (secret == null) {

@@ -2,8 +2,6 @@ package dev.mjbridge.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,23 +28,22 @@ public class ApiSecretFilter extends OncePerRequestFilter {
             + ",\"description\":\"" + HEADER + ": missing or wrong\",\"result\":null,\"properties\":{}}")
             .getBytes(StandardCharsets.UTF_8);
 
-    private final byte[] secretDigest;
+    private final SecretMatcher secret;
 
     public ApiSecretFilter(ApiProperties properties) {
-        this.secretDigest = properties.apiSecret() == null ? null : sha256(properties.apiSecret());
+        this.secret = properties.apiSecret() == null ? null : new SecretMatcher(properties.apiSecret());
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // CORS preflights carry no custom headers by design.
-        return secretDigest == null || "OPTIONS".equals(request.getMethod()) || !isApiPath(request);
+        return secret == null || "OPTIONS".equals(request.getMethod()) || !isApiPath(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        if (given != null && MessageDigest.isEqual(secretDigest, sha256(given))) {
+        if (secret.matches(request.getHeader(HEADER))) {
             chain.doFilter(request, response);
             return;
         }
@@ -61,13 +58,5 @@ public class ApiSecretFilter extends OncePerRequestFilter {
         String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
         // "/mj" also covers "/mj-fast/...": guarding a little too much is the safe side.
         return (servletPath + pathInfo).startsWith(ApiPaths.ROOT);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

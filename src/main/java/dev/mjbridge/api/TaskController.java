@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +19,14 @@ import tools.jackson.databind.JsonNode;
 
 import dev.mjbridge.task.CancelResult;
 import dev.mjbridge.task.Task;
+import dev.mjbridge.task.TaskJson;
 import dev.mjbridge.task.TaskService;
 
 /**
  * Reading and cancelling tasks. Shapes follow midjourney-proxy, whose clients decode them:
  * fetch answers the task JSON, or an empty body for an unknown id; lists answer bare arrays.
+ * Fetch and list-by-condition are polled hard: they answer task JSON the core serialized once
+ * per task version ({@link TaskJson}), written out as is.
  */
 @RestController
 @RequestMapping({ApiPaths.ROOT + "/task", ApiPaths.MODE_ROOT + "/task"})
@@ -43,22 +47,28 @@ public class TaskController {
     }
 
     @GetMapping("/{id}/fetch")
-    public ResponseEntity<Task> fetch(@PathVariable("id") String id) {
-        return tasks.find(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.ok().build());
+    public ResponseEntity<byte[]> fetch(@PathVariable("id") String id) {
+        return tasks.findJson(id)
+                .map(task -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(task.json()))
+                .orElseGet(() -> ResponseEntity.ok().build());
     }
 
     /** Takes {@code {"ids": [...]}} or a bare array of ids; unknown ids are left out. */
     @PostMapping("/list-by-condition")
-    public List<Task> listByCondition(@RequestBody(required = false) byte[] body) {
+    public ResponseEntity<byte[]> listByCondition(@RequestBody(required = false) byte[] body) {
         JsonNode root = RequestFields.parse(body);
         JsonNode ids = root.isObject() ? root.get("ids") : root;
         if (ids == null || ids.isNull()) {
-            return List.of();
+            return json(JsonArrays.of(List.of()));
         }
         if (!ids.isArray()) {
             throw RejectedRequest.invalid("ids", "must be an array of task ids");
         }
-        return tasks.findByIds(RequestFields.idsOf(ids, "ids"));
+        return json(JsonArrays.of(tasks.findJsonByIds(RequestFields.idsOf(ids, "ids"))));
+    }
+
+    private static ResponseEntity<byte[]> json(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/{id}/image-seed")

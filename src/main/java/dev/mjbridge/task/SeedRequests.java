@@ -19,13 +19,13 @@ final class SeedRequests {
     private static final String ENVELOPE = "✉️";
 
     private final AccountPool pool;
-    private final TaskStore store;
+    private final TaskWriter writer;
     private final Duration timeout;
     private final Map<String, CompletableFuture<String>> pendingByHash = new ConcurrentHashMap<>();
 
-    SeedRequests(AccountPool pool, TaskStore store, Duration timeout) {
+    SeedRequests(AccountPool pool, TaskWriter writer, Duration timeout) {
         this.pool = pool;
-        this.store = store;
+        this.writer = writer;
         this.timeout = timeout;
     }
 
@@ -53,7 +53,7 @@ final class SeedRequests {
         created.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((seed, error) -> {
             pendingByHash.remove(hash, created);
             if (seed != null) {
-                store.findById(task.id()).ifPresent(t -> store.save(t.withProperties(t.properties().withExtra(SEED, seed))));
+                writer.changeFinished(task.id(), t -> t.withProperties(t.properties().withExtra(SEED, seed)));
             }
         });
         String channelId = task.properties().discordChannelId() != null

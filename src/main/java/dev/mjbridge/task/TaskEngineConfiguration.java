@@ -6,6 +6,7 @@ import dev.mjbridge.account.JobSender;
 import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.MessageParser;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,19 @@ import java.util.concurrent.TimeUnit;
 
 /** Wires the task engine and connects the accounts once it can hear them. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskCacheProperties.class)
 public class TaskEngineConfiguration {
+
+    /** Serialized with the mapper the REST layer answers with, so cached bytes are what it would write. */
+    @Bean
+    TaskJsonCache taskJsonCache(ObjectMapper json, TaskCacheProperties properties) {
+        return new TaskJsonCache(json, properties.jsonCacheBytes().toBytes());
+    }
+
+    @Bean
+    TaskReads taskReads(InFlightIndex index, TaskJsonCache cache, TaskStore store) {
+        return new TaskReads(index, cache, store);
+    }
 
     @Bean
     TaskRuntimes taskRuntimes() {
@@ -28,8 +41,9 @@ public class TaskEngineConfiguration {
     }
 
     @Bean
-    TaskWriter taskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, List<TaskListener> listeners) {
-        return new TaskWriter(index, store, transitions, listeners);
+    TaskWriter taskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, TaskJsonCache cache,
+                          List<TaskListener> listeners) {
+        return new TaskWriter(index, store, transitions, cache, listeners);
     }
 
     @Bean
@@ -38,8 +52,8 @@ public class TaskEngineConfiguration {
     }
 
     @Bean
-    SeedRequests seedRequests(AccountPool pool, TaskStore store, MjProperties properties) {
-        return new SeedRequests(pool, store, properties.tasks().seedTimeout());
+    SeedRequests seedRequests(AccountPool pool, TaskWriter writer, MjProperties properties) {
+        return new SeedRequests(pool, writer, properties.tasks().seedTimeout());
     }
 
     @Bean
@@ -50,8 +64,8 @@ public class TaskEngineConfiguration {
     @Bean
     TaskService taskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
                             JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds,
-                            PendingRequests pending) {
-        return new TaskService(ids, store, index, writer, pool, sender, runner, runtimes, seeds, pending);
+                            PendingRequests pending, TaskReads reads) {
+        return new TaskService(ids, store, index, writer, pool, sender, runner, runtimes, seeds, pending, reads);
     }
 
     /** {@code mj.midjourney.cdn}; in sandbox mode the sandbox, which serves the videos at its root. */

@@ -34,12 +34,15 @@ public final class TaskService {
     private final TaskRuntimes runtimes;
     private final SeedRequests seeds;
     private final PendingRequests pending;
+    private final TaskReads reads;
     /** Choosing an account and taking its slot happen together, so two submits never take one slot. */
     private final Object admission = new Object();
 
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds, PendingRequests pending) {
+                JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds, PendingRequests pending,
+                TaskReads reads) {
         this.pending = pending;
+        this.reads = reads;
         this.ids = ids;
         this.store = store;
         this.index = index;
@@ -275,8 +278,14 @@ public final class TaskService {
         return live.isPresent() ? live : store.findById(id);
     }
 
-    public List<Task> findByIds(List<String> taskIds) {
-        return store.findByIds(taskIds);
+    /** The task's JSON as fetch answers it, from memory when it is there; empty for an unknown id. */
+    public Optional<TaskJson> findJson(String id) {
+        return reads.find(id);
+    }
+
+    /** The JSON of the tasks with these ids, in the given order and each once; unknown ids are left out. */
+    public List<TaskJson> findJsonByIds(List<String> taskIds) {
+        return reads.findAll(taskIds);
     }
 
     public List<Task> recent(int offset, int limit) {

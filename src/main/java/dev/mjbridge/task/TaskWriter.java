@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way a task changes: apply the update through {@link TaskTransitions} in the
- * in-flight index (atomically per task), store the result, then tell the listeners.
+ * in-flight index (atomically per task, which also hands the new version to the
+ * {@link TaskJsonCache}), store the result, then tell the listeners.
  * Remembers when each in-flight task last heard something, for timeouts.
  */
 public final class TaskWriter {
@@ -21,15 +26,31 @@ public final class TaskWriter {
     private final InFlightIndex index;
     private final TaskStore store;
     private final TaskTransitions transitions;
+    private final TaskJsonCache json;
     private final List<TaskListener> listeners;
+    /** Changes to finished tasks (a seed learned later) are rare: one at a time keeps them ordered. */
+    private final Object finishedChanges = new Object();
     private final Map<String, Long> lastActivity = new ConcurrentHashMap<>();
     private volatile Consumer<Task> onFinal = task -> { };
 
+    /** With a task JSON cache of the default size written with a plain JSON mapper (tests). */
     public TaskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, List<TaskListener> listeners) {
+        this(index, store, transitions, new TaskJsonCache(JsonMapper.builder().build(), TaskJsonCache.DEFAULT_MAX_BYTES),
+                listeners);
+    }
+
+    public TaskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, TaskJsonCache json,
+                      List<TaskListener> listeners) {
         this.index = index;
         this.store = store;
         this.transitions = transitions;
+        this.json = json;
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** The JSON cache this writer feeds, for the readers of the same tasks. */
+    public TaskJsonCache json() {
+        return json;
     }
 
     /** Called once for every task that reaches a final status (frees its account slot). */
@@ -39,8 +60,11 @@ public final class TaskWriter {
 
     /** Stores a new task and starts following it. */
     public Task create(Task task) {
+        // Before the index: no other write can reach the task until it is there, so versions stay in order.
+        TaskJson version = json.written(task);
         index.put(task);
         store.save(task);
+        json.stored(version);
         lastActivity.put(task.id(), System.currentTimeMillis());
         publish(task);
         return task;
@@ -48,18 +72,27 @@ public final class TaskWriter {
 
     /** Follows a stored task again after a restart (no new write, no new notification). */
     public void adopt(Task task) {
+        json.stored(json.written(task));
         index.put(task);
         lastActivity.put(task.id(), System.currentTimeMillis());
     }
 
     /** Applies an update; empty when the task is unknown, finished, or the update changes nothing. */
     public Optional<Task> apply(String taskId, TaskUpdate update) {
-        Optional<Task> changed = index.update(taskId, current -> transitions.apply(current, update));
+        AtomicReference<TaskJson> version = new AtomicReference<>();
+        // The JSON is made under the task's lock, so the cache gets versions in the order they are made.
+        Optional<Task> changed = index.update(taskId, current -> transitions.apply(current, update)
+                .map(next -> {
+                    version.set(json.written(next));
+                    return next;
+                }));
         if (changed.isEmpty()) {
             return changed;
         }
         Task task = changed.get();
         store.save(task);
+        // Only once stored: a failed store write leaves the version readable from memory.
+        json.stored(version.get());
         if (task.status().isFinal()) {
             lastActivity.remove(taskId);
         } else {
@@ -70,6 +103,32 @@ public final class TaskWriter {
             onFinal.accept(task);
         }
         return changed;
+    }
+
+    /**
+     * Changes a finished task (no longer in flight), e.g. to add the seed Midjourney told later.
+     * Stored and cached like any other version; listeners are not told (nothing a client waits for).
+     *
+     * @return the changed task; empty when the task is unknown or still in flight
+     */
+    public Optional<Task> changeFinished(String taskId, UnaryOperator<Task> change) {
+        synchronized (finishedChanges) {
+            if (index.findById(taskId).isPresent()) {
+                return Optional.empty();
+            }
+            Optional<Task> stored = store.findById(taskId).filter(t -> t.status().isFinal());
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            Task changed = change.apply(stored.get());
+            if (changed.status() != stored.get().status() || !changed.id().equals(taskId)) {
+                throw new IllegalArgumentException("a finished task keeps its id and status");
+            }
+            TaskJson version = json.written(changed);
+            store.save(changed);
+            json.stored(version);
+            return Optional.of(changed);
+        }
     }
 
     /** Records that something was heard about the task without changing it (e.g. "Job queued"). */

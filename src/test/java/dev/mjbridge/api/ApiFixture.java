@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.mjbridge.account.AccountPool;
@@ -21,6 +22,7 @@ import dev.mjbridge.task.SubmitResult;
 import dev.mjbridge.task.Task;
 import dev.mjbridge.task.TaskAction;
 import dev.mjbridge.task.TaskButton;
+import dev.mjbridge.task.TaskJson;
 import dev.mjbridge.task.TaskProperties;
 import dev.mjbridge.task.TaskService;
 import dev.mjbridge.task.TaskStatus;
@@ -74,6 +76,8 @@ final class ApiFixture {
                 .addInterceptors(new AdminSecretInterceptor(admin))
                 .build();
         when(hooks.refusalReason(any())).thenReturn(Optional.empty());
+        // Tests stub find(id) with a Task; fetch reads the same task as JSON.
+        when(tasks.findJson(any())).thenAnswer(call -> tasks.find(call.getArgument(0)).map(ApiFixture::json));
         when(tasks.newTask(any())).thenAnswer(call ->
                 Task.create(Long.toString(ids.getAndIncrement()), call.getArgument(0), 1732800000000L));
         when(tasks.submit(any(), any(), any())).thenAnswer(call ->
@@ -81,6 +85,13 @@ final class ApiFixture {
         when(tasks.submitAction(any(), any(), any())).thenAnswer(call ->
                 new SubmitResult.Submitted(call.getArgument(0), "main"));
     }
+
+    /** The task as the core hands it to the REST layer: serialized once. */
+    static TaskJson json(Task task) {
+        return new TaskJson(task.id(), 1, task.status(), null, JSON.writeValueAsBytes(task));
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);

@@ -153,6 +153,10 @@ class ApiSandboxFlowTest extends ProxyIntegrationTest {
         MjApi.Response seed = api.get("/mj/task/" + imagineId + "/image-seed");
         assertThat(seed.body().path("code").asInt()).as(seed.raw()).isEqualTo(1);
         assertThat(seed.body().path("result").asString()).matches("\\d+");
+        // The seed is kept on the finished task, and fetch (answered from the task JSON cache) shows it.
+        String value = seed.body().path("result").asString();
+        api.awaitTask(imagineId, task -> value.equals(task.path("properties").path("seed").asString()),
+                "the seed in the fetched task");
     }
 
     @Test

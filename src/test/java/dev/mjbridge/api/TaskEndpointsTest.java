@@ -50,6 +50,23 @@ class TaskEndpointsTest {
     }
 
     @Test
+    void fetchAndListAnswerTheBytesTheMapperWritesForTheTask() throws Exception {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        when(api.tasks.find(ApiFixture.PARENT_ID)).thenReturn(Optional.of(grid));
+        when(api.tasks.findJsonByIds(List.of("1", "2")))
+                .thenReturn(List.of(ApiFixture.json(grid), ApiFixture.json(ApiFixture.finishedUpscale())));
+
+        api.mvc.perform(get("/mj/task/{id}/fetch", ApiFixture.PARENT_ID))
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().bytes(mapper.writeValueAsBytes(grid)));
+        api.mvc.perform(post("/mj/task/list-by-condition").contentType(MediaType.APPLICATION_JSON).content("[\"1\", \"2\"]"))
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().bytes(mapper.writeValueAsBytes(List.of(grid, ApiFixture.finishedUpscale()))));
+        api.mvc.perform(post("/mj/task/list-by-condition").contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(content().string("[]"));
+    }
+
+    @Test
     void fetchOfAnUnknownTaskIsAnEmptyBody() throws Exception {
         when(api.tasks.find(anyString())).thenReturn(Optional.empty());
 
@@ -60,7 +77,7 @@ class TaskEndpointsTest {
 
     @Test
     void listByConditionTakesAnObjectWithIds() throws Exception {
-        when(api.tasks.findByIds(List.of("1", "2", "3"))).thenReturn(List.of(grid));
+        when(api.tasks.findJsonByIds(List.of("1", "2", "3"))).thenReturn(List.of(ApiFixture.json(grid)));
 
         api.mvc.perform(post("/mj/task/list-by-condition").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ids\": [\"1\", 2, \" 3 \", \"\"]}"))
@@ -71,7 +88,8 @@ class TaskEndpointsTest {
 
     @Test
     void listByConditionTakesABareArray() throws Exception {
-        when(api.tasks.findByIds(List.of("1", "2"))).thenReturn(List.of(grid, grid));
+        when(api.tasks.findJsonByIds(List.of("1", "2")))
+                .thenReturn(List.of(ApiFixture.json(grid), ApiFixture.json(grid)));
 
         api.mvc.perform(post("/mj/task/list-by-condition").contentType(MediaType.APPLICATION_JSON)
                         .content("[\"1\", \"2\"]"))

@@ -50,7 +50,7 @@ final class HandlerHarness {
                 ENDPOINTS));
         AccountPool pool = new AccountPool(List.of(), null, new AccountSelector(SelectionStrategy.BEST_WAIT_IDLE), false);
         handler = new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner,
-                new SeedRequests(pool, store, Duration.ofSeconds(1)), ENDPOINTS, new MessageParser(),
+                new SeedRequests(pool, writer, Duration.ofSeconds(1)), ENDPOINTS, new MessageParser(),
                 new MidjourneyCdn(CDN));
         writer.onFinal(task -> released.add(task.id()));
     }

@@ -165,7 +165,7 @@ class ListenerRobustnessPropertyTest {
             AccountPool pool = new AccountPool(List.of(), null, new AccountSelector(SelectionStrategy.BEST_WAIT_IDLE),
                     false);
             handler = new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner,
-                    new SeedRequests(pool, store, Duration.ofSeconds(1)), NOWHERE, parser,
+                    new SeedRequests(pool, writer, Duration.ofSeconds(1)), NOWHERE, parser,
                     new MidjourneyCdn("http://127.0.0.1:1"));
             AccountConfig config = config("acc-1");
             account = new Account(config, new DiscordRestClient("acc-1", config.credentials(), NOWHERE, JSON, HTTP,

@@ -41,6 +41,11 @@ final class StartedApp implements AutoCloseable {
         return api;
     }
 
+    /** A bean of the running app (e.g. its JSON mapper, to compare answers with what it writes). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** Waits until /mj/account/list shows every account READY; returns the list. */
     JsonNode awaitAccountsReady() {
         long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
