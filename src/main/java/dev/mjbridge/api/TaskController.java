@@ -3,7 +3,7 @@ package dev.mjbridge.api;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +17,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.task.CancelResult;
 import dev.mjbridge.task.Task;
 import dev.mjbridge.task.TaskJson;
@@ -41,7 +42,12 @@ public class TaskController {
     private final TaskService tasks;
     private final Duration seedWait;
 
-    TaskController(TaskService tasks, @Value("${mj.tasks.seed-timeout:60s}") Duration seedTimeout) {
+    @Autowired
+    TaskController(TaskService tasks, MjProperties properties) {
+        this(tasks, properties.tasks().seedTimeout());
+    }
+
+    TaskController(TaskService tasks, Duration seedTimeout) {
         this.tasks = tasks;
         this.seedWait = seedTimeout.plus(SEED_MARGIN);
     }
