@@ -3,7 +3,7 @@ package dev.mjbridge.api;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +17,6 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.task.CancelResult;
 import dev.mjbridge.task.Task;
 import dev.mjbridge.task.TaskJson;
@@ -42,12 +41,7 @@ public class TaskController {
     private final TaskService tasks;
     private final Duration seedWait;
 
-    @Autowired
-    TaskController(TaskService tasks, MjProperties properties) {
-        this(tasks, properties.tasks().seedTimeout());
-    }
-
-    TaskController(TaskService tasks, Duration seedTimeout) {
+    TaskController(TaskService tasks, @Value("${mj.tasks.seed-timeout:60s}") Duration seedTimeout) {
         this.tasks = tasks;
         this.seedWait = seedTimeout.plus(SEED_MARGIN);
     }
