@@ -5,6 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +21,7 @@ class Later {
     private static final Logger log = LoggerFactory.getLogger(Later.class);
 
     private final ScheduledExecutorService executor;
+    private final Map<String, CompletableFuture<Void>> chains = new ConcurrentHashMap<>();
 
     Later(ScheduledExecutorService sandboxScheduler) {
         this.executor = sandboxScheduler;
@@ -25,6 +29,20 @@ class Later {
 
     void now(Runnable work) {
         executor.execute(() -> guarded(work));
+    }
+
+    /**
+     * Runs {@code work} off the HTTP thread after every earlier work of the same {@code key}
+     * has run. One user's interactions are handled in the order they arrived: a client that
+     * sends its next command as soon as the last was acknowledged must not see the two admitted
+     * the other way round because two scheduler threads raced.
+     */
+    void inOrder(String key, Runnable work) {
+        CompletableFuture<Void> queued = chains.compute(key, (k, tail) ->
+                (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+                        .thenRunAsync(() -> guarded(work), executor));
+        // The chain forgets a key once its last work ran, so idle users cost nothing.
+        queued.whenComplete((done, error) -> chains.remove(key, queued));
     }
 
     void after(Duration delay, Runnable work) {

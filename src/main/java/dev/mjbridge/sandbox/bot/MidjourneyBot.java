@@ -53,7 +53,7 @@ public class MidjourneyBot implements InteractionReceiver, ReactionReceiver {
             return new InteractionOutcome.Rejected(reject.httpStatus(), reject.body());
         }
         Decision.Accept accept = (Decision.Accept) decision;
-        later.now(() -> {
+        later.inOrder(request.user().id(), () -> {
             acknowledger.acknowledge(interaction, accept.acknowledgement());
             accept.followUp().run();
         });
