@@ -85,7 +85,8 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
                 throw new IllegalArgumentException("unknown phase " + p + "\n" + USAGE);
             }
         }
-        return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar, out, Path.of("bench/target/runs"), phases,
+        return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), out,
+                Path.of("bench/target/runs").toAbsolutePath(), phases,
                 connections, warmUp, duration, idle, accounts, samples, burstAccounts, burstJobs, burstJobSeconds,
                 compare, compareSandbox, javaDriver, jmhResults);
     }
