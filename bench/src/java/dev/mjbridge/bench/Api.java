@@ -66,6 +66,25 @@ final class Api {
         return answer.path("result").asString();
     }
 
+    /**
+     * Submits an imagine, waiting while the target answers "queue full" (code 23): a small
+     * deployment (one account, queue 10) takes a hundred set-up tasks only in waves.
+     */
+    String imagineWhenRoom(String prompt, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode answer = post("/mj/submit/imagine", "{\"prompt\":" + JSON.writeValueAsString(prompt) + "}");
+            int code = answer.path("code").asInt();
+            if ((code == 1 || code == 22) && !answer.path("result").isNull()) {
+                return answer.path("result").asString();
+            }
+            if (code != 23 || System.nanoTime() > deadline) {
+                throw new IOException("imagine refused: " + answer);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     JsonNode fetch(String taskId) throws IOException, InterruptedException {
         return get("/mj/task/" + taskId + "/fetch");
     }

@@ -152,9 +152,18 @@ public final class BenchMain {
         line("");
         Map<String, LoadResult> peer = null;
         if (options.compare() != null) {
+            System.out.println("   against the peer " + options.compare());
             Api target = new Api(options.compare());
             Api control = new Api(options.compareSandbox());
-            peer = loads(target, control, Files.createDirectories(runDir.resolve("compare")));
+            try {
+                peer = loads(target, control, Files.createDirectories(runDir.resolve("compare")));
+            } catch (Exception e) {
+                line("**the peer's load failed:** " + e + " (mj-bridge's own figures follow)");
+                line("");
+                e.printStackTrace();
+            } finally {
+                control.post("/sandbox/bot/resume", "{}");
+            }
         }
         if (peer == null) {
             line("| load | driver | req/s | p50 ms | p99 ms | requests | failed |");
@@ -189,7 +198,7 @@ public final class BenchMain {
         control.post("/sandbox/bot/resume", "{}");
         List<String> finished = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            finished.add(target.imagine("bench finished task " + i + " --ar 3:2"));
+            finished.add(target.imagineWhenRoom("bench finished task " + i + " --ar 3:2", Duration.ofMinutes(3)));
         }
         target.awaitAll(finished, Api::isSuccess, Duration.ofSeconds(180));
         control.post("/sandbox/bot/pause", "{}");
@@ -375,7 +384,7 @@ public final class BenchMain {
     }
 
     private static String num(double v, int decimals) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String seconds(Duration d) {
