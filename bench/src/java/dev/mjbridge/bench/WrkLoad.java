@@ -55,7 +55,11 @@ final class WrkLoad {
         if (!spec.warmUp().isZero()) {
             wrk(threads, spec.connections(), spec.warmUp().toSeconds(), script, url);
         }
-        String out = wrk(threads, spec.connections(), Math.max(1, spec.duration().toSeconds()), script, url);
+        return parse(wrk(threads, spec.connections(), Math.max(1, spec.duration().toSeconds()), script, url));
+    }
+
+    /** Reads wrk's report (with {@code --latency}): requests, duration, p50, p99, errors. */
+    static LoadResult parse(String out) throws IOException {
         Matcher m = REQUESTS.matcher(out);
         if (!m.find()) {
             throw new IOException("unexpected wrk output:\n" + out);
