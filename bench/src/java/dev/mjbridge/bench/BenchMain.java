@@ -232,11 +232,13 @@ public final class BenchMain {
         line("## Start-up, size and idle cost (standalone sandbox, shipped JVM flags "
                 + String.join(" ", Stack.SHIPPED_JVM_FLAGS) + ")");
         line("");
-        line("| accounts | start → first READY s | start → all READY s | RSS idle MiB | live heap idle MiB | threads | idle CPU % of one core |");
-        line("|---:|---:|---:|---:|---:|---:|---:|");
+        line("| accounts | start → first READY s | start → all READY s | RSS idle MiB | live heap idle MiB | threads"
+                + " | idle CPU % of one core (" + seconds(options.idleWindow()) + ") | RSS after load MiB"
+                + " | live heap after load MiB | threads after load |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : options.accountCounts()) {
             System.out.println("   accounts: " + n);
-            try (Stack stack = Stack.start(options.jar(), runDir, "startup-" + n, n, 10, 4)) {
+            try (Stack stack = Stack.start(options.jar(), runDir, "startup-" + n, n, 10, 0.2)) {
                 double first = stack.awaitReady(1, Duration.ofSeconds(120));
                 String all;
                 try {
@@ -248,15 +250,31 @@ public final class BenchMain {
                 long pid = stack.appPid();
                 long ticks0 = Processes.cpuTicks(pid);
                 long t0 = System.nanoTime();
-                Thread.sleep(options.idle().toMillis());
+                Thread.sleep(options.idleWindow().toMillis());
                 double cpu = (Processes.cpuTicks(pid) - ticks0) / 100.0 / ((System.nanoTime() - t0) / 1e9) * 100;
                 double rss = Processes.rssMiB(pid);
                 long threads = Processes.threads(pid);
                 double heap = Processes.liveHeapMiB(pid);
+                // "After load": one job, then the fetch load of the http phase for the measured duration.
+                String id = stack.app.imagineWhenRoom("bench size after load", Duration.ofSeconds(60));
+                stack.app.awaitAll(List.of(id), Api::isSuccess, Duration.ofSeconds(60));
+                load(URI.create(stack.app.base()), stack.dir, new LoadSpec("fetch after idle", "GET",
+                        "/mj/task/" + id + "/fetch", null, "\"SUCCESS\"", options.connections(), Duration.ZERO,
+                        options.duration(), 0));
+                double rssAfter = Processes.rssMiB(pid);
+                long threadsAfter = Processes.threads(pid);
+                double heapAfter = Processes.liveHeapMiB(pid);
                 line("| " + n + " | " + num(first, 2) + " | " + all + " | " + num(rss, 0) + " | " + num(heap, 0)
-                        + " | " + threads + " | " + num(cpu, 1) + " |");
+                        + " | " + threads + " | " + num(cpu, 1) + " | " + num(rssAfter, 0) + " | " + num(heapAfter, 0)
+                        + " | " + threadsAfter + " |");
             }
         }
+        line("");
+        line("Idle: the app settles " + seconds(options.idle()) + " after all accounts are READY, then CPU is counted"
+                + " over " + seconds(options.idleWindow()) + " (the sandbox announces Discord's 41.25 s heartbeat"
+                + " interval, so a window of 45 s holds every account's heartbeat once). Live heap = heap in use after a"
+                + " full GC. After load = after one job and " + seconds(options.duration()) + " of fetch load at "
+                + options.connections() + " connections.");
         line("");
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The harness's command line; {@code bench/run --help} prints {@link #USAGE}. */
 record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<String> phases, int connections,
-                    Duration warmUp, Duration duration, Duration idle, List<Integer> accountCounts, int samples,
+                    Duration warmUp, Duration duration, Duration idle, Duration idleWindow, List<Integer> accountCounts, int samples,
                     int burstAccounts, int burstJobs, double burstJobSeconds, String compare, String compareSandbox,
                     boolean javaDriverOnly, Path jmhResults) {
 
@@ -19,7 +19,8 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
               --warmup S             warm-up seconds per HTTP load [5]
               --duration S           measured seconds per HTTP load [10]
               --accounts LIST        account counts of the start-up phase [1,100,1000]
-              --idle S               idle wait before sizes are read, and the idle CPU window [10]
+              --idle S               settling time after all accounts are READY [10]
+              --idle-window S        window over which idle CPU is counted [45]
               --samples N            jobs of the completion phase [30]
               --burst-accounts N     [10]   --burst-jobs M [130]   --burst-job-seconds S [2]
               --compare URL          also load this midjourney-proxy-compatible base URL; report ratios
@@ -36,6 +37,7 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
         Duration warmUp = Duration.ofSeconds(5);
         Duration duration = Duration.ofSeconds(10);
         Duration idle = Duration.ofSeconds(10);
+        Duration idleWindow = Duration.ofSeconds(45);
         List<Integer> accounts = List.of(1, 100, 1000);
         int samples = 30;
         int burstAccounts = 10;
@@ -55,6 +57,7 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
                 case "--warmup" -> warmUp = seconds(argv[++i]);
                 case "--duration" -> duration = seconds(argv[++i]);
                 case "--idle" -> idle = seconds(argv[++i]);
+                case "--idle-window" -> idleWindow = seconds(argv[++i]);
                 case "--accounts" -> accounts = Arrays.stream(argv[++i].split(",")).map(Integer::parseInt).toList();
                 case "--samples" -> samples = Integer.parseInt(argv[++i]);
                 case "--burst-accounts" -> burstAccounts = Integer.parseInt(argv[++i]);
@@ -87,7 +90,7 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
         }
         return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), out,
                 Path.of("bench/target/runs").toAbsolutePath(), phases,
-                connections, warmUp, duration, idle, accounts, samples, burstAccounts, burstJobs, burstJobSeconds,
+                connections, warmUp, duration, idle, idleWindow, accounts, samples, burstAccounts, burstJobs, burstJobSeconds,
                 compare, compareSandbox, javaDriver, jmhResults);
     }
 
