@@ -60,7 +60,7 @@ public final class BenchMain {
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + String.format(Locale.ROOT, "%.1f", totalMemoryGiB()) + " GiB; " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + "; load average at start " + loadAverage()
-                + "; HTTP driver: " + (wrk ? "wrk (submit: java)" : "java") + "; jar: " + options.jar());
+                + "; HTTP driver: " + (wrk ? "wrk (submit: java)" : "java") + "; jar: " + shown(options.jar()));
         line("");
         line("command: `bench/run " + String.join(" ", options.args()) + "`");
         line("");
@@ -403,6 +403,12 @@ public final class BenchMain {
 
     private static String num(double v, int decimals) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A path as the reader's command line would name it: relative to the working directory when inside it. */
+    private static String shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
     }
 
     private static String seconds(Duration d) {
