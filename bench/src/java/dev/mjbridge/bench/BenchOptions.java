@@ -1,0 +1,100 @@
+package dev.mjbridge.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The harness's command line; {@code bench/run --help} prints {@link #USAGE}. */
+record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<String> phases, int connections,
+                    Duration warmUp, Duration duration, Duration idle, Duration idleWindow, List<Integer> accountCounts, int samples,
+                    int burstAccounts, int burstJobs, double burstJobSeconds, String compare, String compareSandbox,
+                    boolean javaDriverOnly, Path jmhResults) {
+
+    static final String USAGE = """
+            options (defaults in brackets):
+              --phases LIST          http,startup,completion,burst [all four]
+              --connections N        HTTP connections [32]
+              --warmup S             warm-up seconds per HTTP load [5]
+              --duration S           measured seconds per HTTP load [10]
+              --accounts LIST        account counts of the start-up phase [1,100,1000]
+              --idle S               settling time after all accounts are READY [10]
+              --idle-window S        window over which idle CPU is counted [45]
+              --samples N            jobs of the completion phase [30]
+              --burst-accounts N     [10]   --burst-jobs M [130]   --burst-job-seconds S [2]
+              --compare URL          also load this midjourney-proxy-compatible base URL; report ratios
+              --compare-sandbox URL  sandbox whose bot the peer uses (paused for the running/submit loads)
+                                     [the harness's own sandbox of the http phase]
+              --java-driver          use the Java driver even where wrk is installed
+              --jmh-results FILE     a JMH CSV result (-rf csv) to add to the report as a table
+              --jar PATH             [bench/target/mj-bridge.jar]   --out DIR [bench/results]
+            """;
+
+    static BenchOptions parse(String[] argv) {
+        List<String> phases = List.of("http", "startup", "completion", "burst");
+        int connections = 32;
+        Duration warmUp = Duration.ofSeconds(5);
+        Duration duration = Duration.ofSeconds(10);
+        Duration idle = Duration.ofSeconds(10);
+        Duration idleWindow = Duration.ofSeconds(45);
+        List<Integer> accounts = List.of(1, 100, 1000);
+        int samples = 30;
+        int burstAccounts = 10;
+        int burstJobs = 130;
+        double burstJobSeconds = 2;
+        String compare = null;
+        String compareSandbox = null;
+        boolean javaDriver = false;
+        Path jar = Path.of("bench/target/mj-bridge.jar");
+        Path out = Path.of("bench/results");
+        Path jmhResults = null;
+        for (int i = 0; i < argv.length; i++) {
+            String a = argv[i];
+            switch (a) {
+                case "--phases" -> phases = List.of(argv[++i].split(","));
+                case "--connections" -> connections = Integer.parseInt(argv[++i]);
+                case "--warmup" -> warmUp = seconds(argv[++i]);
+                case "--duration" -> duration = seconds(argv[++i]);
+                case "--idle" -> idle = seconds(argv[++i]);
+                case "--idle-window" -> idleWindow = seconds(argv[++i]);
+                case "--accounts" -> accounts = Arrays.stream(argv[++i].split(",")).map(Integer::parseInt).toList();
+                case "--samples" -> samples = Integer.parseInt(argv[++i]);
+                case "--burst-accounts" -> burstAccounts = Integer.parseInt(argv[++i]);
+                case "--burst-jobs" -> burstJobs = Integer.parseInt(argv[++i]);
+                case "--burst-job-seconds" -> burstJobSeconds = Double.parseDouble(argv[++i]);
+                case "--compare" -> compare = argv[++i];
+                case "--compare-sandbox" -> compareSandbox = argv[++i];
+                case "--java-driver" -> javaDriver = true;
+                case "--jmh-results" -> jmhResults = Path.of(argv[++i]);
+                case "--jar" -> jar = Path.of(argv[++i]);
+                case "--out" -> out = Path.of(argv[++i]);
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+            }
+        }
+        if (phases.isEmpty() || phases.equals(List.of("none"))) {
+            phases = List.of();
+        }
+        if (compare != null && compareSandbox == null) {
+            throw new IllegalArgumentException("--compare needs --compare-sandbox: the sandbox the peer uses, whose"
+                    + " bot is paused for the running-task and submit loads");
+        }
+        for (String p : phases) {
+            if (!List.of("http", "startup", "completion", "burst").contains(p)) {
+                throw new IllegalArgumentException("unknown phase " + p + "\n" + USAGE);
+            }
+        }
+        return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), out,
+                Path.of("bench/target/runs").toAbsolutePath(), phases,
+                connections, warmUp, duration, idle, idleWindow, accounts, samples, burstAccounts, burstJobs, burstJobSeconds,
+                compare, compareSandbox, javaDriver, jmhResults);
+    }
+
+    private static Duration seconds(String s) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.mjbridge.bench;
+
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A standalone sandbox and an mj-bridge pointed at it with {@code accounts} accounts, as an
+ * operator would run them (README "The sandbox on its own"): one accounts file serves both, the
+ * sandbox creates those users with their guilds and channels, the app drives them. The app is
+ * started with the launch settings the Dockerfile ships, its H2 file store in the run's folder.
+ */
+final class Stack implements AutoCloseable {
+
+    /** The JVM flags of the Dockerfile's JAVA_TOOL_OPTIONS, so figures are those of the shipped image. */
+    static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-Djava.awt.headless=true");
+
+    final Path dir;
+    final int accounts;
+    final Api sandbox;
+    final Api app;
+    final Process sandboxProcess;
+    final Process appProcess;
+    final long appStartNanos;
+
+    private Stack(Path dir, int accounts, Api sandbox, Api app, Process sandboxProcess, Process appProcess,
+                  long appStartNanos) {
+        this.dir = dir;
+        this.accounts = accounts;
+        this.sandbox = sandbox;
+        this.app = app;
+        this.sandboxProcess = sandboxProcess;
+        this.appProcess = appProcess;
+        this.appStartNanos = appStartNanos;
+    }
+
+    static String token(int i) {
+        return "bench-token-" + i;
+    }
+
+    static String channelId(int i) {
+        return String.format("13%017d", i + 1);
+    }
+
+    static Stack start(Path jar, Path runDir, String name, int accounts, int queueSize, double jobSeconds)
+            throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(runDir.resolve(name));
+        StringBuilder yaml = new StringBuilder("accounts:\n");
+        for (int i = 0; i < accounts; i++) {
+            yaml.append("  - id: acc-").append(i).append('\n')
+                    .append("    guildId: \"").append(String.format("12%017d", i + 1)).append("\"\n")
+                    .append("    channelId: \"").append(channelId(i)).append("\"\n")
+                    .append("    userToken: ").append(token(i)).append('\n')
+                    .append("    queueSize: ").append(queueSize).append('\n');
+        }
+        Path accountsFile = dir.resolve("accounts.yml");
+        Files.writeString(accountsFile, yaml);
+        int sandboxPort = Processes.freePort();
+        Process sandboxProcess = Processes.start(List.of("java", "-jar", jar.toString(), "sandbox",
+                "--port", Integer.toString(sandboxPort), "--job-seconds", Double.toString(jobSeconds),
+                "--accounts", accountsFile.toString()), dir, dir.resolve("sandbox.log"));
+        Api sandbox = new Api("http://127.0.0.1:" + sandboxPort);
+        await("sandbox on port " + sandboxPort, Duration.ofSeconds(60), sandboxProcess, () -> {
+            sandbox.get("/sandbox");
+            return true;
+        });
+        int appPort = Processes.freePort();
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(SHIPPED_JVM_FLAGS);
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + appPort,
+                "--mj.accounts-file=" + accountsFile,
+                "--mj.discord.server=http://127.0.0.1:" + sandboxPort,
+                "--mj.discord.gateway=ws://127.0.0.1:" + sandboxPort,
+                "--mj.midjourney.cdn=http://127.0.0.1:" + sandboxPort,
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/mj-bridge") + ";WRITE_DELAY=0"));
+        long startNanos = System.nanoTime();
+        Process appProcess = Processes.start(command, dir, dir.resolve("app.log"));
+        return new Stack(dir, accounts, sandbox, new Api("http://127.0.0.1:" + appPort), sandboxProcess, appProcess,
+                startNanos);
+    }
+
+    /** Seconds from the app's process start until {@code wanted} accounts are READY (polled every 20 ms). */
+    double awaitReady(int wanted, Duration timeout) throws IOException, InterruptedException {
+        await(wanted + " accounts READY", timeout, appProcess, () -> readyAccounts() >= wanted);
+        return (System.nanoTime() - appStartNanos) / 1e9;
+    }
+
+    int readyAccounts() {
+        try {
+            int ready = 0;
+            for (JsonNode account : app.get("/mj/account/list")) {
+                if (account.path("state").asString().equals("READY")) {
+                    ready++;
+                }
+            }
+            return ready;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    long appPid() {
+        return appProcess.pid();
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    static void await(String what, Duration timeout, Process process, Check check)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(what + ": the process ended (exit " + process.exitValue() + "), see its log");
+            }
+            try {
+                if (check.ok()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception notYet) {
+                // not up yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException("timed out after " + timeout + " waiting for " + what);
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(appProcess);
+        Processes.stop(sandboxProcess);
+    }
+}
