@@ -99,11 +99,13 @@ final class TaskEventHandler implements AccountEventSink {
         if (event instanceof MjEvent.JobStarted) {
             noticeRemixOff(account, task);
         }
-        toUpdate(task, event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
-        JobResults.cancelButton(event).ifPresent(seen -> writer.apply(task.id(), seen));
         if (event instanceof MjEvent.JobFailed failed && failed.moderation().blamesAccount()) {
+            // The account first: a client that sees the task fail and then looks at the account
+            // must find it already out of rotation, not READY for a moment longer.
             onAccountProblem(account, failed);
         }
+        toUpdate(task, event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
+        JobResults.cancelButton(event).ifPresent(seen -> writer.apply(task.id(), seen));
     }
 
     /**
@@ -219,9 +221,10 @@ final class TaskEventHandler implements AccountEventSink {
 
     private void onModal(Account account, Task task, MjEvent.ModalOpened modal) {
         if (modal.captcha()) {
+            // Paused before the task shows the failure, as for any refusal about the account.
+            account.disable(CAPTCHA_PAUSE, false);
             writer.apply(task.id(), new TaskUpdate.Failed("[Action required to continue] Midjourney asks the owner of account "
                     + account.id() + " to solve a captcha in Discord"));
-            account.disable(CAPTCHA_PAUSE, false);
             return;
         }
         CustomId customId = modal.parsedCustomId();
