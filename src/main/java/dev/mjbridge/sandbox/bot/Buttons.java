@@ -73,10 +73,7 @@ final class Buttons {
     static ArrayNode v7Image(String hash) {
         String solo = "::" + hash + "::SOLO";
         List<ObjectNode> buttons = new ArrayList<>();
-        buttons.add(button("MJ::JOB::upsample_v7_2x_subtle::1" + solo, "Upscale (Subtle)", null, SECONDARY));
-        buttons.add(button("MJ::JOB::upsample_v7_2x_creative::1" + solo, "Upscale (Creative)", null, SECONDARY));
-        buttons.add(button("MJ::JOB::low_variation::1" + solo, "Vary (Subtle)", "🪄", SECONDARY));
-        buttons.add(button("MJ::JOB::high_variation::1" + solo, "Vary (Strong)", "🪄", SECONDARY));
+        addUpscalesAndVaries(buttons, solo, "Upscale");
         buttons.add(button("MJ::Inpaint::1" + solo, "Vary (Region)", "🖌️", SECONDARY));
         buttons.add(button("MJ::Outpaint::50::1" + solo, "Zoom Out 2x", "🔍", SECONDARY));
         buttons.add(button("MJ::Outpaint::75::1" + solo, "Zoom Out 1.5x", "🔍", SECONDARY));
@@ -88,14 +85,19 @@ final class Buttons {
         return inRowsOfFive(buttons);
     }
 
+    /** The V7 2x upscales (labelled "Upscale" or, after one, "Redo Upscale") and Vary (Subtle/Strong). */
+    private static void addUpscalesAndVaries(List<ObjectNode> buttons, String solo, String upscaleLabel) {
+        buttons.add(button("MJ::JOB::upsample_v7_2x_subtle::1" + solo, upscaleLabel + " (Subtle)", null, SECONDARY));
+        buttons.add(button("MJ::JOB::upsample_v7_2x_creative::1" + solo, upscaleLabel + " (Creative)", null, SECONDARY));
+        buttons.add(button("MJ::JOB::low_variation::1" + solo, "Vary (Subtle)", "🪄", SECONDARY));
+        buttons.add(button("MJ::JOB::high_variation::1" + solo, "Vary (Strong)", "🪄", SECONDARY));
+    }
+
     /** A V7 2x upscale: redo either upscale, vary, animate, rate, web. */
     static ArrayNode v7Upscaled(String hash) {
         String solo = "::" + hash + "::SOLO";
         List<ObjectNode> buttons = new ArrayList<>();
-        buttons.add(button("MJ::JOB::upsample_v7_2x_subtle::1" + solo, "Redo Upscale (Subtle)", null, SECONDARY));
-        buttons.add(button("MJ::JOB::upsample_v7_2x_creative::1" + solo, "Redo Upscale (Creative)", null, SECONDARY));
-        buttons.add(button("MJ::JOB::low_variation::1" + solo, "Vary (Subtle)", "🪄", SECONDARY));
-        buttons.add(button("MJ::JOB::high_variation::1" + solo, "Vary (Strong)", "🪄", SECONDARY));
+        addUpscalesAndVaries(buttons, solo, "Redo Upscale");
         addAnimateRateAndWeb(buttons, hash);
         return inRowsOfFive(buttons);
     }
