@@ -51,12 +51,15 @@ class AccountCommandsTest {
 
         SandboxUserSession.Sent press = user.press(settings, "MJ::Settings::RemixMode").accepted();
         user.awaitSuccess(press);
-        user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString())
+        JsonNode turnedOn = user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString())
                 && remixStyle(d) == 3);
         assertThat(user.control().user(user.userId).remix()).isTrue();
 
         user.press(settings, "MJ::Settings::RemixMode").accepted();
-        user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString()) && remixStyle(d) == 2);
+        // The deferred answer was itself an update of this message with remix off: wait for a later one.
+        int onAt = user.positionOf(turnedOn);
+        user.await("MESSAGE_UPDATE", d -> settings.path("id").asString().equals(d.path("id").asString())
+                && remixStyle(d) == 2 && user.positionOf(d) > onAt);
         assertThat(user.control().user(user.userId).remix()).isFalse();
     }
 
