@@ -16,6 +16,7 @@ import dev.mjbridge.midjourney.UnplacedMessages;
 import dev.mjbridge.sandbox.SandboxAccount;
 import dev.mjbridge.sandbox.SandboxServer;
 import dev.mjbridge.sandbox.SandboxSettings;
+import dev.mjbridge.testing.Waits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class CaptureAgainstSandboxTest {
                 SpeedMode.FAST, EnumSet.allOf(SpeedMode.class), true, EnumSet.allOf(BotType.class), 1, null, null, null);
         account = connector.connect(config, (a, event) -> events.add(event), true);
         account.start();
-        await(() -> account.health().state() == AccountState.READY, "account READY");
+        await("account READY").until(() -> account.health().state(), state -> state == AccountState.READY);
     }
 
     @AfterEach
@@ -96,7 +97,8 @@ class CaptureAgainstSandboxTest {
         new JobSender(new InteractionPayloads(MidjourneyCommands.defaults()), endpoints)
                 .send(account, new JobRequest.Imagine("a lighthouse at dusk", List.of()), "1329000000000000901",
                         BotType.MID_JOURNEY).join();
-        await(() -> events.stream().anyMatch(e -> e instanceof MjEvent.JobFinished), "the grid");
+        await("the grid").untilAsserted(() -> assertThat(events).as("events so far")
+                .anyMatch(e -> e instanceof MjEvent.JobFinished));
         // What the account must capture besides the job, and what it must leave out.
         sandbox.control().dispatchRaw(USER, "MESSAGE_DELETE",
                 "{\"id\":\"1100000000000009001\",\"channel_id\":\"" + CHANNEL + "\",\"guild_id\":\"" + GUILD + "\"}");
@@ -109,9 +111,11 @@ class CaptureAgainstSandboxTest {
                 + "\"title\":\"Remix\",\"application\":{\"id\":\"" + MJ + "\"},\"components\":[]}");
         sandbox.control().dispatchRaw(USER, "MESSAGE_CREATE", "{\"id\":\"1100000000000009005\",\"channel_id\":\""
                 + CHANNEL + "\",\"author\":{\"id\":\"" + MJ + "\"},\"content\":\"A brand new Midjourney notice 42\"}");
-        await(() -> events.stream().anyMatch(e -> e instanceof MjEvent.ModalOpened)
-                && observers.unplaced().counts().size() == 1, "the modal and the unplaced notice");
-        assertThat(observers.capture().awaitIdle(5_000)).isTrue();
+        await("the modal and the unplaced notice").untilAsserted(() -> {
+            assertThat(events).as("events so far").anyMatch(e -> e instanceof MjEvent.ModalOpened);
+            assertThat(observers.unplaced().counts()).as("unplaced message shapes").hasSize(1);
+        });
+        assertThat(observers.capture().awaitIdle(5_000)).as("the capture writer idle within 5 s").isTrue();
 
         String text = CaptureFiles.allLines(dir);
         Path file = Files.writeString(dir.resolve("all.jsonl"), text);
@@ -146,18 +150,7 @@ class CaptureAgainstSandboxTest {
                 .satisfies(r -> assertThat(r.path("shape").asString()).contains("A brand new Midjourney notice N"));
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    private static ConditionFactory await(String what) {
+        return Waits.await(what, Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20));
     }
 }

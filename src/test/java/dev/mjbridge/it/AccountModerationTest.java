@@ -2,6 +2,7 @@ package dev.mjbridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.mjbridge.account.AccountState;
 import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.testing.Waits;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -204,30 +206,15 @@ class AccountModerationTest extends ProxyIntegrationTest {
 
     /** The account's first settled state (connected again) that began after {@code sinceMillis}. */
     private JsonNode awaitAccountAfter(String id, long sinceMillis) {
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = account(id);
-            boolean settled = !"CONNECTING".equals(last.path("state").asString())
-                    && !last.path("stateReason").asString().startsWith("reconnecting");
-            if (last.path("stateSince").asLong() > sinceMillis && settled) {
-                return last;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-        }
-        throw new AssertionError("account " + id + " did not reconnect; last: " + last);
+        return Waits.await("account " + id + " connected again after " + sinceMillis, MjApi.WAIT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> account(id), account -> account.path("stateSince").asLong() > sinceMillis
+                        && !"CONNECTING".equals(account.path("state").asString())
+                        && !account.path("stateReason").asString().startsWith("reconnecting"));
     }
 
     private JsonNode awaitAccount(String id, AccountState state) {
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = account(id);
-            if (state.name().equals(last.path("state").asString())) {
-                return last;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-        }
-        throw new AssertionError("account " + id + " did not become " + state + "; last: " + last);
+        return Waits.await("account " + id + " " + state, MjApi.WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> account(id), account -> state.name().equals(account.path("state").asString()));
     }
 }

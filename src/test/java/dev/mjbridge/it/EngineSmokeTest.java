@@ -10,11 +10,12 @@ import dev.mjbridge.task.TaskAction;
 import dev.mjbridge.task.TaskButton;
 import dev.mjbridge.task.TaskService;
 import dev.mjbridge.task.TaskStatus;
+import dev.mjbridge.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,14 +47,7 @@ class EngineSmokeTest extends ProxyIntegrationTest {
     }
 
     private Task awaitFinal(String id) {
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Task task = tasks.find(id).orElseThrow();
-            if (task.status().isFinal()) {
-                return task;
-            }
-            LockSupport.parkNanos(20_000_000L);
-        }
-        throw new AssertionError("not final: " + tasks.find(id));
+        return Waits.await("task " + id + " final", MjApi.WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> tasks.find(id).orElseThrow(), task -> task.status().isFinal());
     }
 }

@@ -3,6 +3,7 @@ package dev.mjbridge.it;
 import dev.mjbridge.sandbox.SandboxAccount;
 import dev.mjbridge.sandbox.SandboxServer;
 import dev.mjbridge.sandbox.SandboxSettings;
+import dev.mjbridge.testing.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +78,7 @@ class KilledProcessRecoveryTest {
         // Kill while the first jobs run at Discord and the rest wait in the proxy's queue.
         api.awaitTask(ids.get(0), t -> t.path("status").asString().equals("IN_PROGRESS"), "IN_PROGRESS");
         assertThat(api.fetch(ids.get(4)).path("status").asString()).isEqualTo("NOT_START");
-        app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(app.destroyForcibly().waitFor(30, TimeUnit.SECONDS)).as("the killed proxy exited within 30 s").isTrue();
 
         app = start(command, dir.resolve("second.log"));
         awaitReady(api);
@@ -95,22 +95,23 @@ class KilledProcessRecoveryTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /** Waits until the started process lists its one account READY; fails at once if the process exits. */
     private void awaitReady(MjApi api) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("the proxy process is running").isTrue();
-            try {
-                MjApi.Response accounts = api.get("/mj/account/list");
-                if (accounts.status() == 200 && accounts.body() != null && accounts.body().size() == 1
-                        && accounts.body().get(0).path("state").asString().equals("READY")) {
-                    return;
-                }
-            } catch (AssertionError notYetListening) {
-                // connection refused while the process starts
-            }
-            LockSupport.parkNanos(200_000_000L);
+        Waits.await("the proxy process listing its account READY", Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .failFast("the proxy process exited", () -> !app.isAlive())
+                .until(() -> accountList(api), accounts -> accounts != null && accounts.size() == 1
+                        && accounts.get(0).path("state").asString().equals("READY"));
+    }
+
+    /** The account list, or null while the process does not answer yet (connection refused as it starts). */
+    private static JsonNode accountList(MjApi api) {
+        try {
+            MjApi.Response accounts = api.get("/mj/account/list");
+            return accounts.status() == 200 ? accounts.body() : null;
+        } catch (AssertionError notYetListening) {
+            return null;
         }
-        throw new AssertionError("proxy did not get ready");
     }
 
     private static String javaBinary() {

@@ -1,5 +1,6 @@
 package dev.mjbridge.it;
 
+import dev.mjbridge.testing.Waits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,11 +17,12 @@ import java.util.function.Predicate;
 
 /**
  * The proxy's REST API as a client sees it, over a real socket: submit, fetch, and wait
- * for a task to reach a state (polling with a deadline, as real clients do).
+ * for a task to reach a state (polling with a limit, as real clients do).
  */
 public final class MjApi {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -97,18 +99,11 @@ public final class MjApi {
         return get("/mj/task/" + taskId + "/fetch").body();
     }
 
-    /** Polls the task until it matches, or fails the test with its last state. */
+    /** Polls the task until it matches, or fails the test naming the task, what it awaited and its last state. */
     public JsonNode awaitTask(String taskId, Predicate<JsonNode> condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = fetch(taskId);
-            if (last != null && condition.test(last)) {
-                return last;
-            }
-            pause();
-        }
-        throw new AssertionError("task " + taskId + " did not become " + what + " within " + WAIT + "; last: " + last);
+        // Clients poll; 50 ms keeps the test quick without spinning.
+        return Waits.await("task " + taskId + " " + what, WAIT).pollInterval(POLL)
+                .until(() -> fetch(taskId), task -> task != null && condition.test(task));
     }
 
     /** Waits until the task is in one of the final statuses and returns it. */
@@ -130,16 +125,6 @@ public final class MjApi {
             }
         }
         throw new AssertionError("no button " + labelOrIdPart + " on " + task);
-    }
-
-    private static void pause() {
-        // Clients poll; 50 ms keeps the test quick without spinning.
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     public record Response(int status, JsonNode body, String raw) {

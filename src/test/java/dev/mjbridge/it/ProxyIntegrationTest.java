@@ -1,9 +1,7 @@
 package dev.mjbridge.it;
 
 import dev.mjbridge.account.AccountPool;
-import dev.mjbridge.account.AccountState;
 import org.junit.jupiter.api.BeforeEach;
-import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,12 +38,6 @@ public abstract class ProxyIntegrationTest {
     @BeforeEach
     void connectAndWaitForAccounts() {
         api = new MjApi(port);
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        while (pool.accounts().stream().anyMatch(a -> a.state() != AccountState.READY)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("accounts not ready: " + pool.accounts());
-            }
-            LockSupport.parkNanos(20_000_000L);
-        }
+        SandboxedAccounts.awaitAllReady(pool, MjApi.WAIT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mjbridge.it;
 
+import dev.mjbridge.testing.Waits;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -7,8 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The embedded sandbox's control API (docs/sandbox.md) over HTTP, as an operator or a
@@ -69,18 +70,10 @@ public final class SandboxApi {
                 "{\"userId\": \"" + userId + "\", \"event\": \"" + event + "\", \"data\": " + dataJson + "}");
     }
 
-    /** Polls the user until its Midjourney state matches, or fails the test with the last state. */
+    /** Polls the user until its Midjourney state matches, or fails the test naming what it awaited and the last state. */
     public JsonNode awaitUser(String userId, Predicate<JsonNode> midjourney, String what) {
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = user(userId);
-            if (midjourney.test(last.path("midjourney"))) {
-                return last;
-            }
-            LockSupport.parkNanos(50_000_000L);
-        }
-        throw new AssertionError("sandbox user " + userId + " did not become " + what + "; last: " + last);
+        return Waits.await("sandbox user " + userId + " " + what, MjApi.WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> user(userId), user -> midjourney.test(user.path("midjourney")));
     }
 
     private JsonNode send(String method, String path, String json) {

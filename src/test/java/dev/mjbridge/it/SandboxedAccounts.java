@@ -2,12 +2,12 @@ package dev.mjbridge.it;
 
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountState;
-import dev.mjbridge.account.AccountView;
 import dev.mjbridge.sandbox.SandboxAccount;
 import dev.mjbridge.sandbox.SandboxControl;
 import dev.mjbridge.sandbox.SandboxServer;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.sandbox.bot.Job;
+import dev.mjbridge.testing.Waits;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A standalone sandbox in strict mode with {@code n} accounts (each its own user and
@@ -130,15 +129,10 @@ public final class SandboxedAccounts implements AutoCloseable {
         return job;
     }
 
-    /** Waits until every account of the pool is READY. */
+    /** Waits until every account of the pool is READY, or fails the test with every account's state. */
     public static void awaitAllReady(AccountPool pool, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (!pool.accounts().stream().allMatch(a -> a.state() == AccountState.READY)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("accounts not ready: " + pool.accounts().stream().map(AccountView::toString).toList());
-            }
-            LockSupport.parkNanos(20_000_000L);
-        }
+        Waits.await("every account READY", wait).pollInterval(Duration.ofMillis(20))
+                .until(pool::accounts, accounts -> accounts.stream().allMatch(a -> a.state() == AccountState.READY));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mjbridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.mjbridge.account.AccountState;
 import dev.mjbridge.discord.DiscordEndpoints;
+import dev.mjbridge.testing.Waits;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -108,16 +110,10 @@ class SecretLeakTest extends ProxyIntegrationTest {
     }
 
     private void awaitState(MjApi client, String accountId, AccountState state) {
-        JsonNode account = null;
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            account = record(client.get("/mj/account/" + accountId + "/fetch")).body();
-            if (state.name().equals(account.path("state").asString())) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
-        throw new AssertionError("account " + accountId + " did not become " + state + "; last: " + account);
+        // Every answer is recorded: the test checks none of them shows a secret.
+        Waits.await("account " + accountId + " " + state, MjApi.WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> record(client.get("/mj/account/" + accountId + "/fetch")).body(),
+                        account -> state.name().equals(account.path("state").asString()));
     }
 
     private MjApi.Response record(MjApi.Response response) {

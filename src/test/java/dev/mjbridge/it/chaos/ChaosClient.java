@@ -88,9 +88,12 @@ final class ChaosClient {
 
     /** The storm may end: every imagine is final and every action it led to has been submitted. */
     boolean allSubmittedOnceImaginesAreDone() {
-        long imaginesFinal = finished.keySet().stream().map(byTask::get)
-                .filter(s -> s != null && s.plan().imagine()).count();
-        return imaginesFinal == imagines && allSubmitted();
+        return imaginesFinal() == imagines && allSubmitted();
+    }
+
+    /** How many imagines have reached a final state. */
+    long imaginesFinal() {
+        return finished.keySet().stream().map(byTask::get).filter(s -> s != null && s.plan().imagine()).count();
     }
 
     Map<String, Submitted> submitted() {

@@ -8,6 +8,7 @@ import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.sandbox.bot.Job;
 import dev.mjbridge.sandbox.bot.JobKind;
 import dev.mjbridge.sandbox.gateway.GatewayCounters;
+import dev.mjbridge.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -111,7 +112,12 @@ class ChaosTest {
         try {
             faults.start(timer, FAULT_EVERY_MS);
             client.start(timer, 40, 250);
-            waitUntil(client::allSubmittedOnceImaginesAreDone, RUN_LIMIT);
+            // The storm ends once every imagine is final and every action it led to is submitted.
+            Waits.await("every imagine final and every action submitted", RUN_LIMIT).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(client.allSubmittedOnceImaginesAreDone())
+                            .as("imagines final %d of %d, open %s, problems %s", client.imaginesFinal(), IMAGINES,
+                                    client.open(), client.problems())
+                            .isTrue());
             stormMillis = (System.nanoTime() - started) / 1_000_000;
             faults.stop();
             settled = client.awaitAllFinal(SETTLE_LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -297,12 +303,5 @@ class ChaosTest {
                 .append(", resumes refused ").append(after.resumesRefused() - before.resumesRefused()).append('\n');
         text.append("duration: storm ").append(stormMillis).append(" ms, total ").append(totalMillis).append(" ms\n");
         log.info(text.toString());
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
     }
 }

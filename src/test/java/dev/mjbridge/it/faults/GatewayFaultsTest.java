@@ -8,6 +8,7 @@ import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.sandbox.SandboxControl;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.sandbox.gateway.GatewayCounters;
+import dev.mjbridge.testing.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GatewayFaultsTest {
+
+    private static final Duration POLL = Duration.ofMillis(20);
 
     @TempDir
     static Path dir;
@@ -153,8 +155,7 @@ class GatewayFaultsTest {
 
         control.closeConnections(sandbox.userId(4), 4004);
 
-        awaitTrue(() -> "DISABLED".equals(accountJson(4).path("state").asString()), "account 4 disabled");
-        JsonNode account = accountJson(4);
+        JsonNode account = awaitAccountState(4, "DISABLED");
         assertThat(account.path("enabled").asBoolean()).isFalse();
         assertThat(account.path("stateReason").asString()).contains("4004");
         assertThat(control.liveGatewaySessions(sandbox.userId(4))).isZero();
@@ -171,7 +172,7 @@ class GatewayFaultsTest {
         control.revokeToken(user);
         control.dropConnections(user);
         // While it reconnects the account still takes work (DEGRADED); the work waits for a session.
-        awaitTrue(() -> "DEGRADED".equals(accountJson(5).path("state").asString()), "account 5 reconnecting");
+        awaitAccountState(5, "DEGRADED");
         String taskId = imagineOn(5, "a key that no longer fits");
 
         // RESUME is refused (op 9), IDENTIFY with the revoked token is closed with 4004.
@@ -199,16 +200,16 @@ class GatewayFaultsTest {
     }
 
     private void awaitReady(int n) {
-        awaitTrue(() -> "READY".equals(accountJson(n).path("state").asString()), "account " + n + " ready");
+        awaitAccountState(n, "READY");
+    }
+
+    /** Waits until /mj/account/list shows account n in this state; returns its entry (the last one seen on timeout). */
+    private JsonNode awaitAccountState(int n, String state) {
+        return Waits.await("account " + n + " " + state, MjApi.WAIT).pollInterval(POLL)
+                .until(() -> accountJson(n), account -> state.equals(account.path("state").asString()));
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + MjApi.WAIT + ": " + what);
-            }
-            LockSupport.parkNanos(20_000_000L);
-        }
+        Waits.await(what, MjApi.WAIT).pollInterval(POLL).until(condition::getAsBoolean);
     }
 }

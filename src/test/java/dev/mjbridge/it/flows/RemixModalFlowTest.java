@@ -1,8 +1,8 @@
 package dev.mjbridge.it.flows;
 
 import dev.mjbridge.account.AccountPool;
-import dev.mjbridge.account.AccountState;
 import dev.mjbridge.it.MjApi;
+import dev.mjbridge.it.SandboxedAccounts;
 import dev.mjbridge.sandbox.SandboxAccount;
 import dev.mjbridge.sandbox.SandboxServer;
 import dev.mjbridge.sandbox.SandboxSettings;
@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,13 +86,7 @@ class RemixModalFlowTest {
     void connect() {
         api = new MjApi(port);
         sandbox = new SandboxControlApi(standalone.restBaseUrl());
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        while (pool.accounts().stream().anyMatch(a -> a.state() != AccountState.READY)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("accounts not ready: " + pool.accounts());
-            }
-            LockSupport.parkNanos(20_000_000L);
-        }
+        SandboxedAccounts.awaitAllReady(pool, MjApi.WAIT);
     }
 
     @Test

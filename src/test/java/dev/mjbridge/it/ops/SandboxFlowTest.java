@@ -4,14 +4,15 @@ import dev.mjbridge.account.AccountSetup;
 import dev.mjbridge.account.AccountView;
 import dev.mjbridge.it.MjApi;
 import dev.mjbridge.it.ProxyIntegrationTest;
+import dev.mjbridge.testing.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,13 +46,8 @@ abstract class SandboxFlowTest extends ProxyIntegrationTest {
 
     /** Waits until no account runs or queues anything (earlier tests' work has ended). */
     void awaitIdle() {
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        while (pool.accounts().stream().anyMatch(a -> a.running() > 0 || a.queued() > 0)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("accounts still busy: " + pool.accounts());
-            }
-            LockSupport.parkNanos(20_000_000L);
-        }
+        Waits.await("no account running or queueing anything", MjApi.WAIT).pollInterval(Duration.ofMillis(20))
+                .until(pool::accounts, accounts -> accounts.stream().noneMatch(a -> a.running() > 0 || a.queued() > 0));
     }
 
     AccountView account(String id) {

@@ -2,14 +2,15 @@ package dev.mjbridge.it.ops;
 
 import dev.mjbridge.MjBridgeApplication;
 import dev.mjbridge.it.MjApi;
+import dev.mjbridge.testing.Waits;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The proxy started as the jar starts it ({@code MjBridgeApplication}), on a free port,
@@ -48,21 +49,17 @@ final class StartedApp implements AutoCloseable {
 
     /** Waits until /mj/account/list shows every account READY; returns the list. */
     JsonNode awaitAccountsReady() {
-        long deadline = System.nanoTime() + MjApi.WAIT.toNanos();
-        while (true) {
-            JsonNode accounts = api.get("/mj/account/list").body();
-            boolean ready = accounts.size() > 0;
-            for (JsonNode account : accounts) {
-                ready &= "READY".equals(account.path("state").asString());
-            }
-            if (ready) {
-                return accounts;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("accounts not ready: " + accounts);
-            }
-            LockSupport.parkNanos(20_000_000L);
+        return Waits.await("/mj/account/list showing every account READY", MjApi.WAIT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> api.get("/mj/account/list").body(), StartedApp::allReady);
+    }
+
+    private static boolean allReady(JsonNode accounts) {
+        boolean ready = accounts.size() > 0;
+        for (JsonNode account : accounts) {
+            ready &= "READY".equals(account.path("state").asString());
         }
+        return ready;
     }
 
     @Override
