@@ -53,7 +53,7 @@ class CaptureSettingTest {
             observers.capture("acc-1", "2", "MESSAGE_CREATE", JSON.readTree(
                     "{\"author\":{\"id\":\"" + MJ + "\"},\"content\":\"**a cat** - <@3> (fast)\"}"));
             observers.capture("acc-1", "2", "READY", JSON.readTree("{\"session_id\":\"s\"}"));
-            assertThat(observers.capture().awaitIdle(5_000)).isTrue();
+            assertThat(observers.capture().awaitIdle(5_000)).as("the capture writer idle within 5 s").isTrue();
 
             String written = CaptureFiles.allLines(dir);
             assertThat(written.lines()).singleElement().asString().contains("**a cat**");

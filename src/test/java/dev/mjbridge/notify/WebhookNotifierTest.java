@@ -91,7 +91,7 @@ class WebhookNotifierTest {
         Task submitted = task("1", receiver.url("/hook?token=secret")).withStatus(TaskStatus.SUBMITTED);
 
         notifier.onTaskChanged(submitted);
-        assertThat(firstArrived.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstArrived.await(20, TimeUnit.SECONDS)).as("the first webhook arrived within 20 s").isTrue();
         Task tenPercent = submitted.withStatus(TaskStatus.IN_PROGRESS).withProgress("10%");
         notifier.onTaskChanged(tenPercent);
         // Neither status nor progress changes: not worth a webhook.
@@ -229,7 +229,7 @@ class WebhookNotifierTest {
                 .withStatus(TaskStatus.IN_PROGRESS).withProgress("20%");
 
         notifier.onTaskChanged(task);
-        assertThat(refusedTwice.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(refusedTwice.await(20, TimeUnit.SECONDS)).as("the rebinding address resolved twice within 20 s").isTrue();
         rebound.set(false);
         notifier.onTaskChanged(task.withStatus(TaskStatus.SUCCESS).withProgress("100%"));
 

@@ -79,20 +79,31 @@ public final class GatewayTestClient implements AutoCloseable {
     /** The next payload matching the predicate; earlier non-matching ones are kept in {@link #seen()}. */
     public JsonNode await(Predicate<JsonNode> match) {
         long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode next = left > 0 ? next(Duration.ofNanos(left)) : null;
+            if (next == null) {
+                throw new AssertionError("no matching gateway payload within " + WAIT + "; seen: " + seen);
+            }
+            if (match.test(next)) {
+                return next;
+            }
+        }
+    }
+
+    /**
+     * The next payload received, waiting at most {@code within}, or null if none came; it is
+     * kept in {@link #seen()}. For callers that keep their own limit across several payloads.
+     */
+    public JsonNode next(Duration within) {
         try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                JsonNode next = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) {
-                    throw new AssertionError("no matching gateway payload within " + WAIT + "; seen: " + seen);
-                }
+            JsonNode next = received.poll(within.toNanos(), TimeUnit.NANOSECONDS);
+            if (next != null) {
                 synchronized (seen) {
                     seen.add(next);
                 }
-                if (match.test(next)) {
-                    return next;
-                }
             }
+            return next;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -68,13 +68,13 @@ class JdaAgainstSandboxTest {
                     })
                     .build();
             try {
-                CompletableFuture.runAsync(() -> {
+                assertThat(CompletableFuture.runAsync(() -> {
                     try {
                         jda.awaitReady();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                }).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                })).as("JDA READY against the sandbox").succeedsWithin(WAIT);
                 assertThat(jda.getSelfUser().getId()).isEqualTo(bot.userId());
                 assertThat(jda.getSelfUser().isBot()).isTrue();
                 assertThat(jda.getGuildById(GUILD)).isNotNull();
@@ -107,7 +107,8 @@ class JdaAgainstSandboxTest {
                 MessageReceivedEvent grid = null;
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 while (grid == null && System.nanoTime() < deadline) {
-                    MessageReceivedEvent next = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    // Event-driven: block on the queue for what is left of the one limit.
+                    MessageReceivedEvent next = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                     if (next != null && next.getAuthor().getId().equals("936929561302675456")
                             && !next.getMessage().getAttachments().isEmpty()
                             && next.getMessage().getAttachments().get(0).getFileName().endsWith(".webp")) {
