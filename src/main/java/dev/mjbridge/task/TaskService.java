@@ -31,17 +31,13 @@ public final class TaskService {
     private final AccountPool pool;
     private final JobSender sender;
     private final JobRunner runner;
-    private final TaskRuntimes runtimes;
     private final SeedRequests seeds;
-    private final PendingRequests pending;
     private final TaskReads reads;
     /** Choosing an account and taking its slot happen together, so two submits never take one slot. */
     private final Object admission = new Object();
 
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds, PendingRequests pending,
-                TaskReads reads) {
-        this.pending = pending;
+                JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads) {
         this.reads = reads;
         this.ids = ids;
         this.store = store;
@@ -50,7 +46,6 @@ public final class TaskService {
         this.pool = pool;
         this.sender = sender;
         this.runner = runner;
-        this.runtimes = runtimes;
         this.seeds = seeds;
         writer.onFinal(this::release);
     }
@@ -84,11 +79,8 @@ public final class TaskService {
             Account account = chosen;
             request = ModeParameter.apply(asked, routing.mode(), account.config().mode());
             stored = task.withProperties(task.properties().withDiscordInstanceId(account.id())
-                    .withDiscordChannelId(account.config().channelId()));
-            TaskRuntime runtime = new TaskRuntime(request, routing, account.id(), parentMessageId, imageIndex,
-                    request instanceof JobRequest.Button button ? button.answer() : null);
-            runtimes.put(task.id(), runtime);
-            pending.save(task.id(), runtime);
+                            .withDiscordChannelId(account.config().channelId()))
+                    .withInternal(task.internal().withRuntime(TaskRuntime.of(request, routing, parentMessageId, imageIndex)));
             writer.create(stored);
             admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
         }
@@ -106,8 +98,8 @@ public final class TaskService {
 
     private void startQueued(String taskId, Account account) {
         Optional<Task> task = index.findById(taskId);
-        Optional<TaskRuntime> runtime = runtimes.get(taskId);
-        if (task.isEmpty() || runtime.isEmpty() || task.get().status().isFinal()) {
+        TaskRuntime runtime = task.map(t -> t.internal().runtime()).orElse(null);
+        if (task.isEmpty() || runtime == null || task.get().status().isFinal()) {
             account.slots().release(taskId);
             return;
         }
@@ -118,7 +110,7 @@ public final class TaskService {
                     + "was queued: " + account.health().reason()));
             return;
         }
-        runner.run(task.get(), account, runtime.get().request());
+        runner.run(task.get(), account, runtime.request());
     }
 
     /**
@@ -126,12 +118,11 @@ public final class TaskService {
      * the client's input (via {@link #submitModal}) before the button is pressed.
      */
     public Task awaitModal(Task task, JobRequest.Button pendingButton, Routing routing) {
+        TaskRuntime runtime = new TaskRuntime(pendingButton, routing, pendingButton.messageId(),
+                CustomId.parse(pendingButton.customId()).index(), null);
         Task waiting = task.withStatus(TaskStatus.MODAL)
-                .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()));
-        TaskRuntime runtime = new TaskRuntime(pendingButton, routing, routing.pinnedAccountId(),
-                pendingButton.messageId(), CustomId.parse(pendingButton.customId()).index(), null);
-        runtimes.put(task.id(), runtime);
-        this.pending.save(task.id(), runtime);
+                .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()))
+                .withInternal(task.internal().withRuntime(runtime));
         return writer.create(waiting);
     }
 
@@ -143,30 +134,29 @@ public final class TaskService {
                     "task " + taskId + " is " + t.status() + ", not waiting for a modal")).orElseGet(ModalResult.NotFound::new);
         }
         Task task = found.get();
-        Optional<TaskRuntime> runtime = runtimes.get(taskId);
-        if (task.status() != TaskStatus.MODAL || runtime.isEmpty()) {
+        TaskRuntime runtime = task.internal().runtime();
+        if (task.status() != TaskStatus.MODAL || runtime == null) {
             return new ModalResult.Invalid("taskId", "task " + taskId + " is " + task.status() + ", not waiting for a modal");
         }
         String text = prompt == null || prompt.isBlank() ? defaultModalPrompt(task) : prompt.trim();
         Object openedModal = task.properties().extraValue(TaskTransitions.MODAL_CUSTOM_ID);
-        if (openedModal == null && runtime.get().request() instanceof JobRequest.Button button) {
-            return pressThenAnswer(task, button, runtime.get(), text, maskBase64);
+        if (openedModal == null && runtime.request() instanceof JobRequest.Button button) {
+            return pressThenAnswer(task, button, text, maskBase64);
         }
-        return answerOpenModal(task, runtime.get(), String.valueOf(openedModal), text, maskBase64);
+        return answerOpenModal(task, String.valueOf(openedModal), text, maskBase64);
     }
 
-    private ModalResult pressThenAnswer(Task task, JobRequest.Button button, TaskRuntime runtime, String text, String mask) {
+    private ModalResult pressThenAnswer(Task task, JobRequest.Button button, String text, String mask) {
         CustomId customId = CustomId.parse(button.customId());
         if (customId.kind() == CustomId.Kind.VARY_REGION && (mask == null || mask.isBlank())) {
             return new ModalResult.Invalid("maskBase64", "vary region needs a mask (PNG, white = repaint)");
         }
         JobRequest.ModalAnswer answer = new JobRequest.ModalAnswer(text, mask);
         JobRequest.Button withAnswer = new JobRequest.Button(button.messageId(), button.messageFlags(), button.customId(), answer);
-        runtimes.update(task.id(), r -> r.withRequest(withAnswer).withPendingAnswer(answer));
-        runtimes.get(task.id()).ifPresent(r -> pending.save(task.id(), r));
-        Account account = pool.find(runtime.accountId()).orElse(null);
+        writer.apply(task.id(), new TaskUpdate.ModalAnswerGiven(answer));
+        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
         if (account == null || !account.takesWork()) {
-            return new ModalResult.Invalid("taskId", "the account of the parent task (" + runtime.accountId()
+            return new ModalResult.Invalid("taskId", "the account of the parent task (" + task.accountId()
                     + ") is not available");
         }
         AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
@@ -179,8 +169,8 @@ public final class TaskService {
         return new ModalResult.Submitted(index.findById(task.id()).orElse(task));
     }
 
-    private ModalResult answerOpenModal(Task task, TaskRuntime runtime, String modalCustomId, String text, String mask) {
-        Account account = pool.find(runtime.accountId()).orElse(null);
+    private ModalResult answerOpenModal(Task task, String modalCustomId, String text, String mask) {
+        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
         if (account == null) {
             return new ModalResult.Invalid("taskId", "the account of the task is gone");
         }
@@ -206,15 +196,15 @@ public final class TaskService {
      * account reconciles from channel history once connected); one waiting for the
      * client's modal input keeps waiting.
      */
-    void resume(Task task, TaskRuntime runtime) {
-        Account account = pool.find(runtime.accountId()).orElse(null);
+    void resume(Task task) {
+        TaskRuntime runtime = task.internal().runtime();
+        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
         if (account == null) {
             writer.adopt(task);
-            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + runtime.accountId()
+            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + task.accountId()
                     + " no longer exists"));
             return;
         }
-        runtimes.put(task.id(), runtime);
         writer.adopt(task);
         if (task.status() == TaskStatus.NOT_START) {
             AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
@@ -242,7 +232,9 @@ public final class TaskService {
         if (!waiting && !modalOpen) {
             return stopRunning(task);
         }
-        runtimes.get(taskId).flatMap(r -> pool.find(r.accountId())).ifPresent(a -> a.slots().removeQueued(taskId));
+        if (task.internal().runtime() != null && task.accountId() != null) {
+            pool.find(task.accountId()).ifPresent(a -> a.slots().removeQueued(taskId));
+        }
         return writer.apply(taskId, new TaskUpdate.Cancelled("Cancelled by the client"))
                 .<CancelResult>map(CancelResult.Cancelled::new)
                 .orElseGet(() -> new CancelResult.AlreadyRunning(task));
@@ -317,9 +309,9 @@ public final class TaskService {
     }
 
     private void release(Task task) {
-        pending.delete(task.id());
-        runtimes.remove(task.id()).flatMap(r -> pool.find(r.accountId()))
-                .ifPresent(account -> account.slots().release(task.id()));
+        if (task.accountId() != null) {
+            pool.find(task.accountId()).ifPresent(account -> account.slots().release(task.id()));
+        }
     }
 
     private static AccountSelector.Need needOf(Routing routing) {
