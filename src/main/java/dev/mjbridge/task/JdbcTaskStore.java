@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -19,7 +20,12 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -75,19 +81,45 @@ public class JdbcTaskStore implements TaskStore {
         return json.readValue(rs.getString("task_json"), Task.class).withInternal(internal);
     };
 
+    private final NamedParameterJdbcTemplate batch;
+    private final TransactionTemplate transaction;
+
     public JdbcTaskStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.dialect = Dialect.of(dataSource);
+        this.batch = new NamedParameterJdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Override
     public boolean save(Task task) {
+        return retryingLostRaces(() -> jdbc.sql(dialect.upsertSql).paramSource(params(task)).update() > 0);
+    }
+
+    /** One JDBC batch in one transaction: the write-behind store's group commit. */
+    @Override
+    public List<Boolean> saveAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterSource[] rows = tasks.stream().map(this::params).toArray(SqlParameterSource[]::new);
+        int[] counts = retryingLostRaces(() -> transaction.execute(status -> batch.batchUpdate(dialect.upsertSql, rows)));
+        List<Boolean> written = new ArrayList<>(counts.length);
+        for (int count : counts) {
+            // A driver may answer SUCCESS_NO_INFO (-2) for a batched row: it was written.
+            written.add(count != 0);
+        }
+        return written;
+    }
+
+    /** H2 reports a lost insert race as an error instead of waiting: the next attempt updates. */
+    private <T> T retryingLostRaces(Supplier<T> write) {
         if (dialect == Dialect.POSTGRESQL) {
-            return upsert(task) > 0;
+            return write.get();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return upsert(task) > 0;
+                return write.get();
             } catch (DataAccessException e) {
                 if (attempt >= H2_UPSERT_ATTEMPTS || !isLostRace(e)) {
                     throw e;
@@ -96,29 +128,28 @@ public class JdbcTaskStore implements TaskStore {
         }
     }
 
-    private int upsert(Task task) {
+    private MapSqlParameterSource params(Task task) {
         TaskProperties p = task.properties();
         TaskRuntime runtime = task.internal().runtime();
-        return jdbc.sql(dialect.upsertSql)
-                .param("id", task.id())
-                .param("status", task.status().name())
-                .param("action", task.action().name())
-                .param("accountId", p.discordInstanceId())
-                .param("submitTime", task.submitTime())
-                .param("finishTime", task.finishTime())
-                .param("nonce", p.nonce())
-                .param("jobHash", p.messageHash())
-                .param("parentId", p.parentId())
-                .param("messageId", p.messageId())
-                .param("taskJson", json.writeValueAsString(task))
-                .param("internalJson", json.writeValueAsString(task.internal()))
-                .param("parentMessageId", runtime == null ? null : runtime.parentMessageId())
-                .param("imageIndex", runtime == null ? null : runtime.index(), Types.INTEGER)
-                .param("requestJson", runtime == null || runtime.request() == null ? null : codec.write(runtime.request()),
+        return new MapSqlParameterSource()
+                .addValue("id", task.id())
+                .addValue("status", task.status().name())
+                .addValue("action", task.action().name())
+                .addValue("accountId", p.discordInstanceId())
+                .addValue("submitTime", task.submitTime())
+                .addValue("finishTime", task.finishTime())
+                .addValue("nonce", p.nonce())
+                .addValue("jobHash", p.messageHash())
+                .addValue("parentId", p.parentId())
+                .addValue("messageId", p.messageId())
+                .addValue("taskJson", json.writeValueAsString(task))
+                .addValue("internalJson", json.writeValueAsString(task.internal()))
+                .addValue("parentMessageId", runtime == null ? null : runtime.parentMessageId())
+                .addValue("imageIndex", runtime == null ? null : runtime.index(), Types.INTEGER)
+                .addValue("requestJson", runtime == null || runtime.request() == null ? null : codec.write(runtime.request()),
                         Types.VARCHAR)
-                .param("routingJson", runtime == null || runtime.routing() == null ? null : codec.write(runtime.routing()),
-                        Types.VARCHAR)
-                .update();
+                .addValue("routingJson", runtime == null || runtime.routing() == null ? null : codec.write(runtime.routing()),
+                        Types.VARCHAR);
     }
 
     private static boolean isLostRace(DataAccessException e) {

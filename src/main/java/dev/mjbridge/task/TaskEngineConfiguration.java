@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -29,13 +30,25 @@ public class TaskEngineConfiguration {
         return new TaskJsonCache(json, properties.jsonCacheBytes().toBytes());
     }
 
+    /**
+     * The store the engine uses: the database written behind, on a thread of its own, with
+     * unwritten versions read from memory. Primary, so every reader sees those versions too.
+     * Closed (what is left written) when the context closes, which is after the accounts stopped
+     * ({@link #taskEngineLifecycle}), so the last events heard are written as well.
+     */
+    @Bean(destroyMethod = "close")
+    @Primary
+    WriteBehindTaskStore writeBehindTaskStore(JdbcTaskStore jdbc, TaskJsonCache cache) {
+        return WriteBehindTaskStore.onOwnThread(jdbc, cache::stored);
+    }
+
     @Bean
     TaskReads taskReads(InFlightIndex index, TaskJsonCache cache, TaskStore store) {
         return new TaskReads(index, cache, store);
     }
 
     @Bean
-    TaskWriter taskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, TaskJsonCache cache,
+    TaskWriter taskWriter(InFlightIndex index, WriteBehindTaskStore store, TaskTransitions transitions, TaskJsonCache cache,
                           List<TaskListener> listeners) {
         return new TaskWriter(index, store, transitions, cache, listeners);
     }

@@ -28,14 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class TaskStoreContractTest {
 
-    protected JdbcTaskStore store;
+    protected TaskStore store;
 
     protected abstract DataSource dataSource();
+
+    /** The store under test on the migrated database: the JDBC store itself unless a subclass wraps it. */
+    protected TaskStore newStore(DataSource dataSource) {
+        return new JdbcTaskStore(dataSource);
+    }
 
     @BeforeEach
     void emptyTable() {
         JdbcClient.create(dataSource()).sql("DELETE FROM mj_task").update();
-        store = new JdbcTaskStore(dataSource());
+        store = newStore(dataSource());
     }
 
     static Task task(String id, long submitTime) {
