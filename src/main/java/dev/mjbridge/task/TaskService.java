@@ -33,8 +33,7 @@ public final class TaskService {
     private final JobRunner runner;
     private final SeedRequests seeds;
     private final TaskReads reads;
-    /** Choosing an account and taking its slot happen together, so two submits never take one slot. */
-    private final Object admission = new Object();
+    private final TaskAdmission admission;
 
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
                 JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads) {
@@ -47,6 +46,7 @@ public final class TaskService {
         this.sender = sender;
         this.runner = runner;
         this.seeds = seeds;
+        this.admission = new TaskAdmission(pool, writer, runner, index);
         writer.onFinal(this::release);
     }
 
@@ -56,61 +56,12 @@ public final class TaskService {
 
     /** Puts the task on an eligible account: running there (1), queued there (22), or nowhere (23). */
     public SubmitResult submit(Task task, JobRequest request, Routing routing) {
-        return admit(task, request, routing, null, 0);
+        return admission.admit(task, request, routing, null, 0);
     }
 
     /** As {@link #submit}, for a button press on {@code parent}'s message. */
     public SubmitResult submitAction(Task task, JobRequest.Button request, Routing routing) {
-        return admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
-    }
-
-    private SubmitResult admit(Task task, JobRequest asked, Routing routing, String parentMessageId, int imageIndex) {
-        AccountSelector.Need need = needOf(routing);
-        Account chosen = null;
-        AccountSlots.Admission admission;
-        Task stored;
-        JobRequest request;
-        synchronized (this.admission) {
-            List<Account> ranked = pool.candidates(need);
-            if (ranked.isEmpty()) {
-                return new SubmitResult.NoCapacity(whyNoAccount(need));
-            }
-            chosen = ranked.get(0);
-            Account account = chosen;
-            request = ModeParameter.apply(asked, routing.mode(), account.config().mode());
-            stored = task.withProperties(task.properties().withDiscordInstanceId(account.id())
-                            .withDiscordChannelId(account.config().channelId()))
-                    .withInternal(task.internal().withRuntime(TaskRuntime.of(request, routing, parentMessageId, imageIndex)));
-            writer.create(stored);
-            admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
-        }
-        if (admission instanceof AccountSlots.Admission.Queued queued) {
-            return new SubmitResult.Queued(stored, chosen.id(), queued.ahead());
-        }
-        if (admission instanceof AccountSlots.Admission.Full) {
-            // The ranking said there was room; only a concurrent submit can have taken it.
-            writer.apply(task.id(), new TaskUpdate.Failed("No account could take the task: all queues are full"));
-            return new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full");
-        }
-        runner.run(stored, chosen, request);
-        return new SubmitResult.Submitted(index.findById(task.id()).orElse(stored), chosen.id());
-    }
-
-    private void startQueued(String taskId, Account account) {
-        Optional<Task> task = index.findById(taskId);
-        TaskRuntime runtime = task.map(t -> t.internal().runtime()).orElse(null);
-        if (task.isEmpty() || runtime == null || task.get().status().isFinal()) {
-            account.slots().release(taskId);
-            return;
-        }
-        if (account.disabled()) {
-            // The account was disabled or paused while the task waited: say so rather than send from it.
-            // A reconnect is no reason: the runner holds the work until the session is back.
-            writer.apply(taskId, new TaskUpdate.Failed("Account " + account.id() + " stopped taking work while the task "
-                    + "was queued: " + account.health().reason()));
-            return;
-        }
-        runner.run(task.get(), account, runtime.request());
+        return admission.admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
     }
 
     /**
@@ -159,11 +110,11 @@ public final class TaskService {
             return new ModalResult.Invalid("taskId", "the account of the parent task (" + task.accountId()
                     + ") is not available");
         }
-        AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
-        if (admission instanceof AccountSlots.Admission.Full) {
+        AccountSlots.Admission slot = account.slots().admit(task.id(), () -> admission.startQueued(task.id(), account));
+        if (slot instanceof AccountSlots.Admission.Full) {
             return new ModalResult.Invalid("taskId", "account " + account.id() + " is full; try again later");
         }
-        if (admission instanceof AccountSlots.Admission.Started) {
+        if (slot instanceof AccountSlots.Admission.Started) {
             runner.run(task, account, withAnswer);
         }
         return new ModalResult.Submitted(index.findById(task.id()).orElse(task));
@@ -190,33 +141,9 @@ public final class TaskService {
         return finalPrompt != null && !finalPrompt.isBlank() ? finalPrompt : task.prompt() == null ? "" : task.prompt();
     }
 
-    /**
-     * Picks up a task that was unfinished when the process stopped: a queued one waits for
-     * a slot again and is sent; one already at Discord holds its slot and is followed (its
-     * account reconciles from channel history once connected); one waiting for the
-     * client's modal input keeps waiting.
-     */
+    /** See {@link TaskAdmission#resume}. */
     void resume(Task task) {
-        TaskRuntime runtime = task.internal().runtime();
-        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
-        if (account == null) {
-            writer.adopt(task);
-            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + task.accountId()
-                    + " no longer exists"));
-            return;
-        }
-        writer.adopt(task);
-        if (task.status() == TaskStatus.NOT_START) {
-            AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
-            if (admission instanceof AccountSlots.Admission.Started) {
-                runner.run(task, account, runtime.request());
-            } else if (admission instanceof AccountSlots.Admission.Full) {
-                writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + account.id()
-                        + " has no room for the task any more"));
-            }
-        } else if (task.properties().nonce() != null) {
-            account.slots().occupy(task.id());
-        }
+        admission.resume(task);
     }
 
     public CancelResult cancel(String taskId) {
@@ -312,21 +239,5 @@ public final class TaskService {
         if (task.accountId() != null) {
             pool.find(task.accountId()).ifPresent(account -> account.slots().release(task.id()));
         }
-    }
-
-    private static AccountSelector.Need needOf(Routing routing) {
-        return new AccountSelector.Need(routing.botType(), routing.pinnedAccountId(), routing.sameChannelAs(),
-                routing.filter(), routing.mode());
-    }
-
-    private String whyNoAccount(AccountSelector.Need need) {
-        if (!pool.eligible(need).isEmpty()) {
-            return "all eligible accounts are busy: their queues are full";
-        }
-        if (need.pinnedAccountId() != null) {
-            return "the parent task's account (" + need.pinnedAccountId() + ") cannot take work now";
-        }
-        return "no enabled, connected account matches (bot " + need.botType()
-                + (need.mode() == null ? "" : ", mode " + need.mode()) + ")";
     }
 }
