@@ -93,10 +93,8 @@ final class TaskCorrelator {
 
     /** A task of this account that pressed a button on {@code parentMessageId} (and image n, when known). */
     private Optional<Task> childOf(Account account, String parentMessageId, int imageIndex) {
-        return index.snapshot().stream()
-                .filter(t -> t.internal().runtime() != null
-                        && parentMessageId.equals(t.internal().runtime().parentMessageId())
-                        && account.id().equals(t.accountId()))
+        return index.findByParentMessage(account.id(), parentMessageId).stream()
+                .filter(t -> t.internal().runtime() != null)
                 .filter(t -> imageIndex <= 0 || t.internal().runtime().index() <= 0
                         || t.internal().runtime().index() == imageIndex)
                 .filter(t -> !t.status().isFinal() && t.properties().nonce() != null)
