@@ -74,7 +74,12 @@ public final class TaskService {
         Task waiting = task.withStatus(TaskStatus.MODAL)
                 .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()))
                 .withInternal(task.internal().withRuntime(runtime));
-        return writer.create(waiting);
+        try {
+            return writer.create(waiting);
+        } catch (IllegalStateException e) {
+            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge could not store the task: its database did not answer"));
+            throw e;
+        }
     }
 
     /** Completes a task in MODAL with the client's prompt (and mask, for vary region). */

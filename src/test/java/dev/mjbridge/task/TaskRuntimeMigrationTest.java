@@ -1,11 +1,17 @@
 package dev.mjbridge.task;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Assumptions;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.mjbridge.midjourney.JobRequest;
 
@@ -14,10 +20,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** V3 moves the pending requests of a database written by the previous version onto its tasks. */
 class TaskRuntimeMigrationTest {
 
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
     @Test
-    void pendingRequestsOfUnfinishedTasksBecomeTheirRuntimeAndTheTableIsDropped() {
+    void onH2() {
         DataSource dataSource = h2("v3-migration");
-        Flyway.configure().dataSource(dataSource).target("2").load().migrate();
+        migrateAndCheck(dataSource, Flyway.configure().dataSource(dataSource));
+    }
+
+    /** Skipped where no PostgreSQL runs at 127.0.0.1:5432/test; works in a schema of its own. */
+    @Test
+    void onPostgres() {
+        String schema = "v3_migration_" + ProcessHandle.current().pid();
+        String user = null;
+        for (String candidate : new String[] {"postgres", "root"}) {
+            try (Connection ignored = new DriverManagerDataSource(POSTGRES, candidate, "").getConnection()) {
+                user = candidate;
+                break;
+            } catch (SQLException e) {
+                // not reachable, or not this user: try the next one
+            }
+        }
+        Assumptions.assumeTrue(user != null, "no PostgreSQL at " + POSTGRES);
+        DataSource admin = new DriverManagerDataSource(POSTGRES, user, "");
+        JdbcClient.create(admin).sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+        try {
+            DataSource dataSource = new DriverManagerDataSource(POSTGRES + "?currentSchema=" + schema, user, "");
+            migrateAndCheck(dataSource, Flyway.configure().dataSource(dataSource).schemas(schema));
+        } finally {
+            JdbcClient.create(admin).sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+        }
+    }
+
+    private static void migrateAndCheck(DataSource dataSource, FluentConfiguration flyway) {
+        flyway.target("2").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         JdbcTaskStore store = new JdbcTaskStore(dataSource);
         insertV2Task(jdbc, "1", "SUBMITTED");
@@ -31,7 +67,7 @@ class TaskRuntimeMigrationTest {
                     + "routing_json) VALUES (?, 'main', '1400000000000000001', 3, ?, ?)").params(id, request, routing).update();
         }
 
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        flyway.target("latest").load().migrate();
 
         TaskRuntime runtime = store.findById("1").orElseThrow().internal().runtime();
         assertThat(runtime).isNotNull();
@@ -42,7 +78,8 @@ class TaskRuntimeMigrationTest {
         assertThat(runtime.routing().pinnedAccountId()).isEqualTo("main");
         assertThat(store.findById("2").orElseThrow().internal().runtime()).as("a final task keeps none").isNull();
         assertThat(store.findById("3").orElseThrow().internal().runtime()).as("no pending row, no runtime").isNull();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'MJ_PENDING_REQUEST'")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = 'mj_pending_request' "
+                + "AND TABLE_SCHEMA = CURRENT_SCHEMA")
                 .query(Long.class).single()).isZero();
     }
 
