@@ -1,6 +1,5 @@
 package dev.mjbridge.task;
 
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
