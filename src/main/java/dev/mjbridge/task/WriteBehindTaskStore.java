@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -149,7 +150,13 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
     /** Starts the writer unless it runs already (it then picks up what was staged meanwhile). */
     void writeSoon() {
         if (draining.compareAndSet(false, true)) {
-            writerThread.execute(this::drain);
+            try {
+                writerThread.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // Closed: a straggler after shutdown (a late REST answer) is kept in memory only.
+                draining.set(false);
+                log.debug("task store closed: {} task version(s) not written", staged.size());
+            }
         }
     }
 

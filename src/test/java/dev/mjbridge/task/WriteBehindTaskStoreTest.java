@@ -190,6 +190,19 @@ class WriteBehindTaskStoreTest {
     }
 
     @Test
+    void aVersionStagedAfterCloseStaysInMemoryWithoutFailingItsCaller() {
+        WriteBehindTaskStore closed = WriteBehindTaskStore.onOwnThread(durable, stored::add);
+        closed.close();
+        Task late = task("1", 1).withStatus(TaskStatus.FAILURE);
+
+        closed.stage(late, json(late), true);
+        closed.writeSoon();
+
+        assertThat(closed.findById("1")).contains(late);
+        assertThat(durable.findById("1")).isEmpty();
+    }
+
+    @Test
     void saveWaitsForTheWrite() {
         WriteBehindTaskStore direct = WriteBehindTaskStore.onCallingThread(durable, stored::add);
         Task done = task("1", 1).withStatus(TaskStatus.SUCCESS);
