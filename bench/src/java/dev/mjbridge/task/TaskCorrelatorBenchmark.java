@@ -50,7 +50,6 @@ public class TaskCorrelatorBenchmark {
 
     private final TaskTransitions transitions = new TaskTransitions();
     private InFlightIndex index;
-    private TaskRuntimes runtimes;
     private TaskCorrelator correlator;
     private Account account;
 
@@ -64,8 +63,7 @@ public class TaskCorrelatorBenchmark {
     @Setup(Level.Trial)
     public void fill() {
         index = new InFlightIndex();
-        runtimes = new TaskRuntimes();
-        correlator = new TaskCorrelator(index, runtimes);
+        correlator = new TaskCorrelator(index);
         account = account("acc-1");
         int grids = tasksInFlight / 3;
         for (int i = 0; i < tasksInFlight; i++) {
@@ -87,7 +85,6 @@ public class TaskCorrelatorBenchmark {
             running(id, TaskAction.IMAGINE, "finished " + i, null, 0);
             index.update(id, t -> transitions.apply(t, new TaskUpdate.Finished("https://cdn/f" + i + ".png", List.of(),
                     "fin-msg-" + i, "fin-hash-" + i, "finished " + i, 0, null)));
-            runtimes.remove(id);
         }
         SplittableRandom random = new SplittableRandom(42);
         byNonce = new MjEvent[EVENTS];
@@ -175,9 +172,9 @@ public class TaskCorrelatorBenchmark {
         Task task = Task.create(id, action, System.currentTimeMillis())
                 .withStatus(TaskStatus.SUBMITTED)
                 .withPrompt(prompt, prompt)
-                .withProperties(TaskProperties.EMPTY.withNonce("nonce-" + id).withDiscordInstanceId(account.id()));
+                .withProperties(TaskProperties.EMPTY.withNonce("nonce-" + id).withDiscordInstanceId(account.id()))
+                .withInternal(TaskInternal.EMPTY.withRuntime(new TaskRuntime(null, null, parentMessageId, imageIndex, null)));
         index.put(task);
-        runtimes.put(id, new TaskRuntime(null, null, account.id(), parentMessageId, imageIndex, null));
     }
 
     private static MjEvent finished(JobKind kind, String label, int imageIndex, String messageId, String replyTo,

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The tasks in flight, found in O(1) by what Discord events carry, strongest key
  * first: nonce, interaction id, message id (progress or result message), job
- * hash, and as a last resort the {@link PromptKey normalized prompt} on an account.
+ * hash, the message a button task pressed (its {@link TaskRuntime#parentMessageId()})
+ * on an account, and as a last resort the {@link PromptKey normalized prompt} on an account.
  * <p>
  * Keys accumulate while a task runs (a remix brings a new nonce, a new progress
  * message...), so late events that name an old key still find the task. A task
@@ -52,7 +53,8 @@ public class InFlightIndex {
 
     private final Cache<String, Entry> tasks;
     private final ConcurrentMap<Key, String> idsByKey = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Key, Set<String>> idsByPrompt = new ConcurrentHashMap<>();
+    /** Keys several tasks may share (a prompt, a parent message), each with its tasks oldest first. */
+    private final ConcurrentMap<Key, Set<String>> idsByShared = new ConcurrentHashMap<>();
     private final Cache<Key, String> finishedIdsByKey;
 
     @Autowired
@@ -149,8 +151,19 @@ public class InFlightIndex {
      * normalizes like {@code prompt}, oldest first. Several may match; the caller chooses.
      */
     public List<Task> findByPrompt(String accountId, String prompt) {
-        Key key = promptKey(accountId, prompt);
-        Set<String> ids = key == null ? null : idsByPrompt.get(key);
+        return findShared(promptKey(accountId, prompt));
+    }
+
+    /**
+     * The tasks of this account that pressed a button on message {@code parentMessageId},
+     * oldest first (several presses on one grid run at once: U1, U2, V1...).
+     */
+    public List<Task> findByParentMessage(String accountId, String parentMessageId) {
+        return findShared(parentKey(accountId, parentMessageId));
+    }
+
+    private List<Task> findShared(Key key) {
+        Set<String> ids = key == null ? null : idsByShared.get(key);
         if (ids == null) {
             return List.of();
         }
@@ -194,7 +207,7 @@ public class InFlightIndex {
 
     /** Number of secondary keys held (tests: proves nothing leaks). */
     int keyCount() {
-        return idsByKey.size() + idsByPrompt.size();
+        return idsByKey.size() + idsByShared.size();
     }
 
     private Optional<Task> find(Kind kind, String value) {
@@ -213,7 +226,7 @@ public class InFlightIndex {
         if (task.status().isFinal()) {
             unindex(id, keys);
             for (Key key : keys) {
-                if (key.kind() != Kind.PROMPT) {
+                if (!key.kind().shared) {
                     finishedIdsByKey.put(key, id);
                 }
             }
@@ -223,8 +236,8 @@ public class InFlightIndex {
             if (known.contains(key)) {
                 continue;
             }
-            if (key.kind() == Kind.PROMPT) {
-                idsByPrompt.compute(key, (k, ids) -> {
+            if (key.kind().shared) {
+                idsByShared.compute(key, (k, ids) -> {
                     Set<String> set = ids != null ? ids : new ConcurrentSkipListSet<>(OLDEST_FIRST);
                     set.add(id);
                     return set;
@@ -239,8 +252,8 @@ public class InFlightIndex {
 
     private void unindex(String id, Set<Key> keys) {
         for (Key key : keys) {
-            if (key.kind() == Kind.PROMPT) {
-                idsByPrompt.computeIfPresent(key, (k, ids) -> {
+            if (key.kind().shared) {
+                idsByShared.computeIfPresent(key, (k, ids) -> {
                     ids.remove(id);
                     return ids.isEmpty() ? null : ids;
                 });
@@ -264,6 +277,11 @@ public class InFlightIndex {
                 keys.add(key);
             }
         }
+        TaskRuntime runtime = task.internal().runtime();
+        Key parent = runtime == null ? null : parentKey(task.accountId(), runtime.parentMessageId());
+        if (parent != null) {
+            keys.add(parent);
+        }
         return keys;
     }
 
@@ -282,7 +300,23 @@ public class InFlightIndex {
         return new Key(Kind.PROMPT, accountId + '\0' + normalized);
     }
 
-    private enum Kind { NONCE, INTERACTION, MESSAGE, JOB_HASH, PROMPT }
+    private static Key parentKey(String accountId, String parentMessageId) {
+        if (accountId == null || parentMessageId == null || parentMessageId.isEmpty()) {
+            return null;
+        }
+        return new Key(Kind.PARENT, accountId + '\0' + parentMessageId);
+    }
+
+    /** {@code shared}: several tasks may hold the key at once, so it names a set of tasks. */
+    private enum Kind {
+        NONCE(false), INTERACTION(false), MESSAGE(false), JOB_HASH(false), PARENT(true), PROMPT(true);
+
+        final boolean shared;
+
+        Kind(boolean shared) {
+            this.shared = shared;
+        }
+    }
 
     private record Key(Kind kind, String value) {
         Key {

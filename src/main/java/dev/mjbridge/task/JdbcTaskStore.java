@@ -2,6 +2,7 @@ package dev.mjbridge.task;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -18,16 +20,22 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link TaskStore} on table {@code mj_task} (migration {@code V1__tasks.sql}),
- * for H2 and PostgreSQL. Each row holds the task JSON plus copies of the
- * queryable fields. The database is recognised once, from the DataSource metadata.
+ * {@link TaskStore} on table {@code mj_task} (migrations {@code V1__tasks.sql}, {@code V3__task_runtime.sql}),
+ * for H2 and PostgreSQL. Each row holds the task JSON plus copies of the queryable fields, and
+ * while the task is unfinished its {@link TaskRuntime} (the request still to send, where it may
+ * run, the parent message). The database is recognised once, from the DataSource metadata.
  */
 @Repository
 public class JdbcTaskStore implements TaskStore {
@@ -40,10 +48,13 @@ public class JdbcTaskStore implements TaskStore {
 
     private static final String COLUMNS =
             "id, status, action, account_id, submit_time, finish_time, nonce, job_hash, parent_id, message_id, "
-                    + "task_json, internal_json";
+                    + "task_json, internal_json, parent_message_id, image_index, request_json, routing_json";
     private static final String VALUES =
             ":id, :status, :action, :accountId, :submitTime, :finishTime, :nonce, :jobHash, :parentId, :messageId, "
-                    + ":taskJson, :internalJson";
+                    + ":taskJson, :internalJson, :parentMessageId, :imageIndex, :requestJson, :routingJson";
+    /** What a read needs to rebuild the whole task. */
+    private static final String READ = "SELECT task_json, internal_json, parent_message_id, image_index, request_json, "
+            + "routing_json FROM mj_task ";
     private static final String FINAL_STATUSES = Arrays.stream(TaskStatus.values())
             .filter(TaskStatus::isFinal).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     private static final List<String> UNFINISHED_STATUSES = Arrays.stream(TaskStatus.values())
@@ -56,23 +67,59 @@ public class JdbcTaskStore implements TaskStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
-    private final RowMapper<Task> rowMapper = (rs, rowNum) ->
-            json.readValue(rs.getString("task_json"), Task.class)
-                    .withInternal(json.readValue(rs.getString("internal_json"), TaskInternal.class));
+    private final JobRequestCodec codec = new JobRequestCodec(json);
+    private final RowMapper<Task> rowMapper = (rs, rowNum) -> {
+        TaskInternal internal = json.readValue(rs.getString("internal_json"), TaskInternal.class);
+        int imageIndex = rs.getInt("image_index");
+        // The image index is set exactly when the row carries a runtime.
+        if (!rs.wasNull()) {
+            String request = rs.getString("request_json");
+            String routing = rs.getString("routing_json");
+            internal = internal.withRuntime(TaskRuntime.of(request == null ? null : codec.read(request),
+                    routing == null ? null : codec.readRouting(routing), rs.getString("parent_message_id"), imageIndex));
+        }
+        return json.readValue(rs.getString("task_json"), Task.class).withInternal(internal);
+    };
+
+    private final NamedParameterJdbcTemplate batch;
+    private final TransactionTemplate transaction;
 
     public JdbcTaskStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.dialect = Dialect.of(dataSource);
+        this.batch = new NamedParameterJdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Override
     public boolean save(Task task) {
+        return retryingLostRaces(() -> jdbc.sql(dialect.upsertSql).paramSource(params(task)).update() > 0);
+    }
+
+    /** One JDBC batch in one transaction: the write-behind store's group commit. */
+    @Override
+    public List<Boolean> saveAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterSource[] rows = tasks.stream().map(this::params).toArray(SqlParameterSource[]::new);
+        int[] counts = retryingLostRaces(() -> transaction.execute(status -> batch.batchUpdate(dialect.upsertSql, rows)));
+        List<Boolean> written = new ArrayList<>(counts.length);
+        for (int count : counts) {
+            // A driver may answer SUCCESS_NO_INFO (-2) for a batched row: it was written.
+            written.add(count != 0);
+        }
+        return written;
+    }
+
+    /** H2 reports a lost insert race as an error instead of waiting: the next attempt updates. */
+    private <T> T retryingLostRaces(Supplier<T> write) {
         if (dialect == Dialect.POSTGRESQL) {
-            return upsert(task) > 0;
+            return write.get();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return upsert(task) > 0;
+                return write.get();
             } catch (DataAccessException e) {
                 if (attempt >= H2_UPSERT_ATTEMPTS || !isLostRace(e)) {
                     throw e;
@@ -81,22 +128,28 @@ public class JdbcTaskStore implements TaskStore {
         }
     }
 
-    private int upsert(Task task) {
+    private MapSqlParameterSource params(Task task) {
         TaskProperties p = task.properties();
-        return jdbc.sql(dialect.upsertSql)
-                .param("id", task.id())
-                .param("status", task.status().name())
-                .param("action", task.action().name())
-                .param("accountId", p.discordInstanceId())
-                .param("submitTime", task.submitTime())
-                .param("finishTime", task.finishTime())
-                .param("nonce", p.nonce())
-                .param("jobHash", p.messageHash())
-                .param("parentId", p.parentId())
-                .param("messageId", p.messageId())
-                .param("taskJson", json.writeValueAsString(task))
-                .param("internalJson", json.writeValueAsString(task.internal()))
-                .update();
+        TaskRuntime runtime = task.internal().runtime();
+        return new MapSqlParameterSource()
+                .addValue("id", task.id())
+                .addValue("status", task.status().name())
+                .addValue("action", task.action().name())
+                .addValue("accountId", p.discordInstanceId())
+                .addValue("submitTime", task.submitTime())
+                .addValue("finishTime", task.finishTime())
+                .addValue("nonce", p.nonce())
+                .addValue("jobHash", p.messageHash())
+                .addValue("parentId", p.parentId())
+                .addValue("messageId", p.messageId())
+                .addValue("taskJson", json.writeValueAsString(task))
+                .addValue("internalJson", json.writeValueAsString(task.internal()))
+                .addValue("parentMessageId", runtime == null ? null : runtime.parentMessageId())
+                .addValue("imageIndex", runtime == null ? null : runtime.index(), Types.INTEGER)
+                .addValue("requestJson", runtime == null || runtime.request() == null ? null : codec.write(runtime.request()),
+                        Types.VARCHAR)
+                .addValue("routingJson", runtime == null || runtime.routing() == null ? null : codec.write(runtime.routing()),
+                        Types.VARCHAR);
     }
 
     private static boolean isLostRace(DataAccessException e) {
@@ -106,7 +159,7 @@ public class JdbcTaskStore implements TaskStore {
 
     @Override
     public Optional<Task> findById(String id) {
-        return jdbc.sql("SELECT task_json, internal_json FROM mj_task WHERE id = :id")
+        return jdbc.sql(READ + "WHERE id = :id")
                 .param("id", id)
                 .query(rowMapper)
                 .optional();
@@ -118,7 +171,7 @@ public class JdbcTaskStore implements TaskStore {
         Map<String, Task> found = new HashMap<>();
         for (int from = 0; from < wanted.size(); from += IN_LIST_CHUNK) {
             List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_LIST_CHUNK));
-            jdbc.sql("SELECT task_json, internal_json FROM mj_task WHERE id IN (:ids)")
+            jdbc.sql(READ + "WHERE id IN (:ids)")
                     .param("ids", chunk)
                     .query(rowMapper)
                     .list()
@@ -132,7 +185,7 @@ public class JdbcTaskStore implements TaskStore {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
-        return jdbc.sql("SELECT task_json, internal_json FROM mj_task ORDER BY submit_time DESC, id DESC "
+        return jdbc.sql(READ + "ORDER BY submit_time DESC, id DESC "
                         + "LIMIT :limit OFFSET :offset")
                 .param("limit", limit)
                 .param("offset", offset)
@@ -142,7 +195,7 @@ public class JdbcTaskStore implements TaskStore {
 
     @Override
     public List<Task> findUnfinished() {
-        return jdbc.sql("SELECT task_json, internal_json FROM mj_task WHERE status IN (:statuses) "
+        return jdbc.sql(READ + "WHERE status IN (:statuses) "
                         + "ORDER BY submit_time, id")
                 .param("statuses", UNFINISHED_STATUSES)
                 .query(rowMapper)
@@ -160,15 +213,19 @@ public class JdbcTaskStore implements TaskStore {
                 + "WHEN MATCHED AND (t.status NOT IN (" + FINAL_STATUSES + ") OR t.status = s.status) THEN UPDATE SET "
                 + "status = s.status, action = s.action, account_id = s.account_id, submit_time = s.submit_time, "
                 + "finish_time = s.finish_time, nonce = s.nonce, job_hash = s.job_hash, parent_id = s.parent_id, "
-                + "message_id = s.message_id, task_json = s.task_json, internal_json = s.internal_json "
+                + "message_id = s.message_id, task_json = s.task_json, internal_json = s.internal_json, "
+                + "parent_message_id = s.parent_message_id, image_index = s.image_index, "
+                + "request_json = s.request_json, routing_json = s.routing_json "
                 + "WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s.id, s.status, s.action, s.account_id, "
                 + "s.submit_time, s.finish_time, s.nonce, s.job_hash, s.parent_id, s.message_id, s.task_json, "
-                + "s.internal_json)"),
+                + "s.internal_json, s.parent_message_id, s.image_index, s.request_json, s.routing_json)"),
         POSTGRESQL("INSERT INTO mj_task (" + COLUMNS + ") VALUES (" + VALUES + ") ON CONFLICT (id) DO UPDATE SET "
                 + "status = EXCLUDED.status, action = EXCLUDED.action, account_id = EXCLUDED.account_id, "
                 + "submit_time = EXCLUDED.submit_time, finish_time = EXCLUDED.finish_time, nonce = EXCLUDED.nonce, "
                 + "job_hash = EXCLUDED.job_hash, parent_id = EXCLUDED.parent_id, message_id = EXCLUDED.message_id, "
-                + "task_json = EXCLUDED.task_json, internal_json = EXCLUDED.internal_json "
+                + "task_json = EXCLUDED.task_json, internal_json = EXCLUDED.internal_json, "
+                + "parent_message_id = EXCLUDED.parent_message_id, image_index = EXCLUDED.image_index, "
+                + "request_json = EXCLUDED.request_json, routing_json = EXCLUDED.routing_json "
                 + "WHERE mj_task.status NOT IN (" + FINAL_STATUSES + ") OR mj_task.status = EXCLUDED.status");
 
         private final String upsertSql;

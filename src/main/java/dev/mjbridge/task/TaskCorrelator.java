@@ -7,8 +7,6 @@ import dev.mjbridge.midjourney.MjEvent;
 
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,11 +36,9 @@ final class TaskCorrelator {
             TaskAction.VIDEO, TaskAction.VIDEO_UPSCALE, TaskAction.RATE);
 
     private final InFlightIndex index;
-    private final TaskRuntimes runtimes;
 
-    TaskCorrelator(InFlightIndex index, TaskRuntimes runtimes) {
+    TaskCorrelator(InFlightIndex index) {
         this.index = index;
-        this.runtimes = runtimes;
     }
 
     Optional<Task> find(Account account, MjEvent event) {
@@ -97,14 +93,10 @@ final class TaskCorrelator {
 
     /** A task of this account that pressed a button on {@code parentMessageId} (and image n, when known). */
     private Optional<Task> childOf(Account account, String parentMessageId, int imageIndex) {
-        List<Map.Entry<String, TaskRuntime>> children = runtimes.entries().stream()
-                .filter(e -> parentMessageId.equals(e.getValue().parentMessageId())
-                        && account.id().equals(e.getValue().accountId()))
-                .toList();
-        return children.stream()
-                .filter(e -> imageIndex <= 0 || e.getValue().index() <= 0 || e.getValue().index() == imageIndex)
-                .map(e -> index.findById(e.getKey()))
-                .flatMap(Optional::stream)
+        return index.findByParentMessage(account.id(), parentMessageId).stream()
+                .filter(t -> t.internal().runtime() != null)
+                .filter(t -> imageIndex <= 0 || t.internal().runtime().index() <= 0
+                        || t.internal().runtime().index() == imageIndex)
                 .filter(t -> !t.status().isFinal() && t.properties().nonce() != null)
                 .min(Comparator.comparing(Task::submitTime));
     }

@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import tools.jackson.databind.ObjectMapper;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,18 +30,25 @@ public class TaskEngineConfiguration {
         return new TaskJsonCache(json, properties.jsonCacheBytes().toBytes());
     }
 
+    /**
+     * The store the engine uses: the database written behind, on a thread of its own, with
+     * unwritten versions read from memory. Primary, so every reader sees those versions too.
+     * Closed (what is left written) when the context closes, which is after the accounts stopped
+     * ({@link #taskEngineLifecycle}), so the last events heard are written as well.
+     */
+    @Bean(destroyMethod = "close")
+    @Primary
+    WriteBehindTaskStore writeBehindTaskStore(JdbcTaskStore jdbc, TaskJsonCache cache) {
+        return WriteBehindTaskStore.onOwnThread(jdbc, cache::stored);
+    }
+
     @Bean
     TaskReads taskReads(InFlightIndex index, TaskJsonCache cache, TaskStore store) {
         return new TaskReads(index, cache, store);
     }
 
     @Bean
-    TaskRuntimes taskRuntimes() {
-        return new TaskRuntimes();
-    }
-
-    @Bean
-    TaskWriter taskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, TaskJsonCache cache,
+    TaskWriter taskWriter(InFlightIndex index, WriteBehindTaskStore store, TaskTransitions transitions, TaskJsonCache cache,
                           List<TaskListener> listeners) {
         return new TaskWriter(index, store, transitions, cache, listeners);
     }
@@ -57,15 +64,9 @@ public class TaskEngineConfiguration {
     }
 
     @Bean
-    PendingRequests pendingRequests(DataSource dataSource, ObjectMapper json) {
-        return new PendingRequests(dataSource, new JobRequestCodec(json));
-    }
-
-    @Bean
     TaskService taskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                            JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds,
-                            PendingRequests pending, TaskReads reads) {
-        return new TaskService(ids, store, index, writer, pool, sender, runner, runtimes, seeds, pending, reads);
+                            JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads) {
+        return new TaskService(ids, store, index, writer, pool, sender, runner, seeds, reads);
     }
 
     /** {@code mj.midjourney.cdn}; in sandbox mode the sandbox, which serves the videos at its root. */
@@ -75,10 +76,10 @@ public class TaskEngineConfiguration {
     }
 
     @Bean
-    TaskEventHandler taskEventHandler(InFlightIndex index, TaskRuntimes runtimes, TaskWriter writer, JobRunner runner,
+    TaskEventHandler taskEventHandler(InFlightIndex index, TaskWriter writer, JobRunner runner,
                                       SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser,
                                       MidjourneyCdn cdn) {
-        return new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner, seeds, endpoints,
+        return new TaskEventHandler(new TaskCorrelator(index), writer, index, runner, seeds, endpoints,
                 parser, cdn);
     }
 
@@ -86,14 +87,14 @@ public class TaskEngineConfiguration {
     @Bean
     SmartLifecycle taskEngineLifecycle(AccountPool pool, TaskEventHandler handler, InFlightIndex index, TaskWriter writer,
                                        ScheduledExecutorService mjScheduler, MjProperties properties, TaskStore store,
-                                       PendingRequests pending, TaskService service) {
+                                       TaskService service) {
         return new SmartLifecycle() {
             private volatile ScheduledFuture<?> timeouts;
 
             @Override
             public void start() {
                 pool.build(handler);
-                new RestartRecovery(store, pending, service, writer).recover();
+                new RestartRecovery(store, service, writer).recover();
                 pool.connectAll();
                 long every = properties.tasks().timeoutCheck().toMillis();
                 timeouts = mjScheduler.scheduleWithFixedDelay(new TaskTimeouts(index, writer, pool), every, every,

@@ -31,20 +31,20 @@ final class TaskEventHandler implements AccountEventSink {
 
     private final TaskCorrelator correlator;
     private final TaskWriter writer;
-    private final TaskRuntimes runtimes;
+    private final InFlightIndex index;
     private final JobRunner runner;
     private final SeedRequests seeds;
     private final DiscordEndpoints endpoints;
     private final MessageParser parser;
     private final JobResults results;
 
-    TaskEventHandler(TaskCorrelator correlator, TaskWriter writer, TaskRuntimes runtimes, JobRunner runner,
+    TaskEventHandler(TaskCorrelator correlator, TaskWriter writer, InFlightIndex index, JobRunner runner,
                      SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser, MidjourneyCdn cdn) {
         this.parser = parser;
         this.results = new JobResults(endpoints, cdn);
         this.correlator = correlator;
         this.writer = writer;
-        this.runtimes = runtimes;
+        this.index = index;
         this.runner = runner;
         this.seeds = seeds;
         this.endpoints = endpoints;
@@ -73,8 +73,9 @@ final class TaskEventHandler implements AccountEventSink {
     /** A fresh session after a restart: tasks found again on this account may have moved meanwhile. */
     @Override
     public void onConnected(Account account) {
-        boolean followsSentWork = runtimes.entries().stream()
-                .anyMatch(e -> account.id().equals(e.getValue().accountId()) && account.slots().isRunning(e.getKey()));
+        boolean followsSentWork = index.snapshot().stream()
+                .anyMatch(t -> t.internal().runtime() != null && account.id().equals(t.accountId())
+                        && account.slots().isRunning(t.id()));
         if (followsSentWork) {
             onSessionReplaced(account);
         }
@@ -152,9 +153,9 @@ final class TaskEventHandler implements AccountEventSink {
     }
 
     private void failAllOf(Account account, String reason) {
-        runtimes.entries().stream()
-                .filter(e -> account.id().equals(e.getValue().accountId()))
-                .map(java.util.Map.Entry::getKey)
+        index.snapshot().stream()
+                .filter(t -> t.internal().runtime() != null && account.id().equals(t.accountId()))
+                .map(Task::id)
                 .toList()
                 .forEach(taskId -> writer.apply(taskId, new TaskUpdate.Failed(reason)));
     }
@@ -233,7 +234,7 @@ final class TaskEventHandler implements AccountEventSink {
         if (remix) {
             account.learnRemix(true);
         }
-        TaskRuntime runtime = runtimes.get(task.id()).orElse(null);
+        TaskRuntime runtime = task.internal().runtime();
         JobRequest.ModalAnswer answer = runtime == null ? null : runtime.pendingAnswer();
         String prefilled = modal.inputs().stream().map(TextInput::value).filter(v -> v != null && !v.isBlank())
                 .findFirst().orElse(task.prompt());
@@ -245,11 +246,11 @@ final class TaskEventHandler implements AccountEventSink {
             writer.apply(task.id(), new TaskUpdate.ModalOpened(modal.interactionId(), modal.customId()));
             return;
         }
-        runtimes.update(task.id(), r -> r.withPendingAnswer(null));
         JobRequest request = modal.iframe()
                 ? new JobRequest.InpaintSubmit(modal.customId(), answer.maskBase64(), answer.prompt())
                 : new JobRequest.ModalSubmit(modal.interactionId(), modal.customId(),
                         answer.prompt() == null || answer.prompt().isBlank() ? prefilled : answer.prompt());
+        // Opening the modal uses up the pending answer on the task in the same version.
         Task opened = writer.apply(task.id(), new TaskUpdate.ModalOpened(modal.interactionId(), modal.customId()))
                 .orElse(task);
         runner.run(opened, account, request);

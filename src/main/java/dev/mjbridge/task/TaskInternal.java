@@ -2,6 +2,8 @@ package dev.mjbridge.task;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What a task keeps for itself and never shows to clients: the webhook URL (it
  * may carry a token) and the request's images, which can weigh megabytes.
@@ -12,30 +14,41 @@ import java.util.List;
  * @param maskBase64  the vary-region mask (white = repaint)
  * @param cancelJob   the {@code Cancel Job} button Midjourney put on the job's start message, null when
  *                    it showed none (imagine) or none was seen yet
+ * @param runtime     what the engine needs to send and follow the unfinished task; null once final (and
+ *                    for tasks made outside the engine). Stored in columns of its own, not in this JSON.
  */
-public record TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob) {
+public record TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob,
+                           @JsonIgnore TaskRuntime runtime) {
 
-    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null, null);
+    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null, null, null);
 
     public TaskInternal {
         base64Array = base64Array == null ? List.of() : List.copyOf(base64Array);
     }
 
     public TaskInternal(String notifyHook, List<String> base64Array, String maskBase64) {
-        this(notifyHook, base64Array, maskBase64, null);
+        this(notifyHook, base64Array, maskBase64, null, null);
+    }
+
+    public TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob) {
+        this(notifyHook, base64Array, maskBase64, cancelJob, null);
     }
 
     public TaskInternal withNotifyHook(String value) {
-        return new TaskInternal(value, base64Array, maskBase64, cancelJob);
+        return new TaskInternal(value, base64Array, maskBase64, cancelJob, runtime);
     }
 
     public TaskInternal withCancelJob(CancelJob value) {
-        return new TaskInternal(notifyHook, base64Array, maskBase64, value);
+        return new TaskInternal(notifyHook, base64Array, maskBase64, value, runtime);
+    }
+
+    TaskInternal withRuntime(TaskRuntime value) {
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, value);
     }
 
     /** Drops the images, e.g. once they are uploaded to Discord, so the store stays small. */
     public TaskInternal withoutImages() {
-        return new TaskInternal(notifyHook, List.of(), null, cancelJob);
+        return new TaskInternal(notifyHook, List.of(), null, cancelJob, runtime);
     }
 
     /**

@@ -31,17 +31,12 @@ public final class TaskService {
     private final AccountPool pool;
     private final JobSender sender;
     private final JobRunner runner;
-    private final TaskRuntimes runtimes;
     private final SeedRequests seeds;
-    private final PendingRequests pending;
     private final TaskReads reads;
-    /** Choosing an account and taking its slot happen together, so two submits never take one slot. */
-    private final Object admission = new Object();
+    private final TaskAdmission admission;
 
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                JobSender sender, JobRunner runner, TaskRuntimes runtimes, SeedRequests seeds, PendingRequests pending,
-                TaskReads reads) {
-        this.pending = pending;
+                JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads) {
         this.reads = reads;
         this.ids = ids;
         this.store = store;
@@ -50,8 +45,8 @@ public final class TaskService {
         this.pool = pool;
         this.sender = sender;
         this.runner = runner;
-        this.runtimes = runtimes;
         this.seeds = seeds;
+        this.admission = new TaskAdmission(pool, writer, runner, index);
         writer.onFinal(this::release);
     }
 
@@ -61,64 +56,12 @@ public final class TaskService {
 
     /** Puts the task on an eligible account: running there (1), queued there (22), or nowhere (23). */
     public SubmitResult submit(Task task, JobRequest request, Routing routing) {
-        return admit(task, request, routing, null, 0);
+        return admission.admit(task, request, routing, null, 0);
     }
 
     /** As {@link #submit}, for a button press on {@code parent}'s message. */
     public SubmitResult submitAction(Task task, JobRequest.Button request, Routing routing) {
-        return admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
-    }
-
-    private SubmitResult admit(Task task, JobRequest asked, Routing routing, String parentMessageId, int imageIndex) {
-        AccountSelector.Need need = needOf(routing);
-        Account chosen = null;
-        AccountSlots.Admission admission;
-        Task stored;
-        JobRequest request;
-        synchronized (this.admission) {
-            List<Account> ranked = pool.candidates(need);
-            if (ranked.isEmpty()) {
-                return new SubmitResult.NoCapacity(whyNoAccount(need));
-            }
-            chosen = ranked.get(0);
-            Account account = chosen;
-            request = ModeParameter.apply(asked, routing.mode(), account.config().mode());
-            stored = task.withProperties(task.properties().withDiscordInstanceId(account.id())
-                    .withDiscordChannelId(account.config().channelId()));
-            TaskRuntime runtime = new TaskRuntime(request, routing, account.id(), parentMessageId, imageIndex,
-                    request instanceof JobRequest.Button button ? button.answer() : null);
-            runtimes.put(task.id(), runtime);
-            pending.save(task.id(), runtime);
-            writer.create(stored);
-            admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
-        }
-        if (admission instanceof AccountSlots.Admission.Queued queued) {
-            return new SubmitResult.Queued(stored, chosen.id(), queued.ahead());
-        }
-        if (admission instanceof AccountSlots.Admission.Full) {
-            // The ranking said there was room; only a concurrent submit can have taken it.
-            writer.apply(task.id(), new TaskUpdate.Failed("No account could take the task: all queues are full"));
-            return new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full");
-        }
-        runner.run(stored, chosen, request);
-        return new SubmitResult.Submitted(index.findById(task.id()).orElse(stored), chosen.id());
-    }
-
-    private void startQueued(String taskId, Account account) {
-        Optional<Task> task = index.findById(taskId);
-        Optional<TaskRuntime> runtime = runtimes.get(taskId);
-        if (task.isEmpty() || runtime.isEmpty() || task.get().status().isFinal()) {
-            account.slots().release(taskId);
-            return;
-        }
-        if (account.disabled()) {
-            // The account was disabled or paused while the task waited: say so rather than send from it.
-            // A reconnect is no reason: the runner holds the work until the session is back.
-            writer.apply(taskId, new TaskUpdate.Failed("Account " + account.id() + " stopped taking work while the task "
-                    + "was queued: " + account.health().reason()));
-            return;
-        }
-        runner.run(task.get(), account, runtime.get().request());
+        return admission.admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
     }
 
     /**
@@ -126,13 +69,17 @@ public final class TaskService {
      * the client's input (via {@link #submitModal}) before the button is pressed.
      */
     public Task awaitModal(Task task, JobRequest.Button pendingButton, Routing routing) {
+        TaskRuntime runtime = new TaskRuntime(pendingButton, routing, pendingButton.messageId(),
+                CustomId.parse(pendingButton.customId()).index(), null);
         Task waiting = task.withStatus(TaskStatus.MODAL)
-                .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()));
-        TaskRuntime runtime = new TaskRuntime(pendingButton, routing, routing.pinnedAccountId(),
-                pendingButton.messageId(), CustomId.parse(pendingButton.customId()).index(), null);
-        runtimes.put(task.id(), runtime);
-        this.pending.save(task.id(), runtime);
-        return writer.create(waiting);
+                .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()))
+                .withInternal(task.internal().withRuntime(runtime));
+        try {
+            return writer.create(waiting);
+        } catch (IllegalStateException e) {
+            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge could not store the task: its database did not answer"));
+            throw e;
+        }
     }
 
     /** Completes a task in MODAL with the client's prompt (and mask, for vary region). */
@@ -143,44 +90,43 @@ public final class TaskService {
                     "task " + taskId + " is " + t.status() + ", not waiting for a modal")).orElseGet(ModalResult.NotFound::new);
         }
         Task task = found.get();
-        Optional<TaskRuntime> runtime = runtimes.get(taskId);
-        if (task.status() != TaskStatus.MODAL || runtime.isEmpty()) {
+        TaskRuntime runtime = task.internal().runtime();
+        if (task.status() != TaskStatus.MODAL || runtime == null) {
             return new ModalResult.Invalid("taskId", "task " + taskId + " is " + task.status() + ", not waiting for a modal");
         }
         String text = prompt == null || prompt.isBlank() ? defaultModalPrompt(task) : prompt.trim();
         Object openedModal = task.properties().extraValue(TaskTransitions.MODAL_CUSTOM_ID);
-        if (openedModal == null && runtime.get().request() instanceof JobRequest.Button button) {
-            return pressThenAnswer(task, button, runtime.get(), text, maskBase64);
+        if (openedModal == null && runtime.request() instanceof JobRequest.Button button) {
+            return pressThenAnswer(task, button, text, maskBase64);
         }
-        return answerOpenModal(task, runtime.get(), String.valueOf(openedModal), text, maskBase64);
+        return answerOpenModal(task, String.valueOf(openedModal), text, maskBase64);
     }
 
-    private ModalResult pressThenAnswer(Task task, JobRequest.Button button, TaskRuntime runtime, String text, String mask) {
+    private ModalResult pressThenAnswer(Task task, JobRequest.Button button, String text, String mask) {
         CustomId customId = CustomId.parse(button.customId());
         if (customId.kind() == CustomId.Kind.VARY_REGION && (mask == null || mask.isBlank())) {
             return new ModalResult.Invalid("maskBase64", "vary region needs a mask (PNG, white = repaint)");
         }
         JobRequest.ModalAnswer answer = new JobRequest.ModalAnswer(text, mask);
         JobRequest.Button withAnswer = new JobRequest.Button(button.messageId(), button.messageFlags(), button.customId(), answer);
-        runtimes.update(task.id(), r -> r.withRequest(withAnswer).withPendingAnswer(answer));
-        runtimes.get(task.id()).ifPresent(r -> pending.save(task.id(), r));
-        Account account = pool.find(runtime.accountId()).orElse(null);
+        writer.apply(task.id(), new TaskUpdate.ModalAnswerGiven(answer));
+        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
         if (account == null || !account.takesWork()) {
-            return new ModalResult.Invalid("taskId", "the account of the parent task (" + runtime.accountId()
+            return new ModalResult.Invalid("taskId", "the account of the parent task (" + task.accountId()
                     + ") is not available");
         }
-        AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
-        if (admission instanceof AccountSlots.Admission.Full) {
+        AccountSlots.Admission slot = account.slots().admit(task.id(), () -> admission.startQueued(task.id(), account));
+        if (slot instanceof AccountSlots.Admission.Full) {
             return new ModalResult.Invalid("taskId", "account " + account.id() + " is full; try again later");
         }
-        if (admission instanceof AccountSlots.Admission.Started) {
+        if (slot instanceof AccountSlots.Admission.Started) {
             runner.run(task, account, withAnswer);
         }
         return new ModalResult.Submitted(index.findById(task.id()).orElse(task));
     }
 
-    private ModalResult answerOpenModal(Task task, TaskRuntime runtime, String modalCustomId, String text, String mask) {
-        Account account = pool.find(runtime.accountId()).orElse(null);
+    private ModalResult answerOpenModal(Task task, String modalCustomId, String text, String mask) {
+        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
         if (account == null) {
             return new ModalResult.Invalid("taskId", "the account of the task is gone");
         }
@@ -200,33 +146,9 @@ public final class TaskService {
         return finalPrompt != null && !finalPrompt.isBlank() ? finalPrompt : task.prompt() == null ? "" : task.prompt();
     }
 
-    /**
-     * Picks up a task that was unfinished when the process stopped: a queued one waits for
-     * a slot again and is sent; one already at Discord holds its slot and is followed (its
-     * account reconciles from channel history once connected); one waiting for the
-     * client's modal input keeps waiting.
-     */
-    void resume(Task task, TaskRuntime runtime) {
-        Account account = pool.find(runtime.accountId()).orElse(null);
-        if (account == null) {
-            writer.adopt(task);
-            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + runtime.accountId()
-                    + " no longer exists"));
-            return;
-        }
-        runtimes.put(task.id(), runtime);
-        writer.adopt(task);
-        if (task.status() == TaskStatus.NOT_START) {
-            AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
-            if (admission instanceof AccountSlots.Admission.Started) {
-                runner.run(task, account, runtime.request());
-            } else if (admission instanceof AccountSlots.Admission.Full) {
-                writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + account.id()
-                        + " has no room for the task any more"));
-            }
-        } else if (task.properties().nonce() != null) {
-            account.slots().occupy(task.id());
-        }
+    /** See {@link TaskAdmission#resume}. */
+    void resume(Task task) {
+        admission.resume(task);
     }
 
     public CancelResult cancel(String taskId) {
@@ -242,7 +164,9 @@ public final class TaskService {
         if (!waiting && !modalOpen) {
             return stopRunning(task);
         }
-        runtimes.get(taskId).flatMap(r -> pool.find(r.accountId())).ifPresent(a -> a.slots().removeQueued(taskId));
+        if (task.internal().runtime() != null && task.accountId() != null) {
+            pool.find(task.accountId()).ifPresent(a -> a.slots().removeQueued(taskId));
+        }
         return writer.apply(taskId, new TaskUpdate.Cancelled("Cancelled by the client"))
                 .<CancelResult>map(CancelResult.Cancelled::new)
                 .orElseGet(() -> new CancelResult.AlreadyRunning(task));
@@ -317,24 +241,8 @@ public final class TaskService {
     }
 
     private void release(Task task) {
-        pending.delete(task.id());
-        runtimes.remove(task.id()).flatMap(r -> pool.find(r.accountId()))
-                .ifPresent(account -> account.slots().release(task.id()));
-    }
-
-    private static AccountSelector.Need needOf(Routing routing) {
-        return new AccountSelector.Need(routing.botType(), routing.pinnedAccountId(), routing.sameChannelAs(),
-                routing.filter(), routing.mode());
-    }
-
-    private String whyNoAccount(AccountSelector.Need need) {
-        if (!pool.eligible(need).isEmpty()) {
-            return "all eligible accounts are busy: their queues are full";
+        if (task.accountId() != null) {
+            pool.find(task.accountId()).ifPresent(account -> account.slots().release(task.id()));
         }
-        if (need.pinnedAccountId() != null) {
-            return "the parent task's account (" + need.pinnedAccountId() + ") cannot take work now";
-        }
-        return "no enabled, connected account matches (bot " + need.botType()
-                + (need.mode() == null ? "" : ", mode " + need.mode()) + ")";
     }
 }

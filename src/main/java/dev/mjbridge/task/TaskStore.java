@@ -16,6 +16,20 @@ public interface TaskStore {
      */
     boolean save(Task task);
 
+    /**
+     * Saves each task as {@link #save} would, all or none: one transaction where the database
+     * has them. Tasks are distinct (one version per task).
+     *
+     * @return for each task in order, whether it was written (false: a stored final task kept)
+     */
+    default List<Boolean> saveAll(List<Task> tasks) {
+        List<Boolean> written = new java.util.ArrayList<>(tasks.size());
+        for (Task task : tasks) {
+            written.add(save(task));
+        }
+        return written;
+    }
+
     Optional<Task> findById(String id);
 
     /** The tasks with these ids, in the caller's order; unknown ids are skipped, repeated ids given once. */

@@ -8,12 +8,15 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.mjbridge.midjourney.JobRequest;
+
 import dev.mjbridge.task.TaskUpdate.CancelButtonSeen;
 import dev.mjbridge.task.TaskUpdate.CancelPressed;
 import dev.mjbridge.task.TaskUpdate.Cancelled;
 import dev.mjbridge.task.TaskUpdate.Failed;
 import dev.mjbridge.task.TaskUpdate.Finished;
 import dev.mjbridge.task.TaskUpdate.Linked;
+import dev.mjbridge.task.TaskUpdate.ModalAnswerGiven;
 import dev.mjbridge.task.TaskUpdate.ModalOpened;
 import dev.mjbridge.task.TaskUpdate.Progress;
 import dev.mjbridge.task.TaskUpdate.Started;
@@ -32,7 +35,8 @@ import static dev.mjbridge.task.TaskStatus.SUBMITTED;
  * <li>final statuses (SUCCESS, FAILURE, CANCEL) are sticky: nothing changes a final task;</li>
  * <li>NOT_START → SUBMITTED → IN_PROGRESS → final, skipping steps allowed;</li>
  * <li>NOT_START/SUBMITTED → MODAL, and MODAL → SUBMITTED, IN_PROGRESS, FAILURE or CANCEL;</li>
- * <li>progress only grows; an update that changes nothing is dropped too.</li>
+ * <li>progress only grows; an update that changes nothing is dropped too;</li>
+ * <li>a final task keeps no {@link TaskRuntime}: nothing is left to send or follow.</li>
  * </ul>
  */
 @Component
@@ -68,6 +72,9 @@ public class TaskTransitions {
             return Optional.empty();
         }
         Task next = next(current, update, clock.millis());
+        if (next != null && next.status().isFinal() && next.internal().runtime() != null) {
+            next = next.withInternal(next.internal().withRuntime(null));
+        }
         return next == null || next.equals(current) ? Optional.empty() : Optional.of(next);
     }
 
@@ -95,7 +102,22 @@ public class TaskTransitions {
             if (u.modalId() != null) {
                 properties = properties.withExtra(MODAL_ID, u.modalId()).withExtra(MODAL_CUSTOM_ID, u.modalCustomId());
             }
+            // The answer waiting for this modal is typed into it now (or there was none): it is used up.
+            TaskRuntime runtime = b.internal().runtime();
+            if (runtime != null && runtime.pendingAnswer() != null) {
+                b.internal(b.internal().withRuntime(runtime.withPendingAnswer(null)));
+            }
             return b.status(MODAL).properties(properties).build();
+        }
+        if (update instanceof ModalAnswerGiven u) {
+            TaskRuntime runtime = b.internal().runtime();
+            if (status != MODAL || runtime == null || !(runtime.request() instanceof JobRequest.Button button)) {
+                return null;
+            }
+            JobRequest.Button withAnswer = new JobRequest.Button(button.messageId(), button.messageFlags(),
+                    button.customId(), u.answer());
+            return b.internal(b.internal().withRuntime(runtime.withRequest(withAnswer).withPendingAnswer(u.answer())))
+                    .build();
         }
         if (update instanceof Started u) {
             return b.status(IN_PROGRESS)

@@ -2,6 +2,8 @@ package dev.mjbridge.task;
 
 import java.util.List;
 
+import dev.mjbridge.midjourney.JobRequest;
+
 /**
  * Something that happened to a task, to be applied by {@link TaskTransitions}.
  * Null fields mean "not known from this event" and never erase what the task holds.
@@ -84,6 +86,14 @@ public sealed interface TaskUpdate {
 
     /** We pressed the job's {@code Cancel Job} button; Midjourney's {@code (Stopped)} follows. */
     record CancelPressed() implements TaskUpdate {
+    }
+
+    /**
+     * The client gave the text (and mask) for the modal the task's button will open: the
+     * button is pressed with it, and the answer waits on the task until the modal opens.
+     * Only a task in {@code MODAL} with a pending button takes it.
+     */
+    record ModalAnswerGiven(JobRequest.ModalAnswer answer) implements TaskUpdate {
     }
 
     /** Midjourney or Discord refused the job; {@code reason} reads {@code [<title>] <description>} for embeds. */

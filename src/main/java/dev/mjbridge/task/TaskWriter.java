@@ -3,11 +3,15 @@ package dev.mjbridge.task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -16,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one way a task changes: apply the update through {@link TaskTransitions} in the
  * in-flight index (atomically per task, which also hands the new version to the
- * {@link TaskJsonCache}), store the result, then tell the listeners.
+ * {@link TaskJsonCache} and to the {@link WriteBehindTaskStore}), then tell the listeners.
+ * The database write happens later on the store's own thread: nothing here waits for it,
+ * except {@link #awaitStored} for a new task, which its submitter calls outside any lock.
  * Remembers when each in-flight task last heard something, for timeouts.
  */
 public final class TaskWriter {
@@ -24,7 +30,10 @@ public final class TaskWriter {
     private static final Logger log = LoggerFactory.getLogger(TaskWriter.class);
 
     private final InFlightIndex index;
-    private final TaskStore store;
+    /** How long a submit waits for its new task to be durable before it gives up. */
+    static final Duration STORE_WAIT = Duration.ofSeconds(30);
+
+    private final WriteBehindTaskStore store;
     private final TaskTransitions transitions;
     private final TaskJsonCache json;
     private final List<TaskListener> listeners;
@@ -33,13 +42,23 @@ public final class TaskWriter {
     private final Map<String, Long> lastActivity = new ConcurrentHashMap<>();
     private volatile Consumer<Task> onFinal = task -> { };
 
-    /** With a task JSON cache of the default size written with a plain JSON mapper (tests). */
+    /**
+     * With a task JSON cache of the default size written with a plain JSON mapper, storing on the
+     * calling thread (tests and tools).
+     */
     public TaskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, List<TaskListener> listeners) {
         this(index, store, transitions, new TaskJsonCache(JsonMapper.builder().build(), TaskJsonCache.DEFAULT_MAX_BYTES),
                 listeners);
     }
 
+    /** Storing on the calling thread (tests and tools). */
     public TaskWriter(InFlightIndex index, TaskStore store, TaskTransitions transitions, TaskJsonCache json,
+                      List<TaskListener> listeners) {
+        this(index, WriteBehindTaskStore.onCallingThread(store, json::stored), transitions, json, listeners);
+    }
+
+    /** @param store must tell {@code json} what it wrote ({@link TaskJsonCache#stored}) */
+    public TaskWriter(InFlightIndex index, WriteBehindTaskStore store, TaskTransitions transitions, TaskJsonCache json,
                       List<TaskListener> listeners) {
         this.index = index;
         this.store = store;
@@ -58,16 +77,45 @@ public final class TaskWriter {
         this.onFinal = action;
     }
 
-    /** Stores a new task and starts following it. */
+    /** Starts following a new task and returns once it is durable (see {@link #awaitStored}). */
     public Task create(Task task) {
+        awaitStored(task.id(), track(task));
+        return task;
+    }
+
+    /**
+     * Starts following a new task, in memory only (index, JSON, store queue, listeners, which
+     * only queue), so it may run under the admission lock. Call {@link #awaitStored} after.
+     *
+     * @return completes once the task's row is written
+     */
+    CompletableFuture<Boolean> track(Task task) {
         // Before the index: no other write can reach the task until it is there, so versions stay in order.
         TaskJson version = json.written(task);
+        CompletableFuture<Boolean> stored = store.stage(task, version, true);
         index.put(task);
-        store.save(task);
-        json.stored(version);
         lastActivity.put(task.id(), System.currentTimeMillis());
         publish(task);
-        return task;
+        return stored;
+    }
+
+    /**
+     * Waits until a tracked task is durable, so that a submit answered is never lost to a killed
+     * process. Never call it under a lock or on an event thread.
+     *
+     * @throws IllegalStateException when the store does not confirm it within {@link #STORE_WAIT}
+     */
+    void awaitStored(String taskId, CompletableFuture<Boolean> stored) {
+        store.writeSoon();
+        try {
+            stored.get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while task " + taskId + " was being stored", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the task store did not confirm task " + taskId + " within "
+                    + STORE_WAIT.toSeconds() + " s");
+        }
     }
 
     /** Follows a stored task again after a restart (no new write, no new notification). */
@@ -79,20 +127,20 @@ public final class TaskWriter {
 
     /** Applies an update; empty when the task is unknown, finished, or the update changes nothing. */
     public Optional<Task> apply(String taskId, TaskUpdate update) {
-        AtomicReference<TaskJson> version = new AtomicReference<>();
         // The JSON is made under the task's lock, so the cache gets versions in the order they are made.
+        // The store gets versions under the task's lock too, so it writes them in the order they were made.
         Optional<Task> changed = index.update(taskId, current -> transitions.apply(current, update)
                 .map(next -> {
-                    version.set(json.written(next));
+                    TaskJson made = json.written(next);
+                    store.stage(next, made, false);
                     return next;
                 }));
         if (changed.isEmpty()) {
             return changed;
         }
         Task task = changed.get();
-        store.save(task);
-        // Only once stored: a failed store write leaves the version readable from memory.
-        json.stored(version.get());
+        // Written behind: the JSON cache settles the version once the store has it.
+        store.writeSoon();
         if (task.status().isFinal()) {
             lastActivity.remove(taskId);
         } else {
@@ -124,9 +172,8 @@ public final class TaskWriter {
             if (changed.status() != stored.get().status() || !changed.id().equals(taskId)) {
                 throw new IllegalArgumentException("a finished task keeps its id and status");
             }
-            TaskJson version = json.written(changed);
-            store.save(changed);
-            json.stored(version);
+            store.stage(changed, json.written(changed), false);
+            store.writeSoon();
             return Optional.of(changed);
         }
     }

@@ -38,7 +38,6 @@ final class HandlerHarness {
             "http://127.0.0.1:1");
 
     final InFlightIndex index = new InFlightIndex();
-    final TaskRuntimes runtimes = new TaskRuntimes();
     final MemoryTaskStore store = new MemoryTaskStore();
     final TaskWriter writer = new TaskWriter(index, store, new TaskTransitions(), List.of());
     final List<String> released = new ArrayList<>();
@@ -49,7 +48,7 @@ final class HandlerHarness {
         JobRunner runner = new JobRunner(writer, new JobSender(new InteractionPayloads(MidjourneyCommands.defaults()),
                 ENDPOINTS));
         AccountPool pool = new AccountPool(List.of(), null, new AccountSelector(SelectionStrategy.BEST_WAIT_IDLE), false);
-        handler = new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner,
+        handler = new TaskEventHandler(new TaskCorrelator(index), writer, index, runner,
                 new SeedRequests(pool, writer, Duration.ofSeconds(1)), ENDPOINTS, new MessageParser(),
                 new MidjourneyCdn(CDN));
         writer.onFinal(task -> released.add(task.id()));
@@ -60,10 +59,9 @@ final class HandlerHarness {
         Task task = Task.create(id, action, Long.parseLong(id))
                 .withStatus(TaskStatus.SUBMITTED)
                 .withPrompt(PROMPT, PROMPT)
-                .withProperties(TaskProperties.EMPTY.withNonce("nonce-" + id).withDiscordInstanceId(account.id()));
-        writer.create(task);
-        runtimes.put(id, new TaskRuntime(null, null, account.id(), parentMessageId, imageIndex, null));
-        return task;
+                .withProperties(TaskProperties.EMPTY.withNonce("nonce-" + id).withDiscordInstanceId(account.id()))
+                .withInternal(TaskInternal.EMPTY.withRuntime(new TaskRuntime(null, null, parentMessageId, imageIndex, null)));
+        return writer.create(task);
     }
 
     void hear(MjEvent event) {

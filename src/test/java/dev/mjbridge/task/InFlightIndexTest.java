@@ -86,6 +86,37 @@ class InFlightIndexTest {
     }
 
     @Test
+    void buttonTasksAreFoundByTheMessageTheyPressedOnTheirAccountOldestFirst() {
+        index.put(pressed("1732800000000003", "grid-1", 2));
+        index.put(pressed("1732800000000001", "grid-1", 1));
+        index.put(pressed("1732800000000002", "grid-2", 1));
+
+        assertThat(index.findByParentMessage("main", "grid-1")).extracting(Task::id)
+                .containsExactly("1732800000000001", "1732800000000003");
+        assertThat(index.findByParentMessage("other-account", "grid-1")).isEmpty();
+        assertThat(index.findByParentMessage("main", "grid-3")).isEmpty();
+        assertThat(index.findByMessageId("grid-1")).as("the parent's message is not the task's own").isEmpty();
+    }
+
+    @Test
+    void aButtonTaskLeavesItsParentsIndexWhenFinal() {
+        Task task = pressed("1732800000000001", "grid-1", 1);
+        index.put(task);
+
+        index.update(task.id(), t -> transitions.apply(t, new TaskUpdate.Failed("no")));
+
+        assertThat(index.findByParentMessage("main", "grid-1")).isEmpty();
+        assertThat(index.keyCount()).isZero();
+        assertThat(index.findFinished(null, null, "grid-1", null)).as("a parent's message names no finished child")
+                .isEmpty();
+    }
+
+    private static Task pressed(String id, String parentMessageId, int imageIndex) {
+        return running(id).withInternal(TaskInternal.EMPTY.withRuntime(
+                new TaskRuntime(null, null, parentMessageId, imageIndex, null)));
+    }
+
+    @Test
     void aTaskWithoutAccountHasNoPromptKey() {
         index.put(Task.create("1", TaskAction.IMAGINE, 1L).withPrompt("a cat", "a cat"));
 

@@ -143,7 +143,6 @@ class ListenerRobustnessPropertyTest {
 
         final InFlightIndex index = new InFlightIndex();
         final MemoryTaskStore store = new MemoryTaskStore();
-        final TaskRuntimes runtimes = new TaskRuntimes();
         final TaskWriter writer = new TaskWriter(index, store, new TaskTransitions(), List.of());
         final MessageParser parser = new MessageParser();
         final TaskEventHandler handler;
@@ -164,7 +163,7 @@ class ListenerRobustnessPropertyTest {
                     NOWHERE));
             AccountPool pool = new AccountPool(List.of(), null, new AccountSelector(SelectionStrategy.BEST_WAIT_IDLE),
                     false);
-            handler = new TaskEventHandler(new TaskCorrelator(index, runtimes), writer, runtimes, runner,
+            handler = new TaskEventHandler(new TaskCorrelator(index), writer, index, runner,
                     new SeedRequests(pool, writer, Duration.ofSeconds(1)), NOWHERE, parser,
                     new MidjourneyCdn("http://127.0.0.1:1"));
             AccountConfig config = config("acc-1");
@@ -193,12 +192,11 @@ class ListenerRobustnessPropertyTest {
                     .withStatus(TaskStatus.IN_PROGRESS).withProgress("31%")
                     .withProperties(TaskProperties.EMPTY.withNonce(nonceOf(id)).withInteractionId(interactionOf(id))
                             .withDiscordInstanceId(accountId).withDiscordChannelId("9400000000000000002")
-                            .withMessageId(messageId).withProgressMessageId(messageId).withMessageHash(hash));
-            writer.create(task);
-            runtimes.put(id, new TaskRuntime(new JobRequest.Imagine(prompt, List.of()),
-                    Routing.anyAccount(BotType.MID_JOURNEY, dev.mjbridge.account.AccountFilter.NONE, null), accountId,
-                    null, 0, null));
-            return task;
+                            .withMessageId(messageId).withProgressMessageId(messageId).withMessageHash(hash))
+                    .withInternal(TaskInternal.EMPTY.withRuntime(new TaskRuntime(new JobRequest.Imagine(prompt, List.of()),
+                            Routing.anyAccount(BotType.MID_JOURNEY, dev.mjbridge.account.AccountFilter.NONE, null),
+                            null, 0, null)));
+            return writer.create(task);
         }
 
         /** What the gateway session does with a dispatch: hand it to the account's listener. */

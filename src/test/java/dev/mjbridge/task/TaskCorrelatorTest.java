@@ -31,9 +31,8 @@ class TaskCorrelatorTest {
     private static final String GRID = "1300000000000000500";
 
     private final InFlightIndex index = new InFlightIndex();
-    private final TaskRuntimes runtimes = new TaskRuntimes();
     private final TaskTransitions transitions = new TaskTransitions();
-    private final TaskCorrelator correlator = new TaskCorrelator(index, runtimes);
+    private final TaskCorrelator correlator = new TaskCorrelator(index);
     private final Account account = account("acc-1");
 
     @Test
@@ -129,9 +128,9 @@ class TaskCorrelatorTest {
         Task task = Task.create(id, action, Long.parseLong(id))
                 .withStatus(TaskStatus.SUBMITTED)
                 .withPrompt(PROMPT, PROMPT)
-                .withProperties(TaskProperties.EMPTY.withNonce("nonce-" + id).withDiscordInstanceId(account.id()));
+                .withProperties(TaskProperties.EMPTY.withNonce("nonce-" + id).withDiscordInstanceId(account.id()))
+                .withInternal(TaskInternal.EMPTY.withRuntime(new TaskRuntime(null, null, parentMessageId, imageIndex, null)));
         index.put(task);
-        runtimes.put(id, new TaskRuntime(null, null, account.id(), parentMessageId, imageIndex, null));
         return task;
     }
 
@@ -139,7 +138,6 @@ class TaskCorrelatorTest {
         Optional<Task> done = index.update(task.id(), t -> transitions.apply(t,
                 new TaskUpdate.Finished("https://cdn/" + hash + ".png", List.of(), messageId, hash, PROMPT, 0, null)));
         assertThat(done).map(Task::status).contains(TaskStatus.SUCCESS);
-        runtimes.remove(task.id());
     }
 
     private static MjEvent finished(JobKind kind, String label, int imageIndex, String messageId, String replyTo,

@@ -1,6 +1,7 @@
 package dev.mjbridge.task;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,11 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
+
+import dev.mjbridge.account.AccountFilter;
+import dev.mjbridge.account.SpeedMode;
+import dev.mjbridge.midjourney.BotType;
+import dev.mjbridge.midjourney.JobRequest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class TaskStoreContractTest {
 
-    protected JdbcTaskStore store;
+    protected TaskStore store;
 
     protected abstract DataSource dataSource();
+
+    /** The store under test on the migrated database: the JDBC store itself unless a subclass wraps it. */
+    protected TaskStore newStore(DataSource dataSource) {
+        return new JdbcTaskStore(dataSource);
+    }
 
     @BeforeEach
     void emptyTable() {
         JdbcClient.create(dataSource()).sql("DELETE FROM mj_task").update();
-        store = new JdbcTaskStore(dataSource());
+        store = newStore(dataSource());
     }
 
     static Task task(String id, long submitTime) {
@@ -79,6 +90,35 @@ abstract class TaskStoreContractTest {
         String taskJson = JdbcClient.create(dataSource()).sql("SELECT task_json FROM mj_task").query(String.class).single();
 
         assertThat(taskJson).contains("\"messageHash\"").doesNotContain("notifyHook", "secret", "aGVsbG8=");
+    }
+
+    @Test
+    void theRuntimeOfAnUnfinishedTaskSurvivesAReadAndIsClearedWhenFinal() {
+        JobRequest.Button press = new JobRequest.Button("1400000000000000001", 0,
+                "MJ::JOB::variation::2::3dbbd469-36af-4a0f-8f02-df6c579e7011", new JobRequest.ModalAnswer("a cat", null));
+        Routing routing = new Routing(BotType.MID_JOURNEY, "main", null,
+                new AccountFilter(null, null, EnumSet.of(SpeedMode.RELAX), true), SpeedMode.FAST);
+        TaskRuntime runtime = TaskRuntime.of(press, routing, "1400000000000000001", 2);
+        Task running = task("1", 1).withStatus(TaskStatus.SUBMITTED)
+                .withInternal(TaskInternal.EMPTY.withNotifyHook("https://hook.example/?token=secret").withRuntime(runtime));
+
+        store.save(running);
+
+        assertThat(store.findById("1")).contains(running);
+        assertThat(store.findUnfinished()).containsExactly(running);
+        var row = JdbcClient.create(dataSource()).sql("SELECT parent_message_id, image_index, internal_json FROM mj_task")
+                .query().singleRow();
+        assertThat(row.get("parent_message_id")).isEqualTo("1400000000000000001");
+        assertThat(((Number) row.get("image_index")).intValue()).isEqualTo(2);
+        assertThat((String) row.get("internal_json")).as("the runtime has columns of its own").doesNotContain("a cat");
+
+        Task done = new TaskTransitions().apply(running, new TaskUpdate.Failed("no")).orElseThrow();
+        store.save(done);
+
+        assertThat(store.findById("1")).map(t -> t.internal().runtime()).isEmpty();
+        assertThat(JdbcClient.create(dataSource()).sql("SELECT COUNT(*) FROM mj_task WHERE image_index IS NULL "
+                + "AND request_json IS NULL AND routing_json IS NULL AND parent_message_id IS NULL")
+                .query(Long.class).single()).isOne();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.task.TaskUpdate.Cancelled;
 import dev.mjbridge.task.TaskUpdate.Failed;
 import dev.mjbridge.task.TaskUpdate.Finished;
@@ -374,5 +375,64 @@ class TaskTransitionsTest {
         transitions.apply(before, FINISHED);
 
         assertThat(before).isEqualTo(copy);
+    }
+
+    @Nested
+    class TheRuntime {
+
+        private final JobRequest.Button press = new JobRequest.Button("14", 0, "MJ::CustomZoom::" + HASH, null);
+        private final TaskRuntime runtime = TaskRuntime.of(press, null, "14", 0);
+
+        private Task waitingForTheClient() {
+            return fresh().withStatus(TaskStatus.MODAL).withInternal(TaskInternal.EMPTY.withRuntime(runtime));
+        }
+
+        @Test
+        void theClientsModalAnswerIsPressedWithTheButtonAndWaitsForTheModal() {
+            JobRequest.ModalAnswer answer = new JobRequest.ModalAnswer("a cat --zoom 1.5", null);
+
+            Task answered = transitions.apply(waitingForTheClient(), new TaskUpdate.ModalAnswerGiven(answer)).orElseThrow();
+
+            assertThat(answered.internal().runtime().pendingAnswer()).isEqualTo(answer);
+            assertThat(answered.internal().runtime().request()).isEqualTo(
+                    new JobRequest.Button("14", 0, "MJ::CustomZoom::" + HASH, answer));
+            assertThat(answered.status()).isEqualTo(TaskStatus.MODAL);
+        }
+
+        @Test
+        void anAnswerNeedsATaskInModalWithAButtonToPress() {
+            TaskUpdate answer = new TaskUpdate.ModalAnswerGiven(new JobRequest.ModalAnswer("x", null));
+
+            assertThat(transitions.apply(fresh(), answer)).isEmpty();
+            assertThat(transitions.apply(waitingForTheClient().withStatus(TaskStatus.SUBMITTED), answer)).isEmpty();
+        }
+
+        @Test
+        void openingTheModalUsesUpThePendingAnswer() {
+            Task answered = apply(waitingForTheClient(),
+                    new TaskUpdate.ModalAnswerGiven(new JobRequest.ModalAnswer("x", null)), SUBMITTED);
+
+            Task opened = transitions.apply(answered, new ModalOpened("modal-1", "MJ::OutpaintCustomZoomModal::" + HASH))
+                    .orElseThrow();
+
+            assertThat(opened.internal().runtime().pendingAnswer()).isNull();
+            assertThat(opened.internal().runtime().parentMessageId()).isEqualTo("14");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = TaskStatus.class, names = {"SUCCESS", "FAILURE", "CANCEL"})
+        void aFinalTaskKeepsNoRuntime(TaskStatus last) {
+            Task running = apply(fresh().withInternal(TaskInternal.EMPTY.withRuntime(runtime)), SUBMITTED);
+            TaskUpdate update = switch (last) {
+                case SUCCESS -> FINISHED;
+                case FAILURE -> new Failed("no");
+                default -> new Cancelled("by client");
+            };
+
+            Task done = transitions.apply(running, update).orElseThrow();
+
+            assertThat(running.internal().runtime()).isNotNull();
+            assertThat(done.internal().runtime()).isNull();
+        }
     }
 }

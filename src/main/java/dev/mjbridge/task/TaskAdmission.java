@@ -1,0 +1,144 @@
+package dev.mjbridge.task;
+
+import dev.mjbridge.account.Account;
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSelector;
+import dev.mjbridge.account.AccountSlots;
+import dev.mjbridge.midjourney.JobRequest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Puts tasks on accounts: picks the best eligible account, takes a slot there (running,
+ * queued or none), and starts queued tasks when their slot frees up, also after a restart.
+ * <p>
+ * Only ranking the accounts, putting the new task into memory and taking the slot happen
+ * under the admission lock, so two submits never take one slot; all of that is memory.
+ * The database write of the new task happens behind, and the submit waits for it after
+ * the lock, before the task is sent or the client is answered.
+ */
+final class TaskAdmission {
+
+    private final AccountPool pool;
+    private final TaskWriter writer;
+    private final JobRunner runner;
+    private final InFlightIndex index;
+    private final Object lock = new Object();
+
+    TaskAdmission(AccountPool pool, TaskWriter writer, JobRunner runner, InFlightIndex index) {
+        this.pool = pool;
+        this.writer = writer;
+        this.runner = runner;
+        this.index = index;
+    }
+
+    /** Running there (1), queued there (22), or nowhere (23). */
+    SubmitResult admit(Task task, JobRequest asked, Routing routing, String parentMessageId, int imageIndex) {
+        AccountSelector.Need need = needOf(routing);
+        Account chosen;
+        AccountSlots.Admission admission;
+        Task tracked;
+        JobRequest request;
+        CompletableFuture<Boolean> stored;
+        synchronized (lock) {
+            List<Account> ranked = pool.candidates(need);
+            if (ranked.isEmpty()) {
+                return new SubmitResult.NoCapacity(whyNoAccount(need));
+            }
+            chosen = ranked.get(0);
+            Account account = chosen;
+            request = ModeParameter.apply(asked, routing.mode(), account.config().mode());
+            tracked = task.withProperties(task.properties().withDiscordInstanceId(account.id())
+                            .withDiscordChannelId(account.config().channelId()))
+                    .withInternal(task.internal().withRuntime(TaskRuntime.of(request, routing, parentMessageId, imageIndex)));
+            // In memory before the slot: the queued start may fire as soon as the slot is taken, and reads memory.
+            stored = writer.track(tracked);
+            admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
+        }
+        if (admission instanceof AccountSlots.Admission.Full) {
+            // The ranking said there was room; only a concurrent submit can have taken it.
+            writer.apply(task.id(), new TaskUpdate.Failed("No account could take the task: all queues are full"));
+            return new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full");
+        }
+        awaitStored(task.id(), stored);
+        if (admission instanceof AccountSlots.Admission.Queued queued) {
+            return new SubmitResult.Queued(tracked, chosen.id(), queued.ahead());
+        }
+        runner.run(tracked, chosen, request);
+        return new SubmitResult.Submitted(index.findById(task.id()).orElse(tracked), chosen.id());
+    }
+
+    /** A task answered must survive a killed process: it fails (in memory) when the store cannot take it. */
+    private void awaitStored(String taskId, CompletableFuture<Boolean> stored) {
+        try {
+            writer.awaitStored(taskId, stored);
+        } catch (IllegalStateException e) {
+            writer.apply(taskId, new TaskUpdate.Failed("mj-bridge could not store the task: its database did not answer"));
+            throw e;
+        }
+    }
+
+    /** Called by the account when a queued task's slot frees up; reads the task from memory. */
+    void startQueued(String taskId, Account account) {
+        Optional<Task> task = index.findById(taskId);
+        TaskRuntime runtime = task.map(t -> t.internal().runtime()).orElse(null);
+        if (task.isEmpty() || runtime == null || task.get().status().isFinal()) {
+            account.slots().release(taskId);
+            return;
+        }
+        if (account.disabled()) {
+            // The account was disabled or paused while the task waited: say so rather than send from it.
+            // A reconnect is no reason: the runner holds the work until the session is back.
+            writer.apply(taskId, new TaskUpdate.Failed("Account " + account.id() + " stopped taking work while the task "
+                    + "was queued: " + account.health().reason()));
+            return;
+        }
+        runner.run(task.get(), account, runtime.request());
+    }
+
+    /**
+     * Picks up a task that was unfinished when the process stopped: a queued one waits for
+     * a slot again and is sent; one already at Discord holds its slot and is followed (its
+     * account reconciles from channel history once connected); one waiting for the
+     * client's modal input keeps waiting.
+     */
+    void resume(Task task) {
+        TaskRuntime runtime = task.internal().runtime();
+        Account account = task.accountId() == null ? null : pool.find(task.accountId()).orElse(null);
+        writer.adopt(task);
+        if (account == null) {
+            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + task.accountId()
+                    + " no longer exists"));
+            return;
+        }
+        if (task.status() == TaskStatus.NOT_START) {
+            AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
+            if (admission instanceof AccountSlots.Admission.Started) {
+                runner.run(task, account, runtime.request());
+            } else if (admission instanceof AccountSlots.Admission.Full) {
+                writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + account.id()
+                        + " has no room for the task any more"));
+            }
+        } else if (task.properties().nonce() != null) {
+            account.slots().occupy(task.id());
+        }
+    }
+
+    private static AccountSelector.Need needOf(Routing routing) {
+        return new AccountSelector.Need(routing.botType(), routing.pinnedAccountId(), routing.sameChannelAs(),
+                routing.filter(), routing.mode());
+    }
+
+    private String whyNoAccount(AccountSelector.Need need) {
+        if (!pool.eligible(need).isEmpty()) {
+            return "all eligible accounts are busy: their queues are full";
+        }
+        if (need.pinnedAccountId() != null) {
+            return "the parent task's account (" + need.pinnedAccountId() + ") cannot take work now";
+        }
+        return "no enabled, connected account matches (bot " + need.botType()
+                + (need.mode() == null ? "" : ", mode " + need.mode()) + ")";
+    }
+}
