@@ -69,12 +69,12 @@ public class TaskCorrelatorBenchmark {
         for (int i = 0; i < tasksInFlight; i++) {
             String id = taskId(i);
             if (i < grids) {
-                running(id, TaskAction.IMAGINE, prompt(i), null, 0);
+                running(id, JobKind.IMAGINE, prompt(i), null, 0);
                 index.update(id, t -> transitions.apply(t,
                         new TaskUpdate.Progress(40, null, progressMessageId(id), "hash-" + id)));
             } else {
                 int parent = i % grids;
-                TaskAction action = i < 2 * grids ? TaskAction.UPSCALE : TaskAction.VARIATION;
+                JobKind action = i < 2 * grids ? JobKind.UPSCALE : JobKind.VARIATION;
                 running(id, action, prompt(parent), gridMessageId(parent), 1 + i % 4);
             }
         }
@@ -82,7 +82,7 @@ public class TaskCorrelatorBenchmark {
         for (int f = 0; f < EVENTS; f++) {
             final int i = f;
             String id = "f" + taskId(i);
-            running(id, TaskAction.IMAGINE, "finished " + i, null, 0);
+            running(id, JobKind.IMAGINE, "finished " + i, null, 0);
             index.update(id, t -> transitions.apply(t, new TaskUpdate.Finished("https://cdn/f" + i + ".png", List.of(),
                     "fin-msg-" + i, "fin-hash-" + i, "finished " + i, 0, null)));
         }
@@ -168,7 +168,7 @@ public class TaskCorrelatorBenchmark {
         return "14" + taskId(grid).substring(2);
     }
 
-    private void running(String id, TaskAction action, String prompt, String parentMessageId, int imageIndex) {
+    private void running(String id, JobKind action, String prompt, String parentMessageId, int imageIndex) {
         Task task = Task.create(id, action, System.currentTimeMillis())
                 .withStatus(TaskStatus.SUBMITTED)
                 .withPrompt(prompt, prompt)

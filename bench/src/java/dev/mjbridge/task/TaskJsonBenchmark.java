@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -38,7 +40,7 @@ public class TaskJsonBenchmark {
         spring = new AnnotationConfigApplicationContext(JacksonAutoConfiguration.class);
         mapper = spring.getBean(JsonMapper.class);
         finished = TaskJsonTest.finishedTask();
-        running = Task.create("1732800000000124", TaskAction.IMAGINE, 1732800000000L)
+        running = Task.create("1732800000000124", JobKind.IMAGINE, 1732800000000L)
                 .withPrompt("cat --ar 3:2", "cat --ar 3:2")
                 .withDescription("/imagine cat --ar 3:2")
                 .withStatus(TaskStatus.IN_PROGRESS)

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskInternal;
 import dev.mjbridge.task.TaskService;
 
@@ -23,7 +23,7 @@ class NewTasks {
      * @param base64Array the images as the client sent them, kept (never shown) so a queued
      *                    task can still be sent after a restart
      */
-    Task create(TaskAction action, String prompt, String description, SubmitOptions options,
+    Task create(JobKind action, String prompt, String description, SubmitOptions options,
                 List<String> base64Array) {
         return tasks.newTask(action)
                 .withPrompt(prompt, prompt)

@@ -13,7 +13,7 @@ import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.midjourney.JobRequest.ImageData;
 import dev.mjbridge.task.Routing;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 
 /**
  * The submits that start a new job: imagine, blend, describe, shorten, video. Bodies arrive as
@@ -52,7 +52,7 @@ public class SubmitController {
             decoded.add(images.decode("base64", request.base64()));
         }
         decoded.addAll(images.decodeAll("base64Array", request.base64Array()));
-        Task task = newTasks.create(TaskAction.IMAGINE, request.prompt(), "/imagine " + request.prompt(),
+        Task task = newTasks.create(JobKind.IMAGINE, request.prompt(), "/imagine " + request.prompt(),
                 request.options(), request.allImages());
         return submitter.submit(task, new JobRequest.Imagine(request.prompt(), decoded),
                 routing(request.options(), mode));
@@ -64,7 +64,7 @@ public class SubmitController {
         BlendRequest request = BlendRequest.read(RequestFields.ofObject(body));
         List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
         String description = "/blend " + decoded.size() + " images " + request.dimensions().optionValue();
-        Task task = newTasks.create(TaskAction.BLEND, null, description, request.options(), request.base64Array());
+        Task task = newTasks.create(JobKind.BLEND, null, description, request.options(), request.base64Array());
         return submitter.submit(task, new JobRequest.Blend(decoded, request.dimensions()),
                 routing(request.options(), mode));
     }
@@ -74,13 +74,13 @@ public class SubmitController {
                                 @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
         DescribeRequest request = DescribeRequest.read(RequestFields.ofObject(body));
         if (request.link() != null) {
-            Task task = newTasks.create(TaskAction.DESCRIBE, null, "/describe " + request.link(),
+            Task task = newTasks.create(JobKind.DESCRIBE, null, "/describe " + request.link(),
                     request.options(), List.of());
             return submitter.submit(task, new JobRequest.DescribeLink(request.link()),
                     routing(request.options(), mode));
         }
         ImageData image = images.decode("base64", request.base64());
-        Task task = newTasks.create(TaskAction.DESCRIBE, null, "/describe " + image.filename(),
+        Task task = newTasks.create(JobKind.DESCRIBE, null, "/describe " + image.filename(),
                 request.options(), List.of(request.base64()));
         return submitter.submit(task, new JobRequest.Describe(image), routing(request.options(), mode));
     }
@@ -108,7 +108,7 @@ public class SubmitController {
             kept = List.of();
             frame = request.imageUrl();
         }
-        Task task = newTasks.create(TaskAction.VIDEO, request.prompt(), "/imagine " + frame + " " + words,
+        Task task = newTasks.create(JobKind.VIDEO, request.prompt(), "/imagine " + frame + " " + words,
                 request.options(), kept).withPrompt(request.prompt(), words);
         return submitter.submit(task, command, routing(request.options(), mode));
     }
@@ -118,7 +118,7 @@ public class SubmitController {
                                @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
         ShortenRequest request = ShortenRequest.read(RequestFields.ofObject(body));
         prompts.check("prompt", request.prompt());
-        Task task = newTasks.create(TaskAction.SHORTEN, request.prompt(), "/shorten " + request.prompt(),
+        Task task = newTasks.create(JobKind.SHORTEN, request.prompt(), "/shorten " + request.prompt(),
                 request.options(), List.of());
         return submitter.submit(task, new JobRequest.Shorten(request.prompt()), routing(request.options(), mode));
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * @param raw     the custom id verbatim
  * @param kind    which button or modal it is
- * @param action  the job it produces, or {@code null} when it starts none (bookmark, unknown)
+ * @param action  the action a press asks for ({@link JobKind#RATE} for the bookmark, which starts no job), or
+ *                {@code null} for an unknown id
  * @param index   the image index it names (1-4, 1-5 for shorten picks), 0 when it names none
  * @param jobHash the job hash (a UUID) it carries, or {@code null}
  * @param variant the kind-specific detail: the HD upscaler ({@code v7_2x_subtle}), the motion of an
@@ -123,7 +124,7 @@ public record CustomId(String raw, Kind kind, JobKind action, int index, String 
             new Rule("MJ::CancelJob::ByJobid::" + HASH,
                     m -> of(m, Kind.CANCEL_JOB, null, 0, m.group(1), null)),
             new Rule("MJ::BOOKMARK::" + HASH,
-                    m -> of(m, Kind.BOOKMARK, null, 0, m.group(1), null)),
+                    m -> of(m, Kind.BOOKMARK, JobKind.RATE, 0, m.group(1), null)),
             new Rule("MJ::Job::PicReader::([1-4])",
                     m -> of(m, Kind.DESCRIBE_PICK, JobKind.IMAGINE, index(m.group(1)), null, null)),
             new Rule("MJ::Job::PicReader::(all)",
@@ -165,7 +166,8 @@ public record CustomId(String raw, Kind kind, JobKind action, int index, String 
      * False for the bookmark and for unknown ids.
      */
     public boolean startsJob() {
-        return action != null;
+        // A rating is an action of its own but makes no job.
+        return action != null && action != JobKind.RATE;
     }
 
     /** Whether this is the custom id of a modal rather than of a button. */

@@ -1,8 +1,9 @@
 package dev.mjbridge.midjourney;
 
 /**
- * What kind of Midjourney job something produces. The names match the task actions of
- * the REST API, so {@code TaskAction.valueOf(kind.name())} works.
+ * What a task asks Midjourney to do, and what kind of job a message or button shows: the
+ * {@code action} of the REST API. Vary region counts as {@link #VARIATION}, custom zoom as
+ * {@link #ZOOM}. Values are stored and answered by name, so only append.
  */
 public enum JobKind {
     IMAGINE,
@@ -17,5 +18,11 @@ public enum JobKind {
     /** A video made from an image (the Animate buttons, or a prompt with {@code --video}): four clips. */
     VIDEO,
     /** One clip of a video at higher quality ({@code MJ::JOB::video_virtual_upscale::<n>::<h>}). */
-    VIDEO_UPSCALE
+    VIDEO_UPSCALE,
+    /**
+     * The rating (bookmark) button {@code MJ::BOOKMARK::<h>}: no image is made; the task
+     * succeeds when Midjourney answers "You have successfully rated ...". No message shows it
+     * as a job's kind.
+     */
+    RATE
 }

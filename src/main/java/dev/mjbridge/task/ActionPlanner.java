@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,15 +70,14 @@ public class ActionPlanner {
             return refused("task " + parent.id() + " holds no suggestion #" + id.index());
         }
         String prompt = picked.get();
-        Task child = child(parent, TaskAction.IMAGINE, id, options)
+        Task child = child(parent, JobKind.IMAGINE, id, options)
                 .withPrompt(prompt, prompt)
                 .withDescription("/imagine " + prompt);
         return new ActionPlan.Submit(child, new JobRequest.Imagine(prompt, List.of()), routing);
     }
 
     private ActionPlan planPress(Task parent, CustomId id, ActionOptions options, Routing routing) {
-        // The rating button makes no job; its task ends with Midjourney's "successfully rated".
-        TaskAction action = id.kind() == CustomId.Kind.BOOKMARK ? TaskAction.RATE : TaskAction.valueOf(id.action().name());
+        JobKind action = id.action();
         Task child = child(parent, action, id, options)
                 .withPrompt(parent.prompt(), parent.promptEn())
                 .withDescription("/up " + parent.id() + " " + label(parent, id));
@@ -91,7 +92,7 @@ public class ActionPlanner {
         return new ActionPlan.Submit(child, press, routing);
     }
 
-    private Task child(Task parent, TaskAction action, CustomId id, ActionOptions options) {
+    private Task child(Task parent, JobKind action, CustomId id, ActionOptions options) {
         Task fresh = tasks.newTask(action);
         return fresh.withCustomId(id.raw())
                 .withBotType(parent.botType())

@@ -56,12 +56,12 @@ final class JobResults {
         String imageUrl = attachment;
         String videoUrl = null;
         List<String> videoUrls = null;
-        if (task.action() == TaskAction.VIDEO || finished.resultKind() == JobKind.VIDEO) {
+        if (task.action() == JobKind.VIDEO || finished.resultKind() == JobKind.VIDEO) {
             if (hash != null) {
                 videoUrls = cdn.videos(hash);
                 videoUrl = videoUrls.get(0);
             }
-        } else if (task.action() == TaskAction.VIDEO_UPSCALE || finished.resultKind() == JobKind.VIDEO_UPSCALE) {
+        } else if (task.action() == JobKind.VIDEO_UPSCALE || finished.resultKind() == JobKind.VIDEO_UPSCALE) {
             boolean mp4 = isMp4(finished.filename()) || isMp4(finished.imageUrl());
             imageUrl = mp4 ? null : attachment;
             videoUrl = mp4 ? attachment : hash == null ? null : cdn.video(hash, 0);
@@ -96,8 +96,8 @@ final class JobResults {
                 .map(button -> new TaskUpdate.CancelButtonSeen(button.customId(), messageId, EPHEMERAL));
     }
 
-    static boolean isVideo(TaskAction action) {
-        return action == TaskAction.VIDEO || action == TaskAction.VIDEO_UPSCALE;
+    static boolean isVideo(JobKind action) {
+        return action == JobKind.VIDEO || action == JobKind.VIDEO_UPSCALE;
     }
 
     private static boolean isMp4(String name) {

@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -20,15 +22,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param startTime   epoch milliseconds when it was sent to Discord, null before
  * @param finishTime  epoch milliseconds when it reached a final status, null before
  * @param progress    {@code "NN%"}
- * @param videoUrl    video tasks only (absent otherwise): the first MP4 of a {@link TaskAction#VIDEO}, the
- *                    one MP4 of a {@link TaskAction#VIDEO_UPSCALE}; some clients read only this field
- * @param videoUrls   {@link TaskAction#VIDEO} only (absent otherwise): the four MP4s in Midjourney's order
+ * @param videoUrl    video tasks only (absent otherwise): the first MP4 of a {@link JobKind#VIDEO}, the
+ *                    one MP4 of a {@link JobKind#VIDEO_UPSCALE}; some clients read only this field
+ * @param videoUrls   {@link JobKind#VIDEO} only (absent otherwise): the four MP4s in Midjourney's order
  */
 @JsonPropertyOrder({"id", "action", "status", "prompt", "promptEn", "description", "state", "botType", "customId",
         "submitTime", "startTime", "finishTime", "progress", "imageUrl", "videoUrl", "videoUrls", "failReason", "buttons", "properties"})
 public record Task(
         String id,
-        TaskAction action,
+        JobKind action,
         TaskStatus status,
         String prompt,
         String promptEn,
@@ -65,7 +67,7 @@ public record Task(
     }
 
     /** A new task in {@link TaskStatus#NOT_START}; fill in the rest with the with-methods. */
-    public static Task create(String id, TaskAction action, long submitTime) {
+    public static Task create(String id, JobKind action, long submitTime) {
         return new Task(id, action, TaskStatus.NOT_START, null, null, null, null, MID_JOURNEY, null, submitTime,
                 null, null, "0%", null, null, null, null, List.of(), TaskProperties.EMPTY, TaskInternal.EMPTY);
     }
@@ -153,7 +155,7 @@ public record Task(
     /** Mutable scratch copy used by the with-methods and {@link TaskTransitions}. */
     static final class Builder {
         private final String id;
-        private final TaskAction action;
+        private final JobKind action;
         private TaskStatus status;
         private String prompt;
         private String promptEn;

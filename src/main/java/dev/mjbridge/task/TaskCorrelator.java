@@ -22,18 +22,18 @@ import java.util.Set;
  * an "Image #n" is only an upscale's, a labelled grid only a task of that kind, a video only
  * a video task's.
  * <p>
- * A rating ({@link TaskAction#RATE}) makes no job: the "You have successfully rated" answer
+ * A rating ({@link JobKind#RATE}) makes no job: the "You have successfully rated" answer
  * belongs to rating tasks only, whatever key it shares with others (it replies to the rated
  * message, the parent of every other press on it), and job messages never belong to one.
  */
 final class TaskCorrelator {
 
     /** Actions whose results Midjourney always labels (or that make no image): never an unlabelled grid. */
-    private static final Set<TaskAction> LABELLED_ONLY = EnumSet.of(TaskAction.UPSCALE,
-            TaskAction.ZOOM, TaskAction.PAN, TaskAction.VIDEO, TaskAction.VIDEO_UPSCALE, TaskAction.RATE);
+    private static final Set<JobKind> LABELLED_ONLY = EnumSet.of(JobKind.UPSCALE,
+            JobKind.ZOOM, JobKind.PAN, JobKind.VIDEO, JobKind.VIDEO_UPSCALE, JobKind.RATE);
     /** Actions that never end in a remixed grid. */
-    private static final Set<TaskAction> NEVER_REMIXED = EnumSet.of(TaskAction.UPSCALE,
-            TaskAction.VIDEO, TaskAction.VIDEO_UPSCALE, TaskAction.RATE);
+    private static final Set<JobKind> NEVER_REMIXED = EnumSet.of(JobKind.UPSCALE,
+            JobKind.VIDEO, JobKind.VIDEO_UPSCALE, JobKind.RATE);
 
     private final InFlightIndex index;
 
@@ -76,9 +76,9 @@ final class TaskCorrelator {
     /** Rating answers go to rating tasks only, and rating tasks take no job message. */
     private static boolean ratingFits(Task task, MjEvent event) {
         if (event instanceof MjEvent.JobRated) {
-            return task.action() == TaskAction.RATE;
+            return task.action() == JobKind.RATE;
         }
-        return task.action() != TaskAction.RATE || !isJobMessage(event);
+        return task.action() != JobKind.RATE || !isJobMessage(event);
     }
 
     private static boolean isJobMessage(MjEvent event) {
@@ -119,20 +119,20 @@ final class TaskCorrelator {
         return true;
     }
 
-    private static boolean fits(TaskAction action, JobKind shown, String label) {
+    private static boolean fits(JobKind action, JobKind shown, String label) {
         if (action == null || shown == null) {
             return true;
         }
         return switch (shown) {
-            case UPSCALE -> action == TaskAction.UPSCALE;
-            case VARIATION -> action == TaskAction.VARIATION
+            case UPSCALE -> action == JobKind.UPSCALE;
+            case VARIATION -> action == JobKind.VARIATION
                     || (label.startsWith("Remix") && !NEVER_REMIXED.contains(action));
-            case ZOOM -> action == TaskAction.ZOOM;
-            case PAN -> action == TaskAction.PAN;
+            case ZOOM -> action == JobKind.ZOOM;
+            case PAN -> action == JobKind.PAN;
             // A video's reroll button makes another video.
-            case VIDEO -> action == TaskAction.VIDEO || action == TaskAction.REROLL;
-            case VIDEO_UPSCALE -> action == TaskAction.VIDEO_UPSCALE;
-            default -> !LABELLED_ONLY.contains(action) && action != TaskAction.VARIATION;
+            case VIDEO -> action == JobKind.VIDEO || action == JobKind.REROLL;
+            case VIDEO_UPSCALE -> action == JobKind.VIDEO_UPSCALE;
+            default -> !LABELLED_ONLY.contains(action) && action != JobKind.VARIATION;
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import dev.mjbridge.account.Account;
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountSelector;
@@ -50,7 +52,7 @@ public final class TaskService {
         writer.onFinal(this::release);
     }
 
-    public Task newTask(TaskAction action) {
+    public Task newTask(JobKind action) {
         return Task.create(ids.next(), action, System.currentTimeMillis());
     }
 

@@ -28,7 +28,7 @@ import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.task.ModalResult;
 import dev.mjbridge.task.Routing;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskStatus;
 
 /** /mj/submit/action, change, simple-change and modal. */
@@ -60,7 +60,7 @@ class ActionEndpointsTest {
         ArgumentCaptor<JobRequest.Button> request = ArgumentCaptor.forClass(JobRequest.Button.class);
         ArgumentCaptor<Routing> routing = ArgumentCaptor.forClass(Routing.class);
         verify(api.tasks).submitAction(task.capture(), request.capture(), routing.capture());
-        assertThat(task.getValue().action()).isEqualTo(TaskAction.UPSCALE);
+        assertThat(task.getValue().action()).isEqualTo(JobKind.UPSCALE);
         assertThat(task.getValue().description()).isEqualTo("/up " + PARENT_ID + " U2");
         assertThat(task.getValue().customId()).isEqualTo("MJ::JOB::upsample::2::" + HASH);
         assertThat(task.getValue().state()).isEqualTo("st");
@@ -158,7 +158,7 @@ class ActionEndpointsTest {
 
         ArgumentCaptor<Task> task = ArgumentCaptor.forClass(Task.class);
         verify(api.tasks).awaitModal(task.capture(), any(), any());
-        assertThat(task.getValue().action()).isEqualTo(TaskAction.VARIATION);
+        assertThat(task.getValue().action()).isEqualTo(JobKind.VARIATION);
     }
 
     @Test

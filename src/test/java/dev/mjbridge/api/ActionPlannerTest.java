@@ -20,7 +20,7 @@ import dev.mjbridge.task.ActionOptions;
 import dev.mjbridge.task.ActionPlan;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskButton;
 import dev.mjbridge.task.TaskProperties;
 import dev.mjbridge.task.TaskService;
@@ -58,7 +58,7 @@ class ActionPlannerTest {
                 new ActionOptions(false, SpeedMode.TURBO, "st", "https://hook.example")));
 
         Task child = plan.task();
-        assertThat(child.action()).isEqualTo(TaskAction.UPSCALE);
+        assertThat(child.action()).isEqualTo(JobKind.UPSCALE);
         assertThat(child.prompt()).isEqualTo("cat --ar 3:2");
         assertThat(child.promptEn()).isEqualTo("cat --ar 3:2");
         assertThat(child.description()).isEqualTo("/up " + PARENT_ID + " U2");
@@ -78,7 +78,7 @@ class ActionPlannerTest {
         ActionPlan.Submit plan = submitted(planner.plan(ApiFixture.finishedGrid(), "MJ::JOB::variation::3::" + HASH,
                 new ActionOptions(true, null, null, null)));
 
-        assertThat(plan.task().action()).isEqualTo(TaskAction.VARIATION);
+        assertThat(plan.task().action()).isEqualTo(JobKind.VARIATION);
         assertThat(plan.task().description()).isEqualTo("/up " + PARENT_ID + " V3");
         assertThat(plan.routing().pinnedAccountId()).isNull();
         assertThat(plan.routing().sameChannelAs()).isEqualTo(CHANNEL_ID);
@@ -91,7 +91,7 @@ class ActionPlannerTest {
 
         ActionPlan.Submit plan = submitted(plan(parent, "MJ::JOB::reroll::0::" + HASH + "::SOLO"));
 
-        assertThat(plan.task().action()).isEqualTo(TaskAction.REROLL);
+        assertThat(plan.task().action()).isEqualTo(JobKind.REROLL);
         assertThat(plan.task().description()).isEqualTo("/up " + PARENT_ID + " R");
         assertThat(plan.task().botType()).isEqualTo(Task.NIJI_JOURNEY);
         assertThat(plan.routing().botType()).isEqualTo(BotType.NIJI_JOURNEY);
@@ -105,13 +105,13 @@ class ActionPlannerTest {
         assertThat(submitted(plan(parent, "MJ::JOB::low_variation::1::" + HASH + "::SOLO")).task().description())
                 .isEqualTo("/up " + PARENT_ID + " Vary (Subtle)");
         ActionPlan.Submit pan = submitted(plan(parent, "MJ::JOB::pan_left::1::" + HASH + "::SOLO"));
-        assertThat(pan.task().action()).isEqualTo(TaskAction.PAN);
+        assertThat(pan.task().action()).isEqualTo(JobKind.PAN);
         assertThat(pan.task().description()).isEqualTo("/up " + PARENT_ID + " Pan Left");
         ActionPlan.Submit zoom = submitted(plan(parent, "MJ::Outpaint::50::1::" + HASH + "::SOLO"));
-        assertThat(zoom.task().action()).isEqualTo(TaskAction.ZOOM);
+        assertThat(zoom.task().action()).isEqualTo(JobKind.ZOOM);
         assertThat(zoom.task().description()).isEqualTo("/up " + PARENT_ID + " Zoom Out 2x");
         ActionPlan.Submit upscale = submitted(plan(parent, "MJ::JOB::upsample_v7_2x_subtle::1::" + HASH + "::SOLO"));
-        assertThat(upscale.task().action()).isEqualTo(TaskAction.UPSCALE);
+        assertThat(upscale.task().action()).isEqualTo(JobKind.UPSCALE);
     }
 
     @Test
@@ -120,7 +120,7 @@ class ActionPlannerTest {
 
         assertThat(plan).isInstanceOf(ActionPlan.AwaitModal.class);
         ActionPlan.AwaitModal modal = (ActionPlan.AwaitModal) plan;
-        assertThat(modal.task().action()).isEqualTo(TaskAction.ZOOM);
+        assertThat(modal.task().action()).isEqualTo(JobKind.ZOOM);
         assertThat(modal.pending()).isEqualTo(new JobRequest.Button(MESSAGE_ID, 0, "MJ::CustomZoom::" + HASH, null));
         assertThat(modal.finalPrompt()).isEqualTo("cat --ar 3:2 --v 7");
         assertThat(modal.routing().pinnedAccountId()).isEqualTo("main");
@@ -131,14 +131,14 @@ class ActionPlannerTest {
         ActionPlan plan = plan(ApiFixture.finishedUpscale(), "MJ::Inpaint::1::" + HASH + "::SOLO");
 
         assertThat(plan).isInstanceOf(ActionPlan.AwaitModal.class);
-        assertThat(((ActionPlan.AwaitModal) plan).task().action()).isEqualTo(TaskAction.VARIATION);
+        assertThat(((ActionPlan.AwaitModal) plan).task().action()).isEqualTo(JobKind.VARIATION);
     }
 
     @Test
     void theBookmarkMakesARatingTaskThatPressesIt() {
         ActionPlan.Submit plan = submitted(plan(ApiFixture.finishedUpscale(), "MJ::BOOKMARK::" + HASH));
 
-        assertThat(plan.task().action()).isEqualTo(TaskAction.RATE);
+        assertThat(plan.task().action()).isEqualTo(JobKind.RATE);
         assertThat(plan.task().description()).isEqualTo("/up " + PARENT_ID + " Rate");
         assertThat(plan.request()).isEqualTo(new JobRequest.Button(MESSAGE_ID, 0, "MJ::BOOKMARK::" + HASH, null));
         assertThat(plan.routing().pinnedAccountId()).isEqualTo("main");
@@ -154,10 +154,10 @@ class ActionPlannerTest {
         ActionPlan.Submit video = submitted(plan(parent, animate));
         ActionPlan.Submit upscale = submitted(plan(parent, videoU));
 
-        assertThat(video.task().action()).isEqualTo(TaskAction.VIDEO);
+        assertThat(video.task().action()).isEqualTo(JobKind.VIDEO);
         assertThat(video.task().description()).isEqualTo("/up " + PARENT_ID + " Animate (High motion)");
         assertThat(video.request()).isEqualTo(new JobRequest.Button(MESSAGE_ID, 0, animate, null));
-        assertThat(upscale.task().action()).isEqualTo(TaskAction.VIDEO_UPSCALE);
+        assertThat(upscale.task().action()).isEqualTo(JobKind.VIDEO_UPSCALE);
         assertThat(upscale.task().description()).isEqualTo("/up " + PARENT_ID + " U3");
     }
 
@@ -187,7 +187,7 @@ class ActionPlannerTest {
         ActionPlan.Submit plan = submitted(planner.plan(ApiFixture.finishedDescribe(), "MJ::Job::PicReader::3",
                 new ActionOptions(true, SpeedMode.RELAX, null, null)));
 
-        assertThat(plan.task().action()).isEqualTo(TaskAction.IMAGINE);
+        assertThat(plan.task().action()).isEqualTo(JobKind.IMAGINE);
         assertThat(plan.task().prompt()).isEqualTo("a sleepy kitten, watercolor --ar 3:2");
         assertThat(plan.task().promptEn()).isEqualTo("a sleepy kitten, watercolor --ar 3:2");
         assertThat(plan.task().description()).isEqualTo("/imagine a sleepy kitten, watercolor --ar 3:2");
@@ -207,7 +207,7 @@ class ActionPlannerTest {
     void describeRetryPressesTheButton() {
         ActionPlan.Submit plan = submitted(plan(ApiFixture.finishedDescribe(), "MJ::Picread::Retry"));
 
-        assertThat(plan.task().action()).isEqualTo(TaskAction.DESCRIBE);
+        assertThat(plan.task().action()).isEqualTo(JobKind.DESCRIBE);
         assertThat(plan.request()).isInstanceOf(JobRequest.Button.class);
     }
 
@@ -224,19 +224,19 @@ class ActionPlannerTest {
                 "4\uFE0F\u20E3 lighthouse",
                 "5\uFE0F\u20E3 dusk lighthouse");
         String customId = "MJ::Job::PromptAnalyzer::" + HASH + "::2";
-        Task parent = ApiFixture.finished(TaskAction.SHORTEN, text,
+        Task parent = ApiFixture.finished(JobKind.SHORTEN, text,
                 List.of(new TaskButton(customId, "", "2\uFE0F\u20E3", 2, 2)));
 
         ActionPlan.Submit plan = submitted(plan(parent, customId));
 
-        assertThat(plan.task().action()).isEqualTo(TaskAction.IMAGINE);
+        assertThat(plan.task().action()).isEqualTo(JobKind.IMAGINE);
         assertThat(plan.task().prompt()).isEqualTo("lighthouse, dusk, sea");
     }
 
     @Test
     void aPickOfPlainLinesTakesTheNthLine() {
         String customId = "MJ::Job::PicReader::2";
-        Task parent = ApiFixture.finished(TaskAction.DESCRIBE, "first idea\nsecond idea\n",
+        Task parent = ApiFixture.finished(JobKind.DESCRIBE, "first idea\nsecond idea\n",
                 List.of(new TaskButton(customId, "", "2", 2, 2)));
 
         assertThat(submitted(plan(parent, customId)).task().prompt()).isEqualTo("second idea");
@@ -245,7 +245,7 @@ class ActionPlannerTest {
     @Test
     void aPickBeyondTheSuggestionsIsRefused() {
         String customId = "MJ::Job::PicReader::4";
-        Task parent = ApiFixture.finished(TaskAction.DESCRIBE, "1\uFE0F\u20E3 only one",
+        Task parent = ApiFixture.finished(JobKind.DESCRIBE, "1\uFE0F\u20E3 only one",
                 List.of(new TaskButton(customId, "", "4", 2, 2)));
 
         assertThat(refused(plan(parent, customId)).reason()).contains("no suggestion #4");

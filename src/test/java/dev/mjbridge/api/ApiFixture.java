@@ -20,7 +20,7 @@ import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.SubmitResult;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskButton;
 import dev.mjbridge.task.TaskJson;
 import dev.mjbridge.task.TaskProperties;
@@ -111,12 +111,12 @@ final class ApiFixture {
         for (int i = 1; i <= 4; i++) {
             buttons.add(new TaskButton("MJ::JOB::variation::" + i + "::" + HASH, "", "V" + i, 2, 2));
         }
-        return finished(TaskAction.IMAGINE, "cat --ar 3:2", buttons);
+        return finished(JobKind.IMAGINE, "cat --ar 3:2", buttons);
     }
 
     /** A finished upscale: the buttons of a single image. */
     static Task finishedUpscale() {
-        return finished(TaskAction.UPSCALE, "cat --ar 3:2", List.of(
+        return finished(JobKind.UPSCALE, "cat --ar 3:2", List.of(
                 new TaskButton("MJ::JOB::upsample_v7_2x_subtle::1::" + HASH + "::SOLO", "", "Upscale (Subtle)", 2, 2),
                 new TaskButton("MJ::JOB::low_variation::1::" + HASH + "::SOLO", "", "Vary (Subtle)", 2, 2),
                 new TaskButton("MJ::JOB::high_variation::1::" + HASH + "::SOLO", "", "Vary (Strong)", 2, 2),
@@ -140,10 +140,10 @@ final class ApiFixture {
         }
         buttons.add(new TaskButton("MJ::Picread::Retry", "\uD83D\uDD04", "", 2, 2));
         buttons.add(new TaskButton("MJ::Job::PicReader::all", "\uD83C\uDF89", "Imagine all", 2, 2));
-        return finished(TaskAction.DESCRIBE, suggestions, buttons).withPrompt(suggestions, suggestions);
+        return finished(JobKind.DESCRIBE, suggestions, buttons).withPrompt(suggestions, suggestions);
     }
 
-    static Task finished(TaskAction action, String prompt, List<TaskButton> buttons) {
+    static Task finished(JobKind action, String prompt, List<TaskButton> buttons) {
         return Task.create(PARENT_ID, action, 1732800000000L)
                 .withPrompt(prompt, prompt)
                 .withDescription("/imagine " + prompt)

@@ -29,7 +29,7 @@ import dev.mjbridge.notify.NotifyProperties;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.SubmitResult;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskService;
 
 /** The api package wires itself in Spring MVC and binds its mj.* settings, defaults included. */
@@ -54,7 +54,7 @@ class ApiWiringTest {
 
     private static TaskService acceptingTaskService() {
         TaskService tasks = mock(TaskService.class);
-        when(tasks.newTask(any())).thenAnswer(call -> Task.create("1", (TaskAction) call.getArgument(0), 1L));
+        when(tasks.newTask(any())).thenAnswer(call -> Task.create("1", (JobKind) call.getArgument(0), 1L));
         when(tasks.submit(any(), any(), any())).thenAnswer(call -> new SubmitResult.Submitted(call.getArgument(0), "main"));
         return tasks;
     }

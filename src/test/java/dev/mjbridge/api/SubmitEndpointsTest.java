@@ -28,7 +28,7 @@ import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.task.Routing;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 
 /** Happy paths of the new-job submits: the envelope, and what reaches the core. */
 class SubmitEndpointsTest {
@@ -50,7 +50,7 @@ class SubmitEndpointsTest {
                 .andExpect(jsonPath("$.properties.discordInstanceId").value("main"));
 
         Submitted submitted = captureSubmit();
-        assertThat(submitted.task().action()).isEqualTo(TaskAction.IMAGINE);
+        assertThat(submitted.task().action()).isEqualTo(JobKind.IMAGINE);
         assertThat(submitted.task().prompt()).isEqualTo("cat --ar 3:2");
         assertThat(submitted.task().promptEn()).isEqualTo("cat --ar 3:2");
         assertThat(submitted.task().description()).isEqualTo("/imagine cat --ar 3:2");
@@ -164,7 +164,7 @@ class SubmitEndpointsTest {
         assertThat(blend.dimensions()).isEqualTo(BlendDimensions.PORTRAIT);
         assertThat(blend.images()).extracting(JobRequest.ImageData::contentType)
                 .containsExactly("image/png", "image/webp", "image/gif");
-        assertThat(submitted.task().action()).isEqualTo(TaskAction.BLEND);
+        assertThat(submitted.task().action()).isEqualTo(JobKind.BLEND);
         assertThat(submitted.task().description()).startsWith("/blend 3 images");
     }
 
@@ -184,7 +184,7 @@ class SubmitEndpointsTest {
                 .andExpect(jsonPath("$.code").value(1));
 
         Submitted submitted = captureSubmit();
-        assertThat(submitted.task().action()).isEqualTo(TaskAction.DESCRIBE);
+        assertThat(submitted.task().action()).isEqualTo(JobKind.DESCRIBE);
         assertThat(submitted.task().state()).isEqualTo("s1");
         assertThat(((JobRequest.Describe) submitted.request()).image().contentType()).isEqualTo("image/png");
     }
@@ -207,7 +207,7 @@ class SubmitEndpointsTest {
                 .andExpect(jsonPath("$.code").value(1));
 
         Submitted submitted = captureSubmit();
-        assertThat(submitted.task().action()).isEqualTo(TaskAction.SHORTEN);
+        assertThat(submitted.task().action()).isEqualTo(JobKind.SHORTEN);
         assertThat(submitted.task().description()).isEqualTo("/shorten Cat");
         assertThat(submitted.request()).isEqualTo(new JobRequest.Shorten("Cat"));
     }

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import dev.mjbridge.task.CancelResult;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskStatus;
 
 /** /mj/task/...: fetch, list-by-condition, image-seed, cancel, queue, list. */
@@ -214,7 +214,7 @@ class TaskEndpointsTest {
 
     @Test
     void queueListsTheTasksInFlight() throws Exception {
-        Task queued = Task.create("9", TaskAction.IMAGINE, 1L);
+        Task queued = Task.create("9", JobKind.IMAGINE, 1L);
         when(api.tasks.inFlight()).thenReturn(List.of(queued));
 
         api.mvc.perform(get("/mj/task/queue"))

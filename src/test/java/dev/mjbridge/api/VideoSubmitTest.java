@@ -28,7 +28,7 @@ import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.task.Routing;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 
 /**
  * {@code POST /mj/submit/video}: the start frame (base64, uploaded, or imageUrl, as given) and
@@ -56,7 +56,7 @@ class VideoSubmitTest {
 
         Submitted submitted = captureSubmit();
         Task task = submitted.task();
-        assertThat(task.action()).isEqualTo(TaskAction.VIDEO);
+        assertThat(task.action()).isEqualTo(JobKind.VIDEO);
         assertThat(task.prompt()).isEqualTo("the bird takes off");
         assertThat(task.promptEn()).isEqualTo("the bird takes off --video 1 --motion high");
         assertThat(task.description()).isEqualTo("/imagine <image.png> the bird takes off --video 1 --motion high");

@@ -6,7 +6,7 @@ import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.task.Routing;
 import dev.mjbridge.task.SubmitResult;
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskButton;
 import dev.mjbridge.task.TaskService;
 import dev.mjbridge.task.TaskStatus;
@@ -27,7 +27,7 @@ class EngineSmokeTest extends ProxyIntegrationTest {
 
     @Test
     void imagineThenUpscale() {
-        Task task = tasks.newTask(TaskAction.IMAGINE).withPrompt("a red fox in snow", "a red fox in snow");
+        Task task = tasks.newTask(JobKind.IMAGINE).withPrompt("a red fox in snow", "a red fox in snow");
         SubmitResult result = tasks.submit(task, new JobRequest.Imagine("a red fox in snow", List.of()),
                 Routing.anyAccount(BotType.MID_JOURNEY, AccountFilter.NONE, null));
         assertThat(result).isInstanceOf(SubmitResult.Submitted.class);
@@ -38,7 +38,7 @@ class EngineSmokeTest extends ProxyIntegrationTest {
         assertThat(done.buttons()).extracting(TaskButton::label).contains("U1", "V4");
 
         String u1 = done.buttons().stream().filter(b -> b.label().equals("U1")).findFirst().orElseThrow().customId();
-        Task upscale = tasks.newTask(TaskAction.UPSCALE).withPrompt(done.prompt(), done.promptEn());
+        Task upscale = tasks.newTask(JobKind.UPSCALE).withPrompt(done.prompt(), done.promptEn());
         tasks.submitAction(upscale, new JobRequest.Button(done.properties().messageId(), 0, u1, null),
                 new Routing(BotType.MID_JOURNEY, done.accountId(), null, AccountFilter.NONE, null));
         Task upscaled = awaitFinal(upscale.id());

@@ -37,7 +37,7 @@ class CustomIdTest {
             MJ::JOB::pan_right::1::a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d::SOLO                   | PAN               | PAN       | 1 | a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d | right
             MJ::JOB::pan_up::1::a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d::SOLO                      | PAN               | PAN       | 1 | a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d | up
             MJ::JOB::pan_down::1::a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d::SOLO                    | PAN               | PAN       | 1 | a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d | down
-            MJ::BOOKMARK::a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d                                  | BOOKMARK          | -         | 0 | a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d | -
+            MJ::BOOKMARK::a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d                                  | BOOKMARK          | RATE      | 0 | a1b2c3d4-e5f6-4a5b-9c8d-7e6f5a4b3c2d | -
             MJ::Job::PicReader::1                                                              | DESCRIBE_PICK     | IMAGINE   | 1 | -                                    | -
             MJ::Job::PicReader::4                                                              | DESCRIBE_PICK     | IMAGINE   | 4 | -                                    | -
             MJ::Job::PicReader::all                                                            | DESCRIBE_PICK     | IMAGINE   | 0 | -                                    | all

@@ -1,7 +1,7 @@
 package dev.mjbridge.notify;
 
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskStatus;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PendingDeliveriesTest {
 
     private static final HookTarget HOOK = HookTarget.perRequest("http://127.0.0.1/hook");
-    private static final Task TASK = Task.create("1", TaskAction.IMAGINE, 0L);
+    private static final Task TASK = Task.create("1", JobKind.IMAGINE, 0L);
 
     private static Delivery state(TaskStatus status, String progress) {
         return Delivery.first(TASK.withStatus(status).withProgress(progress), HOOK);

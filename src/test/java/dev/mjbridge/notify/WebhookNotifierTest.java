@@ -1,7 +1,7 @@
 package dev.mjbridge.notify;
 
 import dev.mjbridge.task.Task;
-import dev.mjbridge.task.TaskAction;
+import dev.mjbridge.midjourney.JobKind;
 import dev.mjbridge.task.TaskInternal;
 import dev.mjbridge.task.TaskStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +61,7 @@ class WebhookNotifierTest {
     }
 
     private static Task task(String id, String hook) {
-        return Task.create(id, TaskAction.IMAGINE, 1_732_800_000_000L)
+        return Task.create(id, JobKind.IMAGINE, 1_732_800_000_000L)
                 .withPrompt("cat", "cat")
                 .withDescription("/imagine cat")
                 .withInternal(TaskInternal.EMPTY.withNotifyHook(hook));

@@ -55,7 +55,7 @@ final class HandlerHarness {
     }
 
     /** A task sent with nonce-{id}; a button press names the message it pressed (and the image index). */
-    Task running(String id, TaskAction action, String parentMessageId, int imageIndex) {
+    Task running(String id, JobKind action, String parentMessageId, int imageIndex) {
         Task task = Task.create(id, action, Long.parseLong(id))
                 .withStatus(TaskStatus.SUBMITTED)
                 .withPrompt(PROMPT, PROMPT)

@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ class InFlightIndexTest {
     private final TaskTransitions transitions = new TaskTransitions();
 
     private static Task running(String id) {
-        return Task.create(id, TaskAction.IMAGINE, 1L)
+        return Task.create(id, JobKind.IMAGINE, 1L)
                 .withStatus(TaskStatus.IN_PROGRESS)
                 .withPrompt("一只猫", "a cat --ar 3:2")
                 .withProperties(TaskProperties.EMPTY
@@ -118,7 +120,7 @@ class InFlightIndexTest {
 
     @Test
     void aTaskWithoutAccountHasNoPromptKey() {
-        index.put(Task.create("1", TaskAction.IMAGINE, 1L).withPrompt("a cat", "a cat"));
+        index.put(Task.create("1", JobKind.IMAGINE, 1L).withPrompt("a cat", "a cat"));
 
         assertThat(index.findByPrompt("main", "a cat")).isEmpty();
         assertThat(index.findById("1")).isPresent();

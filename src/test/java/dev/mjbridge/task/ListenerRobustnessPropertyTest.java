@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import dev.mjbridge.testing.RandomJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -178,7 +180,7 @@ class ListenerRobustnessPropertyTest {
             otherAccounts = inFlight("9100000000000000002", "acc-2", "9200000000000000002", HASH_2,
                     "a task of another account");
             target = inFlight("9100000000000000004", "acc-1", "9200000000000000004", HASH_TARGET, "the target task");
-            Task done = Task.create("9100000000000000003", TaskAction.IMAGINE, 1_732_800_000_000L)
+            Task done = Task.create("9100000000000000003", JobKind.IMAGINE, 1_732_800_000_000L)
                     .withPrompt("a finished task", "a finished task").withStatus(TaskStatus.SUCCESS)
                     .withProgress("100%").withImageUrl("https://cdn.example/done.png")
                     .withProperties(TaskProperties.EMPTY.withNonce("9300000000000000003").withDiscordInstanceId("acc-1")
@@ -188,7 +190,7 @@ class ListenerRobustnessPropertyTest {
         }
 
         private Task inFlight(String id, String accountId, String messageId, String hash, String prompt) {
-            Task task = Task.create(id, TaskAction.IMAGINE, 1_732_800_000_000L).withPrompt(prompt, prompt)
+            Task task = Task.create(id, JobKind.IMAGINE, 1_732_800_000_000L).withPrompt(prompt, prompt)
                     .withStatus(TaskStatus.IN_PROGRESS).withProgress("31%")
                     .withProperties(TaskProperties.EMPTY.withNonce(nonceOf(id)).withInteractionId(interactionOf(id))
                             .withDiscordInstanceId(accountId).withDiscordChannelId("9400000000000000002")

@@ -27,7 +27,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void theCancelJobButtonOfAButtonActionsStartIsRemembered() {
-        engine.running("2", TaskAction.VARIATION, U_RESULT, 1);
+        engine.running("2", JobKind.VARIATION, U_RESULT, 1);
 
         engine.hear(started("nonce-2", START));
 
@@ -40,7 +40,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void stoppedAfterOurPressFailsAtOnceSayingCancelJobWasPressed() {
-        engine.running("2", TaskAction.VARIATION, U_RESULT, 1);
+        engine.running("2", JobKind.VARIATION, U_RESULT, 1);
         engine.hear(started("nonce-2", START));
         engine.writer.apply("2", new TaskUpdate.CancelPressed());
 
@@ -55,7 +55,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void stoppedWithoutOurPressSaysMidjourneyStoppedIt() {
-        engine.running("1", TaskAction.IMAGINE, null, 0);
+        engine.running("1", JobKind.IMAGINE, null, 0);
         engine.hear(new MjEvent.JobStarted(keys("nonce-1", null, "700", null, null), null, 0,
                 "**p** - <@1> (Waiting to start)"));
 
@@ -67,8 +67,8 @@ class StopAndRatingEventsTest {
 
     @Test
     void aStopOfAnUnknownMessageReplyingToTheParentStopsNoSibling() {
-        engine.running("2", TaskAction.VARIATION, U_RESULT, 1);
-        engine.running("3", TaskAction.ZOOM, U_RESULT, 1);
+        engine.running("2", JobKind.VARIATION, U_RESULT, 1);
+        engine.running("3", JobKind.ZOOM, U_RESULT, 1);
 
         engine.hear(new MjEvent.JobStopped(keys(null, null, "1511399999999999999", U_RESULT, null),
                 "**p** - Variations (Strong) by <@1> (Stopped)"));
@@ -79,9 +79,9 @@ class StopAndRatingEventsTest {
 
     @Test
     void theRatingAnswerFinishesTheRatingTaskOnly() {
-        engine.running("2", TaskAction.VIDEO, U_RESULT, 1);
-        engine.running("3", TaskAction.RATE, U_RESULT, 0);
-        engine.running("4", TaskAction.UPSCALE, U_RESULT, 1);
+        engine.running("2", JobKind.VIDEO, U_RESULT, 1);
+        engine.running("3", JobKind.RATE, U_RESULT, 0);
+        engine.running("4", JobKind.UPSCALE, U_RESULT, 1);
 
         engine.hear(rated("nonce-3", null));
 
@@ -93,9 +93,9 @@ class StopAndRatingEventsTest {
 
     @Test
     void aRatingAnswerWithoutAnyKeyOfOursChangesNoTaskThoughItRepliesToTheirParent() {
-        engine.running("2", TaskAction.VIDEO, U_RESULT, 1);
-        engine.running("4", TaskAction.UPSCALE, U_RESULT, 1);
-        engine.running("5", TaskAction.RATE, GRID, 0);
+        engine.running("2", JobKind.VIDEO, U_RESULT, 1);
+        engine.running("4", JobKind.UPSCALE, U_RESULT, 1);
+        engine.running("5", JobKind.RATE, GRID, 0);
 
         engine.hear(rated(null, null));
 
@@ -105,7 +105,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void aRatingAnswerCarryingAnotherTasksNonceIsNotThatTasksResult() {
-        engine.running("2", TaskAction.VIDEO, U_RESULT, 1);
+        engine.running("2", JobKind.VIDEO, U_RESULT, 1);
 
         engine.hear(rated("nonce-2", null));
 
@@ -114,7 +114,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void jobMessagesNeverFinishARatingTask() {
-        engine.running("3", TaskAction.RATE, U_RESULT, 0);
+        engine.running("3", JobKind.RATE, U_RESULT, 0);
 
         engine.hear(finished(keys(null, null, "1511317624292769933", U_RESULT, "h"), JobKind.IMAGINE, "", 0, "h",
                 "u_h.webp", List.of()));
@@ -127,7 +127,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void aDeferredRatingIsFollowedFromTheThinkingMessageToItsEditByInteractionId() {
-        engine.running("3", TaskAction.RATE, U_RESULT, 0);
+        engine.running("3", JobKind.RATE, U_RESULT, 0);
 
         // The thinking message: our nonce and the interaction, empty content, flags 192.
         engine.hear(new MjEvent.ReplyDeferred(keys("nonce-3", "1400000000000000077", "1511319783969263847", U_RESULT,
@@ -141,7 +141,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void aDirectRatingFoundByTheInteractionIdOfDiscordsSuccess() {
-        engine.running("3", TaskAction.RATE, U_RESULT, 0);
+        engine.running("3", JobKind.RATE, U_RESULT, 0);
         engine.hear(new MjEvent.InteractionSucceeded(Correlation.NONE, "1400000000000000078", "nonce-3"));
 
         engine.hear(rated(null, "1400000000000000078"));
@@ -151,8 +151,8 @@ class StopAndRatingEventsTest {
 
     @Test
     void theDeferredAnswerToAModeSwitchChangesNoTask() {
-        engine.running("1", TaskAction.IMAGINE, null, 0);
-        engine.running("3", TaskAction.RATE, U_RESULT, 0);
+        engine.running("1", JobKind.IMAGINE, null, 0);
+        engine.running("3", JobKind.RATE, U_RESULT, 0);
 
         // /relax from JobSender.switchMode: its nonce belongs to no task, in both forms.
         engine.hear(new MjEvent.ReplyDeferred(keys("relax-nonce", "1400000000000000099", "880", null, null), "relax"));
@@ -170,7 +170,7 @@ class StopAndRatingEventsTest {
 
     @Test
     void aBotReplyNamingAnotherKeyTeachesNoInteractionId() {
-        engine.running("2", TaskAction.VARIATION, U_RESULT, 1);
+        engine.running("2", JobKind.VARIATION, U_RESULT, 1);
 
         // Replies to the parent message (as everything about it does) but carries no nonce of ours.
         engine.hear(new MjEvent.BotReply(keys(null, "1400000000000000100", "990", U_RESULT, null), "hello", null, null,

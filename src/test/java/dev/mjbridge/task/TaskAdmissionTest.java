@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +98,7 @@ class TaskAdmissionTest {
     }
 
     private static SubmitResult submit(TaskAdmission admission, String id) {
-        Task task = Task.create(id, TaskAction.IMAGINE, Long.parseLong(id)).withPrompt("a lighthouse", "a lighthouse");
+        Task task = Task.create(id, JobKind.IMAGINE, Long.parseLong(id)).withPrompt("a lighthouse", "a lighthouse");
         return admission.admit(task, new JobRequest.Imagine("a lighthouse", List.of()),
                 Routing.anyAccount(BotType.MID_JOURNEY, null, null), null, 0);
     }

@@ -37,9 +37,9 @@ class TaskCorrelatorTest {
 
     @Test
     void aRepeatedGridOfAFinishedImagineDoesNotFinishTheRerollWithItsPrompt() {
-        Task imagine = running("1", TaskAction.IMAGINE, null, 0);
+        Task imagine = running("1", JobKind.IMAGINE, null, 0);
         finish(imagine, GRID, "hash-imagine");
-        Task reroll = running("2", TaskAction.REROLL, GRID, 0);
+        Task reroll = running("2", JobKind.REROLL, GRID, 0);
 
         // The imagine's grid again (a duplicate, or history read after op 9): no nonce, no interaction.
         MjEvent repeated = finished(JobKind.IMAGINE, "", 0, GRID, null, "hash-imagine");
@@ -49,10 +49,10 @@ class TaskCorrelatorTest {
 
     @Test
     void aLateProgressOfAFinishedTaskIsNotTakenForItsSiblings() {
-        Task imagine = running("1", TaskAction.IMAGINE, null, 0);
+        Task imagine = running("1", JobKind.IMAGINE, null, 0);
         index.update(imagine.id(), t -> transitions.apply(t, new TaskUpdate.Progress(40, null, "progress-1", "hash-imagine")));
         finish(imagine, GRID, "hash-imagine");
-        running("2", TaskAction.REROLL, GRID, 0);
+        running("2", JobKind.REROLL, GRID, 0);
 
         MjEvent late = new MjEvent.JobProgress(correlation(null, "progress-1", null, "hash-imagine"), 60, "fast", null,
                 "**" + PROMPT + "** - <@1> (60%) (fast)");
@@ -62,8 +62,8 @@ class TaskCorrelatorTest {
 
     @Test
     void aRepeatedResultOfAFinishedChildIsNotGivenToItsSibling() {
-        Task first = running("2", TaskAction.VARIATION, GRID, 1);
-        running("3", TaskAction.VARIATION, GRID, 2);
+        Task first = running("2", JobKind.VARIATION, GRID, 1);
+        running("3", JobKind.VARIATION, GRID, 2);
         finish(first, "result-2", "hash-2");
 
         MjEvent repeated = finished(JobKind.VARIATION, "Variations (Strong)", 0, "result-2", GRID, "hash-2");
@@ -73,8 +73,8 @@ class TaskCorrelatorTest {
 
     @Test
     void aVariationResultFoundByItsParentGoesToTheVariationNotToAnOlderUpscale() {
-        running("2", TaskAction.UPSCALE, GRID, 2);
-        running("3", TaskAction.VARIATION, GRID, 3);
+        running("2", JobKind.UPSCALE, GRID, 2);
+        running("3", JobKind.VARIATION, GRID, 3);
 
         MjEvent variations = finished(JobKind.VARIATION, "Variations (Strong)", 0, "result-x", GRID, "hash-x");
 
@@ -83,8 +83,8 @@ class TaskCorrelatorTest {
 
     @Test
     void anImageNFoundByItsParentGoesToTheUpscaleNotToAVariationOfTheSameImage() {
-        running("2", TaskAction.VARIATION, GRID, 2);
-        running("3", TaskAction.UPSCALE, GRID, 2);
+        running("2", JobKind.VARIATION, GRID, 2);
+        running("3", JobKind.UPSCALE, GRID, 2);
 
         MjEvent image2 = finished(JobKind.UPSCALE, "Image #2", 2, "result-x", GRID, "hash-x");
 
@@ -93,7 +93,7 @@ class TaskCorrelatorTest {
 
     @Test
     void anUnlabelledGridFoundByItsPromptIsNeverAnUpscalesResult() {
-        running("2", TaskAction.UPSCALE, GRID, 1);
+        running("2", JobKind.UPSCALE, GRID, 1);
 
         MjEvent grid = finished(JobKind.IMAGINE, "", 0, "result-x", null, "hash-x");
 
@@ -102,7 +102,7 @@ class TaskCorrelatorTest {
 
     @Test
     void aGridWhoseKeysWereMissedIsStillFoundByItsPrompt() {
-        running("1", TaskAction.IMAGINE, null, 0);
+        running("1", JobKind.IMAGINE, null, 0);
 
         MjEvent grid = finished(JobKind.IMAGINE, "", 0, "result-1", null, "hash-1");
 
@@ -111,8 +111,8 @@ class TaskCorrelatorTest {
 
     @Test
     void theNonceWinsOverAnyOtherKey() {
-        running("1", TaskAction.IMAGINE, null, 0);
-        Task other = running("2", TaskAction.IMAGINE, null, 0);
+        running("1", JobKind.IMAGINE, null, 0);
+        Task other = running("2", JobKind.IMAGINE, null, 0);
         finish(other, "result-2", "hash-2");
 
         MjEvent started = new MjEvent.JobStarted(new Correlation("nonce-1", null, "result-2", null, null, PROMPT, null,
@@ -124,7 +124,7 @@ class TaskCorrelatorTest {
     // ---- helpers ------------------------------------------------------------------------
 
     /** An in-flight task of the account, sent with nonce-{id}; children name their parent's message. */
-    private Task running(String id, TaskAction action, String parentMessageId, int imageIndex) {
+    private Task running(String id, JobKind action, String parentMessageId, int imageIndex) {
         Task task = Task.create(id, action, Long.parseLong(id))
                 .withStatus(TaskStatus.SUBMITTED)
                 .withPrompt(PROMPT, PROMPT)

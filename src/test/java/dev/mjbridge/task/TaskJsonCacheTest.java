@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -190,7 +192,7 @@ class TaskJsonCacheTest {
     }
 
     static Task running(String id) {
-        return Task.create(id, TaskAction.IMAGINE, Long.parseLong(id))
+        return Task.create(id, JobKind.IMAGINE, Long.parseLong(id))
                 .withStatus(TaskStatus.SUBMITTED)
                 .withPrompt("a lighthouse at dusk --v 7", "a lighthouse at dusk --v 7")
                 .withDescription("/imagine a lighthouse at dusk --v 7")

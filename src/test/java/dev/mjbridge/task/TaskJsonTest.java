@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ class TaskJsonTest {
 
     static Task finishedTask() {
         String hash = "3dbbd469-36af-4a0f-8f02-df6c579e7011";
-        return Task.create("1732800000000123", TaskAction.IMAGINE, 1732800000000L)
+        return Task.create("1732800000000123", JobKind.IMAGINE, 1732800000000L)
                 .withPrompt("cat --ar 3:2", "cat --ar 3:2")
                 .withDescription("/imagine cat --ar 3:2")
                 .withState("client-ref")
@@ -74,7 +76,7 @@ class TaskJsonTest {
 
     @Test
     void newTaskShowsEveryKeyWithNullsAndEmptyDefaults() {
-        JsonNode json = mapper.valueToTree(Task.create("1", TaskAction.DESCRIBE, 5L));
+        JsonNode json = mapper.valueToTree(Task.create("1", JobKind.DESCRIBE, 5L));
 
         assertThat(json.get("status").asString()).isEqualTo("NOT_START");
         assertThat(json.get("progress").asString()).isEqualTo("0%");

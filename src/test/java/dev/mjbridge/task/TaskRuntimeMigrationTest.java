@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -84,7 +86,7 @@ class TaskRuntimeMigrationTest {
     }
 
     private static void insertV2Task(JdbcClient jdbc, String id, String status) {
-        Task task = Task.create(id, TaskAction.UPSCALE, Long.parseLong(id)).withStatus(TaskStatus.valueOf(status))
+        Task task = Task.create(id, JobKind.UPSCALE, Long.parseLong(id)).withStatus(TaskStatus.valueOf(status))
                 .withProperties(TaskProperties.EMPTY.withDiscordInstanceId("main"));
         jdbc.sql("INSERT INTO mj_task (id, status, action, account_id, submit_time, task_json, internal_json) "
                         + "VALUES (?, ?, 'UPSCALE', 'main', ?, ?, '{}')")

@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,7 +46,7 @@ abstract class TaskStoreContractTest {
     }
 
     static Task task(String id, long submitTime) {
-        return Task.create(id, TaskAction.IMAGINE, submitTime).withPrompt("cat " + id, "cat " + id);
+        return Task.create(id, JobKind.IMAGINE, submitTime).withPrompt("cat " + id, "cat " + id);
     }
 
     @Test
@@ -65,7 +67,7 @@ abstract class TaskStoreContractTest {
     void videoFieldsPreviewsAndTheCancelButtonSurviveARead() {
         List<String> previews = List.of("https://cdn/p_0.jpeg", "https://cdn/p_1.jpeg", "https://cdn/p_2.jpeg",
                 "https://cdn/p_3.jpeg");
-        Task task = Task.create("1732800000000999", TaskAction.VIDEO, 1732800000000L)
+        Task task = Task.create("1732800000000999", JobKind.VIDEO, 1732800000000L)
                 .withStatus(TaskStatus.SUCCESS)
                 .withVideos("https://cdn.midjourney.com/video/h/0.mp4", List.of("https://cdn.midjourney.com/video/h/0.mp4",
                         "https://cdn.midjourney.com/video/h/1.mp4", "https://cdn.midjourney.com/video/h/2.mp4",

@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.midjourney.JobKind;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +40,7 @@ class TaskTransitionsTest {
             new Finished("https://cdn/x.png", BUTTONS, "m-final", HASH, "cat --v 7", 0, null);
 
     private static Task fresh() {
-        return Task.create("1732800000000001", TaskAction.IMAGINE, 1_732_800_000_000L).withPrompt("cat", "cat");
+        return Task.create("1732800000000001", JobKind.IMAGINE, 1_732_800_000_000L).withPrompt("cat", "cat");
     }
 
     private Task apply(Task task, TaskUpdate... updates) {
@@ -114,7 +116,7 @@ class TaskTransitionsTest {
 
         @Test
         void describeResultBecomesThePrompt() {
-            Task describe = Task.create("2", TaskAction.DESCRIBE, 1L);
+            Task describe = Task.create("2", JobKind.DESCRIBE, 1L);
             Task task = transitions.apply(apply(describe, SUBMITTED),
                     new Finished("https://cdn/in.png", List.of(), "m", null, null, 0, "1️⃣ a cat\n2️⃣ a dog")).orElseThrow();
 

@@ -29,7 +29,7 @@ class VideoEventsTest {
 
     @Test
     void animateReportsTheFourClipPreviewsThenTheMp4sAndTheVideoButtons() {
-        engine.running("2", TaskAction.VIDEO, U_RESULT, 1);
+        engine.running("2", JobKind.VIDEO, U_RESULT, 1);
 
         engine.hear(new MjEvent.JobStarted(keys("nonce-2", "i-2", START, U_RESULT, null), JobKind.VIDEO, 0,
                 "Animating..."));
@@ -70,9 +70,9 @@ class VideoEventsTest {
 
     @Test
     void theVideoResultReplyingToTheUResultGoesToTheAnimateNotToASiblingPress() {
-        engine.running("2", TaskAction.UPSCALE, U_RESULT, 1);
-        engine.running("3", TaskAction.VIDEO, U_RESULT, 1);
-        engine.running("4", TaskAction.VARIATION, U_RESULT, 1);
+        engine.running("2", JobKind.UPSCALE, U_RESULT, 1);
+        engine.running("3", JobKind.VIDEO, U_RESULT, 1);
+        engine.running("4", JobKind.VARIATION, U_RESULT, 1);
 
         engine.hear(finished(keys(null, null, "1511319451277201564", U_RESULT, HASH), JobKind.VIDEO, "", 0, HASH,
                 "u_bird_" + HASH + ".webp", List.of()));
@@ -85,7 +85,7 @@ class VideoEventsTest {
     @Test
     void aRerollOfAVideoIsFollowedAsAVideo() {
         String videoMessage = "1511319451277201564";
-        engine.running("6", TaskAction.REROLL, videoMessage, 0);
+        engine.running("6", JobKind.REROLL, videoMessage, 0);
         String newHash = "7e1d9c55-0a8b-4c3e-9f21-6b5d4e3c2a10";
         List<String> previews = List.of(0, 1, 2, 3).stream().map(n -> "https://cdn/" + newHash + "_" + n + "_step_1.jpeg")
                 .toList();
@@ -103,7 +103,7 @@ class VideoEventsTest {
 
     @Test
     void anImageResultNeverFinishesAVideoTask() {
-        engine.running("3", TaskAction.VIDEO, U_RESULT, 1);
+        engine.running("3", JobKind.VIDEO, U_RESULT, 1);
 
         engine.hear(finished(keys(null, null, "1511317624292769933", U_RESULT, "other-hash"), JobKind.IMAGINE, "", 0,
                 "other-hash", "u_bird_other-hash.webp", List.of()));
@@ -114,7 +114,7 @@ class VideoEventsTest {
     @Test
     void aVideoUpscaleCarriesTheMp4OfItsResultMessage() {
         String videoMessage = "1511319451277201564";
-        engine.running("5", TaskAction.VIDEO_UPSCALE, videoMessage, 2);
+        engine.running("5", JobKind.VIDEO_UPSCALE, videoMessage, 2);
         String newHash = "5c0d2a51-7b0e-4d6f-9a38-1f0a7e2b4c11";
         String mp4 = "u2233346927_a_small_bird_" + newHash + ".mp4";
 
@@ -131,7 +131,7 @@ class VideoEventsTest {
     @Test
     void aVideoUpscaleWithoutAnMp4AttachmentPointsAtTheCdn() {
         String videoMessage = "1511319451277201564";
-        engine.running("5", TaskAction.VIDEO_UPSCALE, videoMessage, 2);
+        engine.running("5", JobKind.VIDEO_UPSCALE, videoMessage, 2);
         String newHash = "5c0d2a51-7b0e-4d6f-9a38-1f0a7e2b4c11";
 
         engine.hear(finished(keys("nonce-5", null, "1511319999999999999", videoMessage, newHash), JobKind.VIDEO_UPSCALE,
@@ -142,7 +142,7 @@ class VideoEventsTest {
 
     @Test
     void imageTasksShowNoVideoFields() {
-        engine.running("1", TaskAction.IMAGINE, null, 0);
+        engine.running("1", JobKind.IMAGINE, null, 0);
         String grid = "https://cdn.discordapp.com/attachments/2/9/h_grid_0.webp";
         engine.hear(new MjEvent.JobProgress(keys("nonce-1", null, "9", null, "h"), 40, "fast", grid, "x", List.of(grid),
                 List.of()));
