@@ -90,6 +90,9 @@ class TaskSubmitter {
         if (result instanceof SubmitResult.NoCapacity noCapacity) {
             return ApiResponse.noCapacity(noCapacity.reason());
         }
+        if (result instanceof SubmitResult.NotStored notStored) {
+            return ApiResponse.failure(notStored.reason());
+        }
         throw new IllegalStateException("unknown submit result " + result.getClass().getName());
     }
 }

@@ -1,6 +1,6 @@
 package dev.mjbridge.task;
 
-/** What became of a submit, mapped by the API to the envelope codes 1, 22 and 23. */
+/** What became of a submit, mapped by the API to the envelope codes 1, 22, 23 and 9. */
 public sealed interface SubmitResult {
 
     /** Sent (or about to be sent) right away on {@code accountId}: code 1. */
@@ -13,5 +13,9 @@ public sealed interface SubmitResult {
 
     /** No eligible account can take it now (all full, none matching, none healthy): code 23. */
     record NoCapacity(String reason) implements SubmitResult {
+    }
+
+    /** The task could not be made durable, so it was not started (its database did not answer): code 9. */
+    record NotStored(String reason) implements SubmitResult {
     }
 }

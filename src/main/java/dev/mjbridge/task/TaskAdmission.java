@@ -6,6 +6,9 @@ import dev.mjbridge.account.AccountSelector;
 import dev.mjbridge.account.AccountSlots;
 import dev.mjbridge.midjourney.JobRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * the lock, before the task is sent or the client is answered.
  */
 final class TaskAdmission {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskAdmission.class);
 
     private final AccountPool pool;
     private final TaskWriter writer;
@@ -62,7 +67,9 @@ final class TaskAdmission {
             writer.apply(task.id(), new TaskUpdate.Failed("No account could take the task: all queues are full"));
             return new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full");
         }
-        awaitStored(task.id(), stored);
+        if (!durable(task.id(), stored)) {
+            return new SubmitResult.NotStored("the task database did not confirm the task in time; it was not started");
+        }
         if (admission instanceof AccountSlots.Admission.Queued queued) {
             return new SubmitResult.Queued(tracked, chosen.id(), queued.ahead());
         }
@@ -70,13 +77,18 @@ final class TaskAdmission {
         return new SubmitResult.Submitted(index.findById(task.id()).orElse(tracked), chosen.id());
     }
 
-    /** A task answered must survive a killed process: it fails (in memory) when the store cannot take it. */
-    private void awaitStored(String taskId, CompletableFuture<Boolean> stored) {
+    /**
+     * A task answered must survive a killed process: when the store cannot take it, it fails (in
+     * memory, which frees its slot) instead of being sent.
+     */
+    private boolean durable(String taskId, CompletableFuture<Boolean> stored) {
         try {
             writer.awaitStored(taskId, stored);
+            return true;
         } catch (IllegalStateException e) {
+            log.error("task {} not started: {}", taskId, e.getMessage());
             writer.apply(taskId, new TaskUpdate.Failed("mj-bridge could not store the task: its database did not answer"));
-            throw e;
+            return false;
         }
     }
 
