@@ -92,6 +92,13 @@ class ZlibStreamDecoderTest {
     }
 
     @Test
+    void readsAReadOnlyFrame() throws DataFormatException {
+        String json = "{\"op\":0,\"t\":\"MESSAGE_DELETE\",\"d\":{\"id\":\"1\"}}";
+        assertThat(text(decoder.accept(ByteBuffer.wrap(compress(json)).asReadOnlyBuffer()))).isEqualTo(json);
+        assertThat(text(decoder.accept(ByteBuffer.wrap(compress(json)).asReadOnlyBuffer()))).isEqualTo(json);
+    }
+
+    @Test
     void rejectsBytesThatAreNoZlibStream() {
         byte[] garbage = {1, 2, 3, 4, 5, 0, 0, (byte) 0xff, (byte) 0xff};
         assertThatThrownBy(() -> decoder.accept(ByteBuffer.wrap(garbage))).isInstanceOf(DataFormatException.class);
