@@ -216,6 +216,7 @@ public final class UserGatewaySession {
 
     // ---- frames ------------------------------------------------------------------------
 
+    /** A text frame (a connection without compression). */
     private void onPayload(int myGeneration, String text) {
         JsonNode frame;
         try {
@@ -224,6 +225,22 @@ public final class UserGatewaySession {
             log.warn("account {}: skipped a gateway frame that is not JSON", accountId);
             return;
         }
+        onFrame(myGeneration, frame);
+    }
+
+    /** An inflated zlib-stream message, parsed from its bytes without a detour through a String. */
+    private void onPayload(int myGeneration, ZlibStreamDecoder.Message message) {
+        JsonNode frame;
+        try {
+            frame = json.readTree(message.bytes(), 0, message.length());
+        } catch (JacksonException e) {
+            log.warn("account {}: skipped a gateway frame that is not JSON", accountId);
+            return;
+        }
+        onFrame(myGeneration, frame);
+    }
+
+    private void onFrame(int myGeneration, JsonNode frame) {
         int op = frame.path("op").asInt(-1);
         GatewayOpcode opcode = GatewayOpcode.of(op).orElse(null);
         if (opcode == null) {
@@ -490,10 +507,8 @@ public final class UserGatewaySession {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
             try {
-                zlib.accept(bytes).ifPresent(payload -> onPayload(myGeneration, payload));
+                zlib.accept(data).ifPresent(message -> onPayload(myGeneration, message));
             } catch (DataFormatException e) {
                 log.warn("account {}: corrupt zlib stream; reconnecting", accountId);
                 reconnectNow(myGeneration, true, "corrupt compressed stream");

@@ -16,4 +16,9 @@ public record Button(String customId, String emoji, String label, int type, int 
     public CustomId parsedCustomId() {
         return CustomId.parse(customId);
     }
+
+    /** Whether the custom id is of {@code kind}; cheaper than parsing when it cannot be. */
+    public boolean is(CustomId.Kind kind) {
+        return CustomId.isKind(customId, kind);
+    }
 }

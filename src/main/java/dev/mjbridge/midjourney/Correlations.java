@@ -52,7 +52,7 @@ final class Correlations {
      */
     private static String jobHashOfButtons(List<Button> buttons) {
         return buttons.stream()
-                .filter(button -> button.parsedCustomId().kind() == CustomId.Kind.CANCEL_JOB)
+                .filter(button -> button.is(CustomId.Kind.CANCEL_JOB))
                 .map(button -> button.parsedCustomId().jobHash())
                 .filter(Objects::nonNull)
                 .findFirst()

@@ -90,70 +90,117 @@ public record CustomId(String raw, Kind kind, JobKind action, int index, String 
     private static final Set<Kind> OPEN_A_MODAL_WITH_REMIX = EnumSet.of(
             Kind.VARIATION, Kind.VARY_SUBTLE, Kind.VARY_STRONG, Kind.REROLL, Kind.PAN);
 
-    private record Rule(Pattern pattern, Function<Matcher, CustomId> build) {
-        Rule(String regex, Function<Matcher, CustomId> build) {
-            this(Pattern.compile(regex), build);
+    /**
+     * One family: the kind it parses to, its pattern, and the literal text every id of the family
+     * starts with. A grid message carries ten buttons and each is tried against the rules in
+     * turn, on the gateway thread, before its task can finish; checking the literal start first
+     * skips the families an id cannot belong to without running (and allocating) their matchers.
+     */
+    private record Rule(Kind kind, Pattern pattern, String literalStart, Function<Matcher, CustomId> build) {
+        Rule(Kind kind, String regex, Function<Matcher, CustomId> build) {
+            this(kind, Pattern.compile(regex), literalStart(regex), build);
+        }
+
+        /**
+         * The regex's leading characters up to its first metacharacter, less the last one when a
+         * quantifier follows it (that character may be absent or repeated).
+         */
+        private static String literalStart(String regex) {
+            int end = 0;
+            while (end < regex.length() && "\\()[]{}.*+?|^$".indexOf(regex.charAt(end)) < 0) {
+                end++;
+            }
+            if (end > 0 && end < regex.length() && "?*+{".indexOf(regex.charAt(end)) >= 0) {
+                end--;
+            }
+            return regex.substring(0, end);
+        }
+
+        Matcher matcherIfPossible(String value) {
+            if (!value.startsWith(literalStart)) {
+                return null;
+            }
+            Matcher matcher = pattern.matcher(value);
+            return matcher.matches() ? matcher : null;
         }
     }
 
     private static final List<Rule> RULES = List.of(
-            new Rule("MJ::JOB::upsample::([1-4])::" + HASH + SOLO,
+            new Rule(Kind.UPSCALE, "MJ::JOB::upsample::([1-4])::" + HASH + SOLO,
                     m -> of(m, Kind.UPSCALE, JobKind.UPSCALE, index(m.group(1)), m.group(2), null)),
-            new Rule("MJ::JOB::upsample_(v\\d+_\\dx(?:_[a-z]+)?)::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.UPSCALE_HD, "MJ::JOB::upsample_(v\\d+_\\dx(?:_[a-z]+)?)::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.UPSCALE_HD, JobKind.UPSCALE, index(m.group(2)), m.group(3), m.group(1))),
-            new Rule("MJ::JOB::variation::([1-4])::" + HASH + SOLO,
+            new Rule(Kind.VARIATION, "MJ::JOB::variation::([1-4])::" + HASH + SOLO,
                     m -> of(m, Kind.VARIATION, JobKind.VARIATION, index(m.group(1)), m.group(2), null)),
-            new Rule("MJ::JOB::low_variation::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.VARY_SUBTLE, "MJ::JOB::low_variation::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.VARY_SUBTLE, JobKind.VARIATION, index(m.group(1)), m.group(2), "low")),
-            new Rule("MJ::JOB::high_variation::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.VARY_STRONG, "MJ::JOB::high_variation::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.VARY_STRONG, JobKind.VARIATION, index(m.group(1)), m.group(2), "high")),
-            new Rule("MJ::JOB::reroll::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.REROLL, "MJ::JOB::reroll::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.REROLL, JobKind.REROLL, 0, m.group(2), null)),
-            new Rule("MJ::JOB::pan_(left|right|up|down)::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.PAN, "MJ::JOB::pan_(left|right|up|down)::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.PAN, JobKind.PAN, index(m.group(2)), m.group(3), m.group(1))),
-            new Rule("MJ::Inpaint::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.VARY_REGION, "MJ::Inpaint::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.VARY_REGION, JobKind.VARIATION, index(m.group(1)), m.group(2), null)),
-            new Rule("MJ::Outpaint::(\\d+)::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.ZOOM_OUT, "MJ::Outpaint::(\\d+)::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.ZOOM_OUT, JobKind.ZOOM, index(m.group(2)), m.group(3), m.group(1))),
-            new Rule("MJ::CustomZoom::" + HASH,
+            new Rule(Kind.CUSTOM_ZOOM, "MJ::CustomZoom::" + HASH,
                     m -> of(m, Kind.CUSTOM_ZOOM, JobKind.ZOOM, 0, m.group(1), null)),
-            new Rule("MJ::JOB::animate_(high|low)::(\\d)::" + HASH + SOLO,
+            new Rule(Kind.ANIMATE, "MJ::JOB::animate_(high|low)::(\\d)::" + HASH + SOLO,
                     m -> of(m, Kind.ANIMATE, JobKind.VIDEO, index(m.group(2)), m.group(3), m.group(1))),
-            new Rule("MJ::JOB::video_virtual_upscale::([1-4])::" + HASH + SOLO,
+            new Rule(Kind.VIDEO_UPSCALE, "MJ::JOB::video_virtual_upscale::([1-4])::" + HASH + SOLO,
                     m -> of(m, Kind.VIDEO_UPSCALE, JobKind.VIDEO_UPSCALE, index(m.group(1)), m.group(2), null)),
-            new Rule("MJ::CancelJob::ByJobid::" + HASH,
+            new Rule(Kind.CANCEL_JOB, "MJ::CancelJob::ByJobid::" + HASH,
                     m -> of(m, Kind.CANCEL_JOB, null, 0, m.group(1), null)),
-            new Rule("MJ::BOOKMARK::" + HASH,
+            new Rule(Kind.BOOKMARK, "MJ::BOOKMARK::" + HASH,
                     m -> of(m, Kind.BOOKMARK, JobKind.RATE, 0, m.group(1), null)),
-            new Rule("MJ::Job::PicReader::([1-4])",
+            new Rule(Kind.DESCRIBE_PICK, "MJ::Job::PicReader::([1-4])",
                     m -> of(m, Kind.DESCRIBE_PICK, JobKind.IMAGINE, index(m.group(1)), null, null)),
-            new Rule("MJ::Job::PicReader::(all)",
+            new Rule(Kind.DESCRIBE_PICK, "MJ::Job::PicReader::(all)",
                     m -> of(m, Kind.DESCRIBE_PICK, JobKind.IMAGINE, 0, null, m.group(1))),
-            new Rule("MJ::Picread::Retry",
+            new Rule(Kind.DESCRIBE_RETRY, "MJ::Picread::Retry",
                     m -> of(m, Kind.DESCRIBE_RETRY, JobKind.DESCRIBE, 0, null, null)),
-            new Rule("MJ::Job::PromptAnalyzer::(.+)::([1-5])",
+            new Rule(Kind.SHORTEN_PICK, "MJ::Job::PromptAnalyzer::(.+)::([1-5])",
                     m -> of(m, Kind.SHORTEN_PICK, JobKind.IMAGINE, index(m.group(2)), uuidIn(m.group(1)), null)),
-            new Rule("MJ::OutpaintCustomZoomModal::" + HASH,
+            new Rule(Kind.CUSTOM_ZOOM_MODAL, "MJ::OutpaintCustomZoomModal::" + HASH,
                     m -> of(m, Kind.CUSTOM_ZOOM_MODAL, JobKind.ZOOM, 0, m.group(1), null)),
-            new Rule("MJ::RemixModal::" + HASH + "::(\\d)::(\\d+)",
+            new Rule(Kind.REMIX_MODAL, "MJ::RemixModal::" + HASH + "::(\\d)::(\\d+)",
                     m -> of(m, Kind.REMIX_MODAL, JobKind.VARIATION, index(m.group(2)), m.group(1), m.group(3))),
-            new Rule("MJ::ImagineModal::(\\d+)",
+            new Rule(Kind.IMAGINE_MODAL, "MJ::ImagineModal::(\\d+)",
                     m -> of(m, Kind.IMAGINE_MODAL, JobKind.REROLL, 0, null, m.group(1))),
-            new Rule("MJ::PanModal::(left|right|up|down)::" + HASH + "::(\\d)",
+            new Rule(Kind.PAN_MODAL, "MJ::PanModal::(left|right|up|down)::" + HASH + "::(\\d)",
                     m -> of(m, Kind.PAN_MODAL, JobKind.PAN, index(m.group(3)), m.group(2), m.group(1))),
-            new Rule("MJ::iframe::(.+)",
+            new Rule(Kind.IFRAME_MODAL, "MJ::iframe::(.+)",
                     m -> of(m, Kind.IFRAME_MODAL, JobKind.VARIATION, 0, null, m.group(1))));
 
     /** Parses any custom id; never throws. {@code null} parses as an empty unknown id. */
     public static CustomId parse(String raw) {
         String value = raw == null ? "" : raw;
         for (Rule rule : RULES) {
-            Matcher matcher = rule.pattern().matcher(value);
-            if (matcher.matches()) {
+            Matcher matcher = rule.matcherIfPossible(value);
+            if (matcher != null) {
                 return rule.build().apply(matcher);
             }
         }
         return new CustomId(value, Kind.UNKNOWN, null, 0, uuidIn(value), null);
+    }
+
+    /**
+     * Whether {@code raw} parses as {@code kind}, without parsing it when it cannot: an id of a
+     * family starts with that family's literal text. Asking whether a grid holds a video button
+     * thus costs a prefix check per button instead of a parse.
+     */
+    public static boolean isKind(String raw, Kind kind) {
+        String value = raw == null ? "" : raw;
+        if (kind == Kind.UNKNOWN) {
+            return parse(value).kind() == kind;
+        }
+        for (Rule rule : RULES) {
+            if (rule.kind() == kind && value.startsWith(rule.literalStart())) {
+                return parse(value).kind() == kind;
+            }
+        }
+        return false;
     }
 
     /** Whether the parser recognised this id. */

@@ -60,7 +60,7 @@ final class JobMessages {
         if (job.kindHint() == JobKind.VIDEO_UPSCALE) {
             return JobKind.VIDEO_UPSCALE;
         }
-        if (buttons.stream().anyMatch(button -> button.parsedCustomId().kind() == CustomId.Kind.VIDEO_UPSCALE) || job.asksForVideo()) {
+        if (buttons.stream().anyMatch(button -> button.is(CustomId.Kind.VIDEO_UPSCALE)) || job.asksForVideo()) {
             return JobKind.VIDEO;
         }
         if (job.kindHint() != null) {

@@ -302,7 +302,7 @@ public final class MessageParser {
     }
 
     private static boolean hasButton(List<Button> buttons, CustomId.Kind kind) {
-        return buttons.stream().anyMatch(button -> button.parsedCustomId().kind() == kind);
+        return buttons.stream().anyMatch(button -> button.is(kind));
     }
 
     private Optional<MjEvent> deletion(JsonNode d) {

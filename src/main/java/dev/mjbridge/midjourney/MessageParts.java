@@ -37,7 +37,35 @@ final class MessageParts {
          * the hash) and, for videos, {@code <hash>_<n>_step_<k>.jpeg}; finished images are not.
          */
         boolean isPreview() {
-            return filename != null && PREVIEW_NAME.matcher(filename).matches();
+            return filename != null && mayBePreview(filename) && PREVIEW_NAME.matcher(filename).matches();
+        }
+
+        /**
+         * Every name {@link #PREVIEW_NAME} accepts ends in {@code grid_<digits>.webp}, or is a .jpg
+         * or .jpeg: a result (.png, .mp4, a .webp named after its prompt) is told apart without
+         * running that pattern, whose leading {@code .*} backtracks over the whole name. The result
+         * message is the one whose delay until SUCCESS the clients see.
+         */
+        private static boolean mayBePreview(String name) {
+            return endsWithGridNumber(name) || endsWithIgnoreCase(name, name.length(), ".jpg")
+                    || endsWithIgnoreCase(name, name.length(), ".jpeg");
+        }
+
+        private static boolean endsWithGridNumber(String name) {
+            int end = name.length() - ".webp".length();
+            if (!endsWithIgnoreCase(name, name.length(), ".webp")) {
+                return false;
+            }
+            int digits = end;
+            while (digits > 0 && name.charAt(digits - 1) >= '0' && name.charAt(digits - 1) <= '9') {
+                digits--;
+            }
+            return digits < end && endsWithIgnoreCase(name, digits, "grid_");
+        }
+
+        /** Whether the first {@code end} characters of {@code name} end in {@code suffix}, ignoring case. */
+        private static boolean endsWithIgnoreCase(String name, int end, String suffix) {
+            return name.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
         }
     }
 

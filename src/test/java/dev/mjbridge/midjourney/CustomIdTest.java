@@ -88,6 +88,33 @@ class CustomIdTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+            "MJ::JOB::upsample::1::" + H,
+            "MJ::JOB::upsample_v7_2x_subtle::1::" + H + "::SOLO",
+            "MJ::JOB::variation::3::" + H + "::SOLO",
+            "MJ::JOB::reroll::0::" + H + "::SOLO",
+            "MJ::JOB::animate_high::1::" + H + "::SOLO",
+            "MJ::JOB::video_virtual_upscale::2::" + H,
+            "MJ::CancelJob::ByJobid::" + H,
+            "MJ::Outpaint::75::1::" + H + "::SOLO",
+            "MJ::Job::PicReader::all",
+            "MJ::Job::PromptAnalyzer::" + H + "::3",
+            "MJ::RemixModal::" + H + "::1::0",
+            "MJ::iframe::Xy9_token-abc",
+            "MJ::JOB::upsample::5::" + H,
+            "MJ::JOB::video_virtual_upscale::9::" + H,
+            "something else entirely",
+            "",
+    })
+    void isKindAgreesWithParsingForEveryKind(String raw) {
+        Kind parsed = CustomId.parse(raw).kind();
+        for (Kind kind : Kind.values()) {
+            assertThat(CustomId.isKind(raw, kind)).as(raw + " is " + kind).isEqualTo(parsed == kind);
+        }
+        assertThat(CustomId.isKind(null, Kind.UNKNOWN)).isTrue();
+    }
+
+    @ParameterizedTest
     @NullAndEmptySource
     void nullAndEmptyAreUnknown(String raw) {
         CustomId id = CustomId.parse(raw);

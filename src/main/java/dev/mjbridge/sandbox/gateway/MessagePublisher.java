@@ -81,7 +81,10 @@ public final class MessagePublisher {
         if (channel.isDm() || message.has("member") || message.hasNonNull("webhook_id")) {
             return message;
         }
-        ObjectNode dispatched = message.deepCopy();
+        // A shallow copy: only the top level gains a field, and the copy is serialised at once and
+        // dropped. This runs after the timestamp, so copying every nested node was pure delay.
+        ObjectNode dispatched = message.objectNode();
+        dispatched.setAll(message);
         ObjectNode member = dispatched.putObject("member");
         member.putArray("roles");
         member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
