@@ -244,6 +244,7 @@ public final class BenchMain {
                 + " | idle CPU % of one core (" + seconds(options.idleWindow()) + ") | RSS after load MiB"
                 + " | live heap after load MiB | threads after load |");
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<String> heartbeatRows = new ArrayList<>();
         for (int n : options.accountCounts()) {
             System.out.println("   accounts: " + n);
             try (Stack stack = Stack.start(options.jar(), runDir, "startup-" + n, n, 10, 0.2)) {
@@ -256,10 +257,13 @@ public final class BenchMain {
                 }
                 Thread.sleep(options.idle().toMillis());
                 long pid = stack.appPid();
+                // The sandbox judges every heartbeat of the window against the interval it announced.
+                stack.sandbox.delete("/sandbox/gateway/heartbeats");
                 long ticks0 = Processes.cpuTicks(pid);
                 long t0 = System.nanoTime();
                 Thread.sleep(options.idleWindow().toMillis());
                 double cpu = (Processes.cpuTicks(pid) - ticks0) / 100.0 / ((System.nanoTime() - t0) / 1e9) * 100;
+                heartbeatRows.add(heartbeatRow(n, stack.sandbox.get("/sandbox/gateway/heartbeats?connections=false")));
                 double rss = Processes.rssMiB(pid);
                 long threads = Processes.threads(pid);
                 double heap = Processes.liveHeapMiB(pid);
@@ -284,6 +288,32 @@ public final class BenchMain {
                 + " full GC. After load = after one job and " + seconds(options.duration()) + " of fetch load at "
                 + options.connections() + " connections.");
         line("");
+        line("Heartbeats during the idle window, as the sandbox received them (`GET /sandbox/gateway/heartbeats`):");
+        line("");
+        line("| accounts | connections | beats | lateness p50 ms | p99 ms | max ms | first beats (late) | late beats"
+                + " | missed beats | connections late / missed | tolerance ms |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        heartbeatRows.forEach(this::line);
+        line("");
+        line("Lateness = arrival − (previous arrival + interval) for every beat after a connection's first; a first"
+                + " beat (jittered by the client within one interval of HELLO) only counts as late past HELLO + interval"
+                + " + tolerance. Missed = a whole interval past the tolerance without a beat (docs/sandbox.md, Heartbeats).");
+        line("");
+    }
+
+    private static String heartbeatRow(int accounts, JsonNode h) {
+        JsonNode lateness = h.path("lateness");
+        JsonNode first = h.path("firstBeats");
+        return "| " + accounts + " | " + h.path("connections").asLong() + " | " + h.path("beats").asLong() + " | "
+                + msOrDash(lateness.path("p50Ms")) + " | " + msOrDash(lateness.path("p99Ms")) + " | "
+                + msOrDash(lateness.path("maxMs")) + " | " + first.path("count").asLong() + " ("
+                + first.path("lateBeyondTolerance").asLong() + ") | " + h.path("lateBeats").asLong() + " | "
+                + h.path("missedBeats").asLong() + " | " + h.path("connectionsLate").asLong() + " / "
+                + h.path("connectionsMissed").asLong() + " | " + num(h.path("toleranceMs").asDouble(), 0) + " |";
+    }
+
+    private static String msOrDash(JsonNode value) {
+        return value.isNumber() ? num(value.asDouble(), 2) : "–";
     }
 
     // ---- completion overhead -------------------------------------------------------------
@@ -350,6 +380,7 @@ public final class BenchMain {
         int jobs = options.burstJobs();
         double jobSeconds = options.burstJobSeconds();
         List<JsonNode> tasks;
+        BurstBreakdown breakdown;
         try (Stack stack = Stack.start(options.jar(), runDir, "burst", accounts, 10, jobSeconds)) {
             stack.awaitReady(accounts, Duration.ofSeconds(120));
             ExecutorService pool = Executors.newFixedThreadPool(32);
@@ -364,6 +395,7 @@ public final class BenchMain {
                     ids.add(f.get());
                 }
                 tasks = stack.app.awaitAll(ids, Api::isFinal, Duration.ofMinutes(5));
+                breakdown = BurstBreakdown.of(tasks, stack.sandbox);
             } finally {
                 pool.shutdownNow();
             }
@@ -388,6 +420,8 @@ public final class BenchMain {
         line("");
         line("Makespan = last finishTime − first submitTime of the tasks. The ideal counts only the sandbox's job time;"
                 + " the sandbox's own reply latency (acknowledgement, start message) is part of the makespan.");
+        line("");
+        breakdown.report().forEach(this::line);
         line("");
     }
 

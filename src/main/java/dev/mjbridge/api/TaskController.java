@@ -1,7 +1,11 @@
 package dev.mjbridge.api;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -46,11 +50,23 @@ public class TaskController {
         this.seedWait = seedTimeout.plus(SEED_MARGIN);
     }
 
+    /**
+     * Writes the cached bytes to the response itself: the polled hot path skips the return
+     * value handling of a {@code ResponseEntity} (handler selection, content negotiation, the
+     * converters' header copying), which cost about a fifth of a fetch's CPU under load.
+     */
     @GetMapping("/{id}/fetch")
-    public ResponseEntity<byte[]> fetch(@PathVariable("id") String id) {
-        return tasks.findJson(id)
-                .map(task -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(task.json()))
-                .orElseGet(() -> ResponseEntity.ok().build());
+    public void fetch(@PathVariable("id") String id, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        Optional<TaskJson> task = tasks.findJson(id);
+        if (task.isEmpty()) {
+            response.setContentLength(0);
+            return;
+        }
+        byte[] body = task.get().json();
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Takes {@code {"ids": [...]}} or a bare array of ids; unknown ids are left out. */

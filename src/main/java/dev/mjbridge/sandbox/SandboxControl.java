@@ -14,6 +14,7 @@ import dev.mjbridge.sandbox.control.scenario.ScenarioPlayer;
 import dev.mjbridge.sandbox.gateway.DispatchFaults;
 import dev.mjbridge.sandbox.gateway.GatewayCounters;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
+import dev.mjbridge.sandbox.gateway.HeartbeatReport;
 import dev.mjbridge.sandbox.rest.RateLimiter;
 import dev.mjbridge.sandbox.rest.RestFaults;
 import dev.mjbridge.sandbox.world.Guild;
@@ -101,6 +102,31 @@ public class SandboxControl {
     /** Sessions identified, resumed and refused a resume so far: how often clients reconnected. */
     public GatewayCounters.Snapshot gatewayCounters() {
         return hub.counters().snapshot();
+    }
+
+    /**
+     * How late a heartbeat may be before it counts as late when no tolerance is asked for:
+     * 5 % of the announced interval (about 2 s at Discord's 41.25 s). Discord does not publish
+     * the grace it gives, so this is the sandbox's own yardstick, not Discord's cut-off.
+     */
+    public Duration defaultHeartbeatTolerance() {
+        return Duration.ofMillis(settings.heartbeatIntervalMs() / 20);
+    }
+
+    /**
+     * Heartbeat punctuality since the last {@link #clearHeartbeats()} (or reset): beats seen,
+     * lateness percentiles, late and missed beats, and per connection unless {@code withConnections} is false.
+     *
+     * @param tolerance null = {@link #defaultHeartbeatTolerance()}
+     * @param userId    null = every connection
+     */
+    public HeartbeatReport heartbeats(Duration tolerance, String userId, boolean withConnections) {
+        return hub.heartbeats().report(tolerance == null ? defaultHeartbeatTolerance() : tolerance, userId, withConnections);
+    }
+
+    /** Starts a new heartbeat window: closed connections are forgotten, open ones start counting from zero. */
+    public void clearHeartbeats() {
+        hub.heartbeats().clear();
     }
 
     /** Every dispatch leaves this much later (0 turns the fault off). */
@@ -344,7 +370,7 @@ public class SandboxControl {
     /**
      * Between tests: clears faults (gateway dispatch faults, REST faults, slow CDN), puts the
      * REST rate limit back to its configured value, resumes a paused bot, disarms scenarios,
-     * forgets recordings and restores revoked tokens; the bot's user states, job faults, command versions and time
+     * forgets recordings (heartbeat counts too) and restores revoked tokens; the bot's user states, job faults, command versions and time
      * scale go back to the start (running jobs finish).
      */
     public void reset() {
@@ -357,6 +383,7 @@ public class SandboxControl {
         }
         scenarios.clear();
         recorder.clear();
+        hub.heartbeats().clear();
         world.restoreTokens();
         bot.reset();
     }

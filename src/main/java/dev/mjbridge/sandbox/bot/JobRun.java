@@ -14,6 +14,8 @@ final class JobRun {
     private volatile boolean stopped;
     private int nextStep;
     private boolean pauseShown;
+    /** When the next step is due on the monotonic clock; unset (-1) until the first step and after a pause. */
+    private long dueNanos = -1;
 
     JobRun(Job job, boolean outputFiltered) {
         this.job = job;
@@ -74,6 +76,22 @@ final class JobRun {
         boolean first = !pauseShown;
         pauseShown = true;
         return first;
+    }
+
+    /**
+     * How long to wait before the next step, which is due {@code stepNanos} after this one was
+     * due ({@code stepStartedNanos} for the first step and the first after a pause). Steps keep
+     * to the job's pace even when writing a message takes time: a 2 s job ends 2 s after it
+     * began, however long its progress edits took to send.
+     */
+    long delayToNextStep(long stepStartedNanos, long stepNanos, long now) {
+        dueNanos = (dueNanos < 0 ? stepStartedNanos : dueNanos) + stepNanos;
+        return Math.max(0, dueNanos - now);
+    }
+
+    /** A paused job starts its pace afresh when it resumes (the pause is not time the job ran). */
+    void forgetPace() {
+        dueNanos = -1;
     }
 
     void running() {

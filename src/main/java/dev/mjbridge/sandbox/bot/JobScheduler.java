@@ -19,8 +19,9 @@ import java.util.function.IntConsumer;
 /**
  * Runs jobs the way Midjourney admits them: per user at most {@link UserState#concurrentJobs()}
  * at once, up to {@link UserState#queueSize()} more waiting, the rest refused. A running
- * job is a chain of timed steps on the shared scheduler (no thread is held per job);
- * while the bot is paused a step parks instead of running and resumes with the bot.
+ * job is a chain of timed steps on the shared scheduler (no thread is held per job), each
+ * due one step after the one before it was due, so the time spent writing messages does not
+ * stretch the job; while the bot is paused a step parks instead of running and resumes with the bot.
  */
 @Component
 public class JobScheduler {
@@ -158,6 +159,7 @@ public class JobScheduler {
             park(run);
             return;
         }
+        long stepStarted = System.nanoTime();
         run.running();
         boolean goesOn;
         synchronized (run) {
@@ -172,7 +174,8 @@ public class JobScheduler {
             }
         }
         if (goesOn) {
-            executor.schedule(() -> tick(run), stepDelay(run).toNanos(), TimeUnit.NANOSECONDS);
+            long delay = run.delayToNextStep(stepStarted, stepDelay(run).toNanos(), System.nanoTime());
+            executor.schedule(() -> tick(run), delay, TimeUnit.NANOSECONDS);
         } else {
             release(run);
         }
@@ -235,6 +238,7 @@ public class JobScheduler {
                 log.warn("sandbox bot: could not show job {} as paused", run.job().hash(), e);
             }
         }
+        run.forgetPace();
         parked.add(run);
         // The bot may have resumed between the check and the add; then nobody else wakes it.
         if (!clock.paused() && parked.remove(run)) {

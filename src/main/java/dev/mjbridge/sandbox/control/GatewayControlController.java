@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox.control;
 
 import dev.mjbridge.sandbox.SandboxControl;
+import dev.mjbridge.sandbox.gateway.HeartbeatReport;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,6 +55,43 @@ public class GatewayControlController {
             requireKnown(userId);
         }
         return new LiveSessions(userId, control.liveGatewaySessions(userId));
+    }
+
+    /**
+     * Heartbeat punctuality since the last clear: {@code toleranceMs} (default 5 % of the
+     * interval), {@code userId} to narrow it, {@code connections=false} for the totals only.
+     */
+    @GetMapping("/heartbeats")
+    public HeartbeatReport heartbeats(@RequestParam(required = false) String toleranceMs,
+                                      @RequestParam(required = false) String userId,
+                                      @RequestParam(required = false, defaultValue = "true") String connections) {
+        if (userId != null) {
+            requireKnown(userId);
+        }
+        Duration tolerance = null;
+        if (toleranceMs != null) {
+            try {
+                long ms = Long.parseLong(toleranceMs);
+                if (ms < 0 || ms > 3_600_000) {
+                    throw new NumberFormatException();
+                }
+                tolerance = Duration.ofMillis(ms);
+            } catch (NumberFormatException e) {
+                throw new BadControlRequest("toleranceMs must be a whole number of milliseconds from 0 to 3600000, got "
+                        + toleranceMs);
+            }
+        }
+        if (!connections.equals("true") && !connections.equals("false")) {
+            throw new BadControlRequest("connections must be true or false, got " + connections);
+        }
+        return control.heartbeats(tolerance, userId, Boolean.parseBoolean(connections));
+    }
+
+    /** Starts a new heartbeat window (open connections keep their clock; closed ones are forgotten). */
+    @DeleteMapping("/heartbeats")
+    public HeartbeatReport clearHeartbeats() {
+        control.clearHeartbeats();
+        return control.heartbeats(null, null, false);
     }
 
     /** Breaks the sockets like a network failure; sessions stay resumable. */

@@ -31,6 +31,7 @@ public final class GatewayHub {
     private final ScheduledExecutorService scheduler;
     private final DispatchFaults faults = new DispatchFaults();
     private final GatewayCounters counters = new GatewayCounters();
+    private final HeartbeatLog heartbeats = new HeartbeatLog();
     private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<GatewaySession>> sessionsByUser = new ConcurrentHashMap<>();
     private final Map<String, Held> heldForReorder = new ConcurrentHashMap<>();
@@ -54,6 +55,11 @@ public final class GatewayHub {
 
     public GatewayCounters counters() {
         return counters;
+    }
+
+    /** When each connection's heartbeats arrived, against the interval its HELLO announced. */
+    public HeartbeatLog heartbeats() {
+        return heartbeats;
     }
 
     // ---- dispatching -------------------------------------------------------------

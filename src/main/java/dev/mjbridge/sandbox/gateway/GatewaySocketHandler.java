@@ -66,6 +66,7 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
             connection.close(GatewayCloseCodes.DECODE_ERROR, "Only encoding=json is supported by the sandbox");
             return;
         }
+        hub.heartbeats().hello(socket.getId(), settings.heartbeatIntervalMs());
         connection.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":"
                 + settings.heartbeatIntervalMs() + ",\"_trace\":[\"[\\\"mj-bridge-sandbox\\\"]\"]}}");
     }
@@ -83,6 +84,8 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        // Taken before decoding, so a heartbeat's arrival does not include the sandbox's own parsing.
+        long arrivedNanos = hub.heartbeats().now();
         GatewayConnection connection = connections.get(socket.getId());
         if (connection == null) {
             return;
@@ -102,6 +105,7 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
         JsonNode data = frame.path("d");
         switch (op) {
             case GatewayOp.HEARTBEAT -> {
+                hub.heartbeats().beat(connection.id(), arrivedNanos);
                 if (!connection.stalled()) {
                     connection.send("{\"op\":11}");
                 }
@@ -139,6 +143,7 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
         GatewaySession session = hub.newSession(user.get(), data.path("intents").asInt(0), settings.replayBufferSize());
         connection.attach(session);
         session.bind(connection);
+        hub.heartbeats().attached(connection.id(), session.id(), user.get().id());
         session.dispatch("READY", json.writeValueAsString(
                 readyPayloads.ready(session, connection.apiVersion(), urls.gateway())));
         if (user.get().bot()) {
@@ -173,12 +178,14 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
         }
         hub.counters().resumed();
         connection.attach(session);
+        hub.heartbeats().attached(connection.id(), session.id(), session.user().id());
         log.info("sandbox gateway: {} resumed session {}", connection.id(), session.id());
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         GatewayConnection connection = connections.remove(socket.getId());
+        hub.heartbeats().closed(socket.getId());
         if (connection != null && connection.session() != null) {
             connection.session().unbind(connection);
         }
