@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,9 +44,9 @@ public class TaskController {
     private final TaskService tasks;
     private final Duration seedWait;
 
-    TaskController(TaskService tasks, @Value("${mj.tasks.seed-timeout:60s}") Duration seedTimeout) {
+    TaskController(TaskService tasks) {
         this.tasks = tasks;
-        this.seedWait = seedTimeout.plus(SEED_MARGIN);
+        this.seedWait = tasks.seedTimeout().plus(SEED_MARGIN);
     }
 
     /**

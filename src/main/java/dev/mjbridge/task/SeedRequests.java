@@ -29,6 +29,11 @@ final class SeedRequests {
         this.timeout = timeout;
     }
 
+    /** How long a seed request waits for Midjourney's DM before it fails. */
+    Duration timeout() {
+        return timeout;
+    }
+
     CompletableFuture<String> seedOf(Task task) {
         Object known = task.properties().extraValue(SEED);
         if (known != null) {

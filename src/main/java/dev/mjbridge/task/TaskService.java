@@ -12,6 +12,7 @@ import dev.mjbridge.midjourney.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -221,6 +222,11 @@ public final class TaskService {
     /** Tasks not yet finished, oldest first (the queue endpoint). */
     public List<Task> inFlight() {
         return index.snapshot().stream().sorted(Comparator.comparing(Task::submitTime)).toList();
+    }
+
+    /** How long {@link #imageSeed} may take before it fails on its own ({@code mj.tasks.seed-timeout}). */
+    public Duration seedTimeout() {
+        return seeds.timeout();
     }
 
     /** The seed of a finished task; asks Midjourney (✉️ reaction) when it is not known yet. */

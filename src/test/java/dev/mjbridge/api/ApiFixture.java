@@ -62,13 +62,14 @@ final class ApiFixture {
     ApiFixture(ApiProperties properties, AdminProperties admin) {
         ImageDecoder images = new ImageDecoder(properties);
         PromptPolicy prompts = new PromptPolicy(properties, new BannedWords(properties));
+        when(tasks.seedTimeout()).thenReturn(Duration.ofSeconds(60));
         TaskSubmitter submitter = new TaskSubmitter(tasks, hooks);
         ActionPlanner planner = new ActionPlanner(tasks);
         mvc = MockMvcBuilders.standaloneSetup(
                         new SubmitController(new NewTasks(tasks), submitter, prompts, images, properties),
                         new ActionController(tasks, planner, submitter, prompts, images),
                         new UploadController(tasks, images, properties),
-                        new TaskController(tasks, Duration.ofSeconds(60)),
+                        new TaskController(tasks),
                         new AccountController(pool),
                         new AccountAdminController(pool))
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
