@@ -21,7 +21,8 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
               --accounts LIST        account counts of the start-up phase [1,100,1000]
               --idle S               settling time after all accounts are READY [10]
               --idle-window S        window over which idle CPU is counted [45]
-              --samples N            jobs of the completion phase [30]
+              --samples N            measured jobs of the completion phase, after as many unrecorded
+                                     warm-up jobs (at most 50) [200]
               --burst-accounts N     [10]   --burst-jobs M [130]   --burst-job-seconds S [2]
               --compare URL          also load this midjourney-proxy-compatible base URL; report ratios
               --compare-sandbox URL  sandbox whose bot the peer uses (paused for the running/submit loads)
@@ -39,7 +40,7 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
         Duration idle = Duration.ofSeconds(10);
         Duration idleWindow = Duration.ofSeconds(45);
         List<Integer> accounts = List.of(1, 100, 1000);
-        int samples = 30;
+        int samples = 200;
         int burstAccounts = 10;
         int burstJobs = 130;
         double burstJobSeconds = 2;
