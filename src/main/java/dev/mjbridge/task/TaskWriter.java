@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -128,11 +129,13 @@ public final class TaskWriter {
     /** Applies an update; empty when the task is unknown, finished, or the update changes nothing. */
     public Optional<Task> apply(String taskId, TaskUpdate update) {
         // The JSON is made under the task's lock, so the cache gets versions in the order they are made.
-        // The store gets versions under the task's lock too, so it writes them in the order they were made.
+        // The store gets versions under the task's lock too, so it writes them in the order they were made,
+        // but holds each until the index shows it (see WriteBehindTaskStore.stageHeld).
+        AtomicReference<TaskJson> made = new AtomicReference<>();
         Optional<Task> changed = index.update(taskId, current -> transitions.apply(current, update)
                 .map(next -> {
-                    TaskJson made = json.written(next);
-                    store.stage(next, made, false);
+                    made.set(json.written(next));
+                    store.stageHeld(next, made.get());
                     return next;
                 }));
         if (changed.isEmpty()) {
@@ -140,6 +143,7 @@ public final class TaskWriter {
         }
         Task task = changed.get();
         // Written behind: the JSON cache settles the version once the store has it.
+        store.release(taskId, made.get());
         store.writeSoon();
         if (task.status().isFinal()) {
             lastActivity.remove(taskId);

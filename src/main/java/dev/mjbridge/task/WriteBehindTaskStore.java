@@ -58,12 +58,19 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
     static final int MAX_BATCH = 500;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-    /** A version waiting to be written. {@code neverStored}: the task has no row yet (counted by {@link #count}). */
-    private record Staged(Task task, TaskJson version, long sequence, boolean neverStored,
+    /**
+     * A version waiting to be written. {@code neverStored}: the task has no row yet (counted by
+     * {@link #count}). {@code held}: not to be written yet (see {@link #stageHeld}).
+     */
+    private record Staged(Task task, TaskJson version, long sequence, boolean neverStored, boolean held,
                           CompletableFuture<Boolean> written) {
 
         Staged stored() {
-            return new Staged(task, version, sequence, false, written);
+            return new Staged(task, version, sequence, false, held, written);
+        }
+
+        Staged released() {
+            return new Staged(task, version, sequence, neverStored, false, written);
         }
     }
 
@@ -128,7 +135,31 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
      *         row was written (false: a stored final task was kept)
      */
     CompletableFuture<Boolean> stage(Task task, TaskJson version, boolean newTask) {
-        Staged next = new Staged(task, version, sequence.incrementAndGet(), newTask, new CompletableFuture<>());
+        CompletableFuture<Boolean> written = merge(task, version, newTask, false);
+        changed.add(task.id());
+        return written;
+    }
+
+    /**
+     * As {@link #stage}, but the version is not written before {@link #release}: a task's new
+     * version is staged under its in-flight lock (so versions arrive in order) and becomes visible
+     * in the in-flight index only when that lock is left. Written before then, it would settle in
+     * the JSON cache while the index still shows the version before it, and a reader could be
+     * answered that older one after the newer.
+     */
+    void stageHeld(Task task, TaskJson version) {
+        merge(task, version, false, true);
+    }
+
+    /** The version staged by {@link #stageHeld} is visible everywhere now: it may be written. */
+    void release(String taskId, TaskJson version) {
+        // A newer version staged meanwhile stays as it is: its own release lets it go.
+        staged.computeIfPresent(taskId, (id, current) -> current.version() == version ? current.released() : current);
+        changed.add(taskId);
+    }
+
+    private CompletableFuture<Boolean> merge(Task task, TaskJson version, boolean newTask, boolean held) {
+        Staged next = new Staged(task, version, sequence.incrementAndGet(), newTask, held, new CompletableFuture<>());
         staged.merge(task.id(), next, (old, given) -> {
             // Only one version per task is written: the other's future follows the one kept.
             Staged kept = given.sequence() > old.sequence() ? given : old;
@@ -141,9 +172,9 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
                 }
             });
             return kept == given && old.neverStored() && !given.neverStored()
-                    ? new Staged(given.task(), given.version(), given.sequence(), true, given.written()) : kept;
+                    ? new Staged(given.task(), given.version(), given.sequence(), true, given.held(), given.written())
+                    : kept;
         });
-        changed.add(task.id());
         return next.written();
     }
 
@@ -329,8 +360,10 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
         String id;
         while (batch.size() < MAX_BATCH && (id = changed.poll()) != null) {
             Staged pending = staged.get(id);
-            if (pending != null) {
-                batch.putIfAbsent(id, pending);
+            if (pending != null && !pending.held()) {
+                // The newest, not the first seen: a version staged while this loop runs may have its id
+                // polled here, and then nothing else would ever write it.
+                batch.put(id, pending);
             }
         }
         return new ArrayList<>(batch.values());

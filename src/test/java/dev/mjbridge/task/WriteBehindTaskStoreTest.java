@@ -79,6 +79,37 @@ class WriteBehindTaskStoreTest {
     }
 
     @Test
+    void aHeldVersionIsReadAtOnceButWrittenOnlyOnceReleased() {
+        Task v1 = task("1", 1);
+        store.stage(v1, json(v1), true);
+        store.writeSoon();
+        runWriter();
+        Task v2 = v1.withStatus(TaskStatus.IN_PROGRESS).withProgress("40%");
+        TaskJson second = json(v2);
+        Task v3 = v2.withStatus(TaskStatus.SUCCESS);
+        TaskJson third = json(v3);
+
+        store.stageHeld(v2, second);
+        store.stageHeld(v3, third);
+        store.writeSoon();
+        runWriter();
+        assertThat(store.findById("1")).as("memory answers the newest").contains(v3);
+        assertThat(durable.batches).as("nothing held is written").containsExactly(List.of(v1));
+
+        store.release("1", second);
+        store.writeSoon();
+        runWriter();
+        assertThat(durable.batches).as("releasing an older version lets no newer one go").containsExactly(List.of(v1));
+
+        store.release("1", third);
+        store.writeSoon();
+        runWriter();
+        assertThat(durable.batches).containsExactly(List.of(v1), List.of(v3));
+        assertThat(stored).endsWith(third);
+        assertThat(store.backlog()).isZero();
+    }
+
+    @Test
     void aVersionMadeWhileTheTaskIsBeingWrittenIsWrittenAfterIt() {
         Task v1 = task("1", 1);
         Task v2 = v1.withStatus(TaskStatus.SUCCESS);
