@@ -12,13 +12,18 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system mjbridge && useradd --system --gid mjbridge --home-dir /app mjbridge \
     && mkdir -p /app /data && chown mjbridge:mjbridge /app /data
 WORKDIR /app
-COPY --from=build /src/target/mj-bridge.jar /app/mj-bridge.jar
+# launch/prepare unpacks the jar into /app (mj-bridge.jar + lib/) and makes the class-data-sharing
+# archive /app/mj-bridge.jsa with a training run. It runs here, in the runtime image, because the
+# archive is only valid for the JVM that made it and for these exact jar files at these paths.
+# launch/jvm.options holds the JVM settings; /app/mj-bridge starts java with them (docs/performance.md).
+COPY launch/ /tmp/launch/
+COPY --from=build /src/target/mj-bridge.jar /tmp/mj-bridge.jar
+RUN /tmp/launch/prepare /tmp/mj-bridge.jar /app && rm -rf /tmp/launch /tmp/mj-bridge.jar
 # Tasks live in an H2 file under /data unless SPRING_DATASOURCE_URL points elsewhere.
 # Mount your accounts file at /app/accounts.yml (or set MJ_ACCOUNTS_FILE); without one
 # the container runs in sandbox mode.
-ENV SPRING_DATASOURCE_URL="jdbc:h2:file:/data/mj-bridge;WRITE_DELAY=0" \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true"
+ENV SPRING_DATASOURCE_URL="jdbc:h2:file:/data/mj-bridge;WRITE_DELAY=0"
 VOLUME ["/data"]
 USER mjbridge
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/mj-bridge.jar"]
+ENTRYPOINT ["/app/mj-bridge"]

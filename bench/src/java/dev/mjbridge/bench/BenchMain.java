@@ -139,7 +139,7 @@ public final class BenchMain {
         double heapAfter;
         long threadsAfter;
         // 10 accounts with deep queues: the submit load needs room for thousands of admitted tasks.
-        try (Stack stack = Stack.start(options.jar(), runDir, "http", 10, 1000, 0.2)) {
+        try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "http", 10, 1000, 0.2)) {
             stack.awaitReady(10, Duration.ofSeconds(120));
             ours = loads(stack.app, stack.sandbox, stack.dir);
             rssAfter = Processes.rssMiB(stack.appPid());
@@ -237,8 +237,8 @@ public final class BenchMain {
     // ---- start-up, size and idle cost with 1, 100, 1,000 accounts ------------------------
 
     private void startup() throws Exception {
-        line("## Start-up, size and idle cost (standalone sandbox, shipped JVM flags "
-                + String.join(" ", Stack.SHIPPED_JVM_FLAGS) + ")");
+        line("## Start-up, size and idle cost (standalone sandbox, shipped launcher " + shown(Stack.launcher(options.app()))
+                + ", JVM flags " + String.join(" ", Stack.shippedJvmFlags(options.app())) + ")");
         line("");
         line("| accounts | start → first READY s | start → all READY s | RSS idle MiB | live heap idle MiB | threads"
                 + " | idle CPU % of one core (" + seconds(options.idleWindow()) + ") | RSS after load MiB"
@@ -247,7 +247,7 @@ public final class BenchMain {
         List<String> heartbeatRows = new ArrayList<>();
         for (int n : options.accountCounts()) {
             System.out.println("   accounts: " + n);
-            try (Stack stack = Stack.start(options.jar(), runDir, "startup-" + n, n, 10, 0.2)) {
+            try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "startup-" + n, n, 10, 0.2)) {
                 double first = stack.awaitReady(1, Duration.ofSeconds(120));
                 String all;
                 try {
@@ -325,7 +325,7 @@ public final class BenchMain {
         List<Double> upper = new ArrayList<>();
         List<Double> lower = new ArrayList<>();
         List<Double> finishStamps = new ArrayList<>();
-        try (Stack stack = Stack.start(options.jar(), runDir, "completion", 1, 10, 0.3)) {
+        try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "completion", 1, 10, 0.3)) {
             stack.awaitReady(1, Duration.ofSeconds(120));
             // Unrecorded jobs first: the path's code is cold in a fresh JVM, and its first runs are
             // interpreted; a measured p99 should be the warm path's, as the HTTP loads' are.
@@ -391,7 +391,7 @@ public final class BenchMain {
         double jobSeconds = options.burstJobSeconds();
         List<JsonNode> tasks;
         BurstBreakdown breakdown;
-        try (Stack stack = Stack.start(options.jar(), runDir, "burst", accounts, 10, jobSeconds)) {
+        try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "burst", accounts, 10, jobSeconds)) {
             stack.awaitReady(accounts, Duration.ofSeconds(120));
             ExecutorService pool = Executors.newFixedThreadPool(32);
             try {

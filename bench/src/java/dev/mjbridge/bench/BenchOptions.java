@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The harness's command line; {@code bench/run --help} prints {@link #USAGE}. */
-record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<String> phases, int connections,
+record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDir, List<String> phases, int connections,
                     Duration warmUp, Duration duration, Duration idle, Duration idleWindow, List<Integer> accountCounts, int samples,
                     int burstAccounts, int burstJobs, double burstJobSeconds, String compare, String compareSandbox,
                     boolean javaDriverOnly, Path jmhResults) {
@@ -30,6 +30,8 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
               --java-driver          use the Java driver even where wrk is installed
               --jmh-results FILE     a JMH CSV result (-rf csv) to add to the report as a table
               --jar PATH             [bench/target/mj-bridge.jar]   --out DIR [bench/results]
+              --app DIR              the service as shipped: the folder launch/prepare made from the jar,
+                                     started with DIR/mj-bridge [bench/target/app]
             """;
 
     static BenchOptions parse(String[] argv) {
@@ -48,6 +50,7 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
         String compareSandbox = null;
         boolean javaDriver = false;
         Path jar = Path.of("bench/target/mj-bridge.jar");
+        Path app = Path.of("bench/target/app");
         Path out = Path.of("bench/results");
         Path jmhResults = null;
         for (int i = 0; i < argv.length; i++) {
@@ -69,6 +72,7 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
                 case "--java-driver" -> javaDriver = true;
                 case "--jmh-results" -> jmhResults = Path.of(argv[++i]);
                 case "--jar" -> jar = Path.of(argv[++i]);
+                case "--app" -> app = Path.of(argv[++i]);
                 case "--out" -> out = Path.of(argv[++i]);
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
@@ -89,7 +93,7 @@ record BenchOptions(List<String> args, Path jar, Path out, Path workDir, List<St
                 throw new IllegalArgumentException("unknown phase " + p + "\n" + USAGE);
             }
         }
-        return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), out,
+        return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), app.toAbsolutePath(), out,
                 Path.of("bench/target/runs").toAbsolutePath(), phases,
                 connections, warmUp, duration, idle, idleWindow, accounts, samples, burstAccounts, burstJobs, burstJobSeconds,
                 compare, compareSandbox, javaDriver, jmhResults);

@@ -66,12 +66,22 @@ final class Processes {
         }
     }
 
-    /** Java heap in use in MiB after a full GC (the live set), via jcmd; NaN where jcmd is missing. */
+    /**
+     * Java heap in use in MiB after a full GC (the live set), via jcmd; NaN where jcmd is missing.
+     * G1 reports one "total ..K, used ..K" line for its heap, the serial and parallel collectors one
+     * per generation: the sum of them is the heap in use.
+     */
     static double liveHeapMiB(long pid) {
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
         Matcher m = HEAP_USED.matcher(info);
-        return m.find() ? Long.parseLong(m.group(2)) / 1024.0 : Double.NaN;
+        long usedKiB = 0;
+        boolean found = false;
+        while (m.find()) {
+            usedKiB += Long.parseLong(m.group(2));
+            found = true;
+        }
+        return found ? usedKiB / 1024.0 : Double.NaN;
     }
 
     private static String jcmd(long pid, String command) {

@@ -13,12 +13,31 @@ import java.util.List;
  * A standalone sandbox and an mj-bridge pointed at it with {@code accounts} accounts, as an
  * operator would run them (README "The sandbox on its own"): one accounts file serves both, the
  * sandbox creates those users with their guilds and channels, the app drives them. The app is
- * started with the launch settings the Dockerfile ships, its H2 file store in the run's folder.
+ * started as the Docker image starts it: by the launcher in the folder launch/prepare made from the
+ * jar (the unpacked jar, its class-data-sharing archive and launch/jvm.options), with its H2 file
+ * store in the run's folder. The sandbox is started from the plain jar: it is the test double.
  */
 final class Stack implements AutoCloseable {
 
-    /** The JVM flags of the Dockerfile's JAVA_TOOL_OPTIONS, so figures are those of the shipped image. */
-    static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-Djava.awt.headless=true");
+    /** The launcher script launch/prepare puts in the app folder; it passes jvm.options to java. */
+    static Path launcher(Path app) {
+        return app.resolve("mj-bridge");
+    }
+
+    /** The JVM flags the app folder's launcher starts the service with (its jvm.options, comments left out). */
+    static List<String> shippedJvmFlags(Path app) throws IOException {
+        List<String> flags = new ArrayList<>();
+        for (String line : Files.readAllLines(app.resolve("jvm.options"))) {
+            String flag = line.replaceFirst("#.*", "").trim();
+            if (!flag.isEmpty()) {
+                flags.add(flag);
+            }
+        }
+        if (Files.exists(app.resolve("mj-bridge.jsa"))) {
+            flags.add("-XX:SharedArchiveFile=mj-bridge.jsa");
+        }
+        return flags;
+    }
 
     final Path dir;
     final int accounts;
@@ -47,7 +66,7 @@ final class Stack implements AutoCloseable {
         return String.format("13%017d", i + 1);
     }
 
-    static Stack start(Path jar, Path runDir, String name, int accounts, int queueSize, double jobSeconds)
+    static Stack start(Path jar, Path app, Path runDir, String name, int accounts, int queueSize, double jobSeconds)
             throws IOException, InterruptedException {
         Path dir = Files.createDirectories(runDir.resolve(name));
         StringBuilder yaml = new StringBuilder("accounts:\n");
@@ -70,9 +89,11 @@ final class Stack implements AutoCloseable {
             return true;
         });
         int appPort = Processes.freePort();
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(SHIPPED_JVM_FLAGS);
-        command.addAll(List.of("-jar", jar.toString(),
+        if (!Files.isExecutable(launcher(app))) {
+            throw new IOException(launcher(app) + " is missing: make it with launch/prepare " + jar + " " + app
+                    + " (bench/run does)");
+        }
+        List<String> command = new ArrayList<>(List.of(launcher(app).toString(),
                 "--server.port=" + appPort,
                 "--mj.accounts-file=" + accountsFile,
                 "--mj.discord.server=http://127.0.0.1:" + sandboxPort,
