@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link TaskStore} in a map, for engine tests that need thousands of fresh stores. */
-final class MemoryTaskStore implements TaskStore {
+/** A {@link TaskStore} in a map, for engine tests that need thousands of fresh stores (and stores that count or hold). */
+class MemoryTaskStore implements TaskStore {
 
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
 
@@ -33,7 +33,11 @@ final class MemoryTaskStore implements TaskStore {
     public List<Task> findByIds(Collection<String> ids) {
         List<Task> found = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
-            findById(id).ifPresent(found::add);
+            // Not through findById: subclasses count single reads apart from batch reads.
+            Task task = tasks.get(id);
+            if (task != null) {
+                found.add(task);
+            }
         }
         return found;
     }

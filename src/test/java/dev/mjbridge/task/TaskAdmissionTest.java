@@ -92,8 +92,8 @@ class TaskAdmissionTest {
         assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(SubmitResult.Submitted.class);
         assertThat(pool.find("acc-1").orElseThrow().slots().isRunning("1732800000000001")).isTrue();
         assertThat(pool.find("acc-1").orElseThrow().slots().isRunning("1732800000000002")).isTrue();
-        assertThat(database.tasks.findById("1732800000000001")).isPresent();
-        assertThat(database.tasks.findById("1732800000000002")).map(t -> t.internal().runtime().request())
+        assertThat(database.findById("1732800000000001")).isPresent();
+        assertThat(database.findById("1732800000000002")).map(t -> t.internal().runtime().request())
                 .contains(new JobRequest.Imagine("a lighthouse", List.of()));
     }
 

@@ -215,22 +215,17 @@ class TaskJsonCacheTest {
     }
 
     /** Counts what is asked of the store. */
-    static class CountingStore implements TaskStore {
-        final MemoryTaskStore tasks = new MemoryTaskStore();
+    static class CountingStore extends MemoryTaskStore {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger batchReads = new AtomicInteger();
         /** Runs once, after the next findById has read its row and before it returns it. */
         volatile Runnable duringNextRead;
 
-        @Override
-        public boolean save(Task task) {
-            return tasks.save(task);
-        }
 
         @Override
         public Optional<Task> findById(String id) {
             reads.incrementAndGet();
-            Optional<Task> found = tasks.findById(id);
+            Optional<Task> found = super.findById(id);
             Runnable hook = duringNextRead;
             if (hook != null) {
                 duringNextRead = null;
@@ -242,22 +237,10 @@ class TaskJsonCacheTest {
         @Override
         public List<Task> findByIds(java.util.Collection<String> ids) {
             batchReads.incrementAndGet();
-            return tasks.findByIds(ids);
+            return super.findByIds(ids);
         }
 
-        @Override
-        public List<Task> listRecent(int offset, int limit) {
-            return tasks.listRecent(offset, limit);
-        }
 
-        @Override
-        public List<Task> findUnfinished() {
-            return tasks.findUnfinished();
-        }
 
-        @Override
-        public long count() {
-            return tasks.count();
-        }
     }
 }

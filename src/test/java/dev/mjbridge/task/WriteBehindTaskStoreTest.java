@@ -260,8 +260,7 @@ class WriteBehindTaskStoreTest {
     }
 
     /** A store in memory that records each batch, and fails when told to. */
-    private static final class RecordingStore implements TaskStore {
-        final MemoryTaskStore tasks = new MemoryTaskStore();
+    private static final class RecordingStore extends MemoryTaskStore {
         final List<List<Task>> batches = new ArrayList<>();
         int failures;
         String refused;
@@ -282,37 +281,13 @@ class WriteBehindTaskStoreTest {
                 hook.run();
             }
             batches.add(List.copyOf(batch));
-            return batch.stream().map(tasks::save).toList();
+            return batch.stream().map(this::save).toList();
         }
 
-        @Override
-        public boolean save(Task task) {
-            return tasks.save(task);
-        }
 
-        @Override
-        public Optional<Task> findById(String id) {
-            return tasks.findById(id);
-        }
 
-        @Override
-        public List<Task> findByIds(Collection<String> ids) {
-            return tasks.findByIds(ids);
-        }
 
-        @Override
-        public List<Task> listRecent(int offset, int limit) {
-            return tasks.listRecent(offset, limit);
-        }
 
-        @Override
-        public List<Task> findUnfinished() {
-            return tasks.findUnfinished();
-        }
 
-        @Override
-        public long count() {
-            return tasks.count();
-        }
     }
 }
