@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load and scenario harness behind {@code bench/run} (docs/performance.md describes each
@@ -349,6 +350,9 @@ public final class BenchMain {
                     if (System.nanoTime() > deadline) {
                         throw new IOException("task " + id + " did not finish within 60 s");
                     }
+                    if (!options.pollEvery().isZero()) {
+                        LockSupport.parkNanos(options.pollEvery().toNanos());
+                    }
                 }
                 if (!Api.isSuccess(task)) {
                     throw new IOException("task " + id + " ended " + task.path("status").asString());
@@ -365,9 +369,11 @@ public final class BenchMain {
                 finishStamps.add((double) (task.path("finishTime").asLong() - botSent.toEpochMilli()));
             }
         }
+        String polling = options.pollEvery().isZero() ? "fetches back to back"
+                : "a fetch every " + num(options.pollEvery().toNanos() / 1e6, 2) + " ms";
         line("## Completion overhead (bot's final message → SUCCESS visible to fetch), " + upper.size()
                 + " jobs one after another after " + Math.min(options.samples(), COMPLETION_WARM_UP_MAX)
-                + " unrecorded warm-up jobs, 1 account");
+                + " unrecorded warm-up jobs, 1 account, " + polling);
         line("");
         line("| measure | p50 ms | p99 ms | max ms |");
         line("|---|---:|---:|---:|");

@@ -9,6 +9,7 @@ import java.util.List;
 /** The harness's command line; {@code bench/run --help} prints {@link #USAGE}. */
 record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDir, List<String> phases, int connections,
                     Duration warmUp, Duration duration, Duration idle, Duration idleWindow, List<Integer> accountCounts, int samples,
+                    Duration pollEvery,
                     int burstAccounts, int burstJobs, double burstJobSeconds, String compare, String compareSandbox,
                     boolean javaDriverOnly, Path jmhResults) {
 
@@ -23,6 +24,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
               --idle-window S        window over which idle CPU is counted [45]
               --samples N            measured jobs of the completion phase, after as many unrecorded
                                      warm-up jobs (at most 50) [200]
+              --poll-every MS        pause between the completion phase's fetches [0: back to back]
               --burst-accounts N     [10]   --burst-jobs M [130]   --burst-job-seconds S [2]
               --compare URL          also load this midjourney-proxy-compatible base URL; report ratios
               --compare-sandbox URL  sandbox whose bot the peer uses (paused for the running/submit loads)
@@ -43,6 +45,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
         Duration idleWindow = Duration.ofSeconds(45);
         List<Integer> accounts = List.of(1, 100, 1000);
         int samples = 200;
+        Duration pollEvery = Duration.ZERO;
         int burstAccounts = 10;
         int burstJobs = 130;
         double burstJobSeconds = 2;
@@ -64,6 +67,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                 case "--idle-window" -> idleWindow = seconds(argv[++i]);
                 case "--accounts" -> accounts = Arrays.stream(argv[++i].split(",")).map(Integer::parseInt).toList();
                 case "--samples" -> samples = Integer.parseInt(argv[++i]);
+                case "--poll-every" -> pollEvery = Duration.ofNanos(Math.round(Double.parseDouble(argv[++i]) * 1_000_000));
                 case "--burst-accounts" -> burstAccounts = Integer.parseInt(argv[++i]);
                 case "--burst-jobs" -> burstJobs = Integer.parseInt(argv[++i]);
                 case "--burst-job-seconds" -> burstJobSeconds = Double.parseDouble(argv[++i]);
@@ -95,7 +99,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
         }
         return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), app.toAbsolutePath(), out,
                 Path.of("bench/target/runs").toAbsolutePath(), phases,
-                connections, warmUp, duration, idle, idleWindow, accounts, samples, burstAccounts, burstJobs, burstJobSeconds,
+                connections, warmUp, duration, idle, idleWindow, accounts, samples, pollEvery, burstAccounts, burstJobs, burstJobSeconds,
                 compare, compareSandbox, javaDriver, jmhResults);
     }
 
