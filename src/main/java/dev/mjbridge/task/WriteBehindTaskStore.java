@@ -87,6 +87,8 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Failed attempts in a row; touched by the writer only (one drain at a time). */
     private int failures;
+    /** Tasks whose rows the database refused while it wrote others, with their attempts (writer only). */
+    private final Map<String, Integer> refusals = new HashMap<>();
 
     /**
      * @param durable      where versions are written
@@ -311,7 +313,13 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
                 return true;
             }
             List<Staged> failed = write(batch);
-            if (!failed.isEmpty()) {
+            boolean databaseAnswers = failed.size() < batch.size()
+                    || (batch.size() == 1 && refusals.containsKey(batch.get(0).task().id()));
+            if (!failed.isEmpty() && databaseAnswers) {
+                // The database writes other rows but refuses these: each waits for its own retry,
+                // and the versions of every other task go on being written meanwhile.
+                failed.forEach(this::retryAlone);
+            } else if (!failed.isEmpty()) {
                 failed.forEach(s -> changed.add(s.task().id()));
                 Duration delay = backoff.delay(failures);
                 failures++;
@@ -324,6 +332,19 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
                 failures = 0;
             }
         }
+    }
+
+    /** Tries a refused task's newest version again after its own backoff (writer thread only). */
+    private void retryAlone(Staged refused) {
+        String id = refused.task().id();
+        int attempt = refusals.merge(id, 1, Integer::sum) - 1;
+        Duration delay = backoff.delay(attempt);
+        log.warn("task store: the database refuses the version of task {}; retry {} in {} ms", id, attempt + 1,
+                delay.toMillis());
+        retryLater.accept(() -> {
+            changed.add(id);
+            writeSoon();
+        }, delay);
     }
 
     /**
@@ -377,6 +398,7 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
             }
             // Leaves the overlay unless a newer version came meanwhile (that one is written next).
             staged.computeIfPresent(written.task().id(), (id, current) -> current == written ? null : current.stored());
+            refusals.remove(written.task().id());
             written.written().complete(ok.get(i));
         }
     }

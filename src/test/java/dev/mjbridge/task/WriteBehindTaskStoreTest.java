@@ -172,6 +172,29 @@ class WriteBehindTaskStoreTest {
         assertThat(durable.findById("2")).contains(fine);
         assertThat(store.findById("1")).contains(poison);
         assertThat(retries).hasSize(1);
+
+        Task next = task("3", 3);
+        CompletableFuture<Boolean> nextWritten = store.stage(next, json(next), true);
+        store.writeSoon();
+        runWriter();
+        assertThat(nextWritten).as("written without waiting for the refused row's retry").isCompletedWithValue(true);
+
+        retries.poll().run();
+        runWriter();
+        assertThat(refused).as("refused again, alone").isNotDone();
+        assertThat(retries).as("it waits for its own next retry").hasSize(1);
+        assertThat(retryDelays.get(1)).as("its second attempt backs off further").isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        Task after = task("4", 4);
+        CompletableFuture<Boolean> afterWritten = store.stage(after, json(after), true);
+        store.writeSoon();
+        runWriter();
+        assertThat(afterWritten).isCompletedWithValue(true);
+
+        durable.refused = null;
+        retries.poll().run();
+        runWriter();
+        assertThat(refused).isCompletedWithValue(true);
+        assertThat(store.backlog()).isZero();
     }
 
     @Test
