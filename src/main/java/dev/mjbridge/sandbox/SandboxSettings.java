@@ -46,9 +46,11 @@ public record SandboxSettings(
         bannedWords = Set.copyOf(bannedWords);
         bots = Set.copyOf(bots);
         linkLifetime = linkLifetime == null ? DEFAULT_LINK_LIFETIME : linkLifetime;
-        if (linkLifetime.toSeconds() < 1) {
-            throw new IllegalArgumentException("the link lifetime must be at least one second, was " + linkLifetime);
+        if (linkLifetime.isNegative() || linkLifetime.isZero()) {
+            throw new IllegalArgumentException("the link lifetime must be positive, was " + linkLifetime);
         }
+        // ex and is count whole seconds, so a link cannot last less than one.
+        linkLifetime = linkLifetime.toSeconds() < 1 ? Duration.ofSeconds(1) : linkLifetime;
         for (String bot : bots) {
             if (!ALL_BOTS.contains(bot)) {
                 throw new IllegalArgumentException("unknown bot " + bot + " (known: midjourney, niji)");
