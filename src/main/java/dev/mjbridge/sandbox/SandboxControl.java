@@ -15,6 +15,7 @@ import dev.mjbridge.sandbox.control.scenario.ScenarioPlayer;
 import dev.mjbridge.sandbox.gateway.DispatchFaults;
 import dev.mjbridge.sandbox.gateway.GatewayCounters;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
+import dev.mjbridge.sandbox.gateway.MessagePublisher;
 import dev.mjbridge.sandbox.gateway.HeartbeatReport;
 import dev.mjbridge.sandbox.rest.RateLimiter;
 import dev.mjbridge.sandbox.rest.RestFaults;
@@ -53,11 +54,14 @@ public class SandboxControl {
     private final ScenarioPlayer scenarios;
     private final SandboxSettings settings;
     private final SignedLinks links;
+    private final MessagePublisher publisher;
 
     public SandboxControl(GatewayHub hub, RestFaults restFaults, RateLimiter rateLimiter, Recorder recorder,
                           World world, ObjectMapper json, UserStates userStates, BotClock clock, Cdn cdn,
-                          BotControl bot, ScenarioPlayer scenarios, SandboxSettings settings, SignedLinks links) {
+                          BotControl bot, ScenarioPlayer scenarios, SandboxSettings settings, SignedLinks links,
+                          MessagePublisher publisher) {
         this.links = links;
+        this.publisher = publisher;
         this.bot = bot;
         this.scenarios = scenarios;
         this.settings = settings;
@@ -313,6 +317,11 @@ public class SandboxControl {
 
     public Duration cdnLinkLifetime() {
         return links.lifetime();
+    }
+
+    /** Stores and dispatches channel messages; for tests that edit a message as the bot does. */
+    public MessagePublisher publisher() {
+        return publisher;
     }
 
     /** The link signer itself, for tests that move its clock instead of waiting for links to expire. */

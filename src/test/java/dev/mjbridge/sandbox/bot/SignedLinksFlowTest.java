@@ -94,6 +94,22 @@ class SignedLinksFlowTest {
     }
 
     @Test
+    void anEditedMessageIsDispatchedWithFreshLinks() throws Exception {
+        JsonNode result = user.imagineGrid("a paper crane").result();
+        String old = result.path("attachments").get(0).path("url").asString();
+        post("/sandbox/cdn/expire-links");
+        // Edited through the publisher, as the bot edits its messages (e.g. a paused progress message).
+        user.control().world().channel(result.path("channel_id").asString()).ifPresent(channel ->
+                user.control().publisher().update(channel, result.path("id").asString(), m -> m.put("content", "edited")));
+
+        JsonNode update = user.await("MESSAGE_UPDATE", d -> result.path("id").asString().equals(d.path("id").asString()));
+
+        String fresh = update.path("attachments").get(0).path("url").asString();
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(get(fresh).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void linksLastTheConfiguredLifetimeAndNoLonger() throws Exception {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
         user.control().cdnLinks().setClock(InstantSource.fixed(now.get()));

@@ -402,6 +402,23 @@ class ControlApiTest {
             assertThat(sandbox.control().cdnDelay()).isEqualTo(Duration.ofMillis(250));
             assertBadRequest(control("PUT", "/sandbox/cdn/delay", "{\"delay\": 250}"), "unknown field delay");
         }
+
+        @Test
+        void linkLifetimeAndExpiry() {
+            SandboxHttp.Response set = control("PUT", "/sandbox/cdn/link-lifetime", "{\"seconds\": 90}");
+            assertThat(set.status()).isEqualTo(200);
+            assertThat(set.json().path("seconds").asLong()).isEqualTo(90);
+            assertThat(sandbox.control().cdnLinkLifetime()).isEqualTo(Duration.ofSeconds(90));
+            assertThat(control("PUT", "/sandbox/cdn/link-lifetime", "{\"seconds\": 0}").status()).isEqualTo(400);
+            assertBadRequest(control("PUT", "/sandbox/cdn/link-lifetime", "{\"secs\": 5}"), "unknown field secs");
+
+            control("POST", "/sandbox/reset", null);
+            assertThat(control("GET", "/sandbox/cdn/link-lifetime", null).json().path("seconds").asLong())
+                    .isEqualTo(24 * 3600);
+            SandboxHttp.Response expired = control("POST", "/sandbox/cdn/expire-links", null);
+            assertThat(expired.status()).isEqualTo(200);
+            assertThat(expired.json().path("expired").asBoolean()).isTrue();
+        }
     }
 
     @Nested
