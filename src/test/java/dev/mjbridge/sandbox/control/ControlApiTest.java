@@ -53,9 +53,11 @@ class ControlApiTest {
             JsonNode body = overview.json();
             assertThat(body.path("restV9").asString()).isEqualTo(sandbox.restBaseUrl() + "/api/v9");
             assertThat(body.path("gateway").asString()).isEqualTo(sandbox.gatewayUrl());
+            assertThat(body.path("midjourneyCdn").asString()).isEqualTo(sandbox.restBaseUrl() + "/mj-cdn");
+            assertThat(body.path("linkLifetimeSeconds").asLong()).isEqualTo(24 * 3600);
             assertThat(body.path("about").asString()).contains("no authentication");
             assertThat(body.path("strict").asBoolean(true)).isFalse();
-            assertThat(body.path("endpoints").toString()).contains("POST /sandbox/scenarios", "PATCH /sandbox/users/{userId}",
+            assertThat(body.path("endpoints").toString()).contains("POST /sandbox/cdn/expire-links", "POST /sandbox/scenarios", "PATCH /sandbox/users/{userId}",
                     "PUT /sandbox/gateway/dispatch-faults", "GET /sandbox/received/nonces");
         }
 
