@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  * The simulated {@code cdn.midjourney.com}, under {@link MidjourneyFiles#BASE_PATH}: finished
  * image jobs' pictures ({@code /<hash>/0_<n>.png|webp}) and video jobs' clips
  * ({@code /video/<hash>/<n>.mp4}). Permanent links, no signature.
+ * The pictures are also served at the sandbox root ({@code /<hash>/0_<n>.png}, strictly job hashes
+ * and picture names, so no other path is taken), as the clips already are by {@link CdnController}:
+ * a proxy whose Midjourney CDN base is the sandbox's root URL finds the same files there.
  */
 @RestController
 public class MidjourneyCdnController {
 
+    private static final String ROOT_PICTURE = "/{jobHash:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}"
+            + "/{file:0_[0-9]\\.(?:png|webp)}";
     private static final Pattern CLIP_FILE = Pattern.compile("([0-9])\\.mp4");
 
     private final MidjourneyFiles files;
@@ -30,7 +35,7 @@ public class MidjourneyCdnController {
         this.responses = responses;
     }
 
-    @GetMapping(MidjourneyFiles.BASE_PATH + "/{jobHash}/{file}")
+    @GetMapping({MidjourneyFiles.BASE_PATH + "/{jobHash}/{file}", ROOT_PICTURE})
     public DeferredResult<ResponseEntity<?>> picture(@PathVariable String jobHash, @PathVariable String file) {
         return responses.send(files.file(jobHash, file));
     }

@@ -83,6 +83,17 @@ class MidjourneyCdnFlowTest {
         assertThat(get(base() + "/" + image.hash() + "/0_1.png").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theSandboxRootServesTheSamePictures() throws Exception {
+        SandboxUserSession.JobTrace grid = user.imagineGrid("a windmill on a hill");
+
+        HttpResponse<byte[]> atRoot = get(user.sandboxBaseUrl() + "/" + grid.hash() + "/0_2.png");
+
+        assertThat(atRoot.statusCode()).isEqualTo(200);
+        assertThat(atRoot.body()).isEqualTo(get(base() + "/" + grid.hash() + "/0_2.png").body());
+        assertThat(get(user.sandboxBaseUrl() + "/" + grid.hash() + "/0_9.png").statusCode()).isEqualTo(404);
+    }
+
     private static void assertSamePixels(BufferedImage actual, BufferedImage expected, int picture) {
         assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
         assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
