@@ -1,5 +1,6 @@
 package dev.mjbridge.sandbox;
 
+import dev.mjbridge.sandbox.cdn.MidjourneyFiles;
 import dev.mjbridge.sandbox.control.AccountsFile;
 
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--video-seconds 20] [--strict]
- * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE] [--bots midjourney,niji] [--link-hours 24]}: only the simulated Discord,
- * for any client. See docs/sandbox.md.
+ * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE] [--bots midjourney,niji] [--link-hours 24]}:
+ * only the simulated Discord, for any client. See docs/sandbox.md.
  */
 public final class SandboxMain {
 
@@ -51,7 +52,7 @@ public final class SandboxMain {
                 : "open: any token becomes a user on first use"));
         System.out.println("  bots in every guild             " + String.join(", ", settings.bots()));
         System.out.println("  attachment links last           " + settings.linkLifetime().toSeconds() + " s"
-                + "   (Midjourney CDN: " + server.restBaseUrl() + dev.mjbridge.sandbox.cdn.MidjourneyFiles.BASE_PATH + ")");
+                + "   (Midjourney CDN: " + server.restBaseUrl() + MidjourneyFiles.BASE_PATH + ")");
         if (!settings.accounts().isEmpty()) {
             System.out.println("  accounts                        " + AccountsFile.describe(settings.accounts()));
         }

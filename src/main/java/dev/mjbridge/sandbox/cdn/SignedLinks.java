@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,7 +66,7 @@ public class SignedLinks {
             return false;
         }
         byte[] expected = signature(canonical(path), ex, is).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, hm.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(expected, hm.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             return false;
         }
         try {
