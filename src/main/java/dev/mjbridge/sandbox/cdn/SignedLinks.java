@@ -33,8 +33,11 @@ public class SignedLinks {
     /** What Discord's CDN answers (with a 404) for a stripped, forged or expired link. */
     public static final String GONE = "This content is no longer available.";
 
-    /** The attachment paths that are signed; {@code /media} is the proxy form of the same file. */
-    private static final List<String> SIGNED_PREFIXES = List.of("/attachments/", "/ephemeral-attachments/");
+    /**
+     * The attachment paths that are signed: the bot's files and users' uploads; {@code /media} is the
+     * proxy form of the same file.
+     */
+    private static final List<String> SIGNED_PREFIXES = List.of("/attachments/", "/ephemeral-attachments/", "/uploads/");
     private static final String MEDIA = "/media";
     private static final int SECRET_BYTES = 32;
 

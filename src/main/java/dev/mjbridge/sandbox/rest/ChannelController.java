@@ -169,8 +169,10 @@ public class ChannelController {
         attachment.put("id", id);
         attachment.put("filename", upload.filename());
         attachment.put("size", upload.bytes().length);
-        attachment.put("url", urls.http() + "/uploads/" + upload.uploadFilename());
-        attachment.put("proxy_url", urls.http() + "/uploads/" + upload.uploadFilename());
+        String path = "/uploads/" + upload.uploadFilename();
+        String signed = urls.http() + path + links.query(path);
+        attachment.put("url", signed);
+        attachment.put("proxy_url", signed);
         attachment.put("content_type", dev.mjbridge.sandbox.cdn.ImageTypes.sniff(upload.bytes()));
         return attachment;
     }

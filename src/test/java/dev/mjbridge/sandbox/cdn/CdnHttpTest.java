@@ -158,10 +158,18 @@ class CdnHttpTest {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(png.length);
         assertThat(download.body()).isEqualTo(png);
-        assertThat(get(sandbox.restBaseUrl() + "/uploads/" + unsentFilename).statusCode()).isEqualTo(404);
-        assertThat(get(sandbox.restBaseUrl() + "/uploads/no-such-upload/cat.png").statusCode()).isEqualTo(404);
-        assertThat(get(sandbox.restBaseUrl() + "/uploads/no-such-upload/cat.png").body()).asString(StandardCharsets.UTF_8)
-                .contains("404: Not Found");
+        String url = message.path("attachments").get(0).path("url").asString();
+        assertThat(url).contains("?ex=").contains("&hm=");
+        assertGone(url.substring(0, url.indexOf('?')));
+        String unsent = "/uploads/" + unsentFilename;
+        assertGone(sandbox.restBaseUrl() + unsent + sandbox.control().cdnLinks().query(unsent));
+        assertGone(sandbox.restBaseUrl() + "/uploads/no-such-upload/cat.png");
+    }
+
+    private void assertGone(String url) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = get(url);
+        assertThat(response.statusCode()).as(url).isEqualTo(404);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(SignedLinks.GONE);
     }
 
     private Cdn cdn() {
