@@ -76,7 +76,7 @@ public final class AccountSetupLoader {
                 new SimulatedDiscordProvider.SimulatedUser("sandbox-token-2", "1100000000000000012", "sandbox-two",
                         SANDBOX_GUILD, SANDBOX_CHANNEL));
         SimulatedDiscordProvider.Running sandbox = provider.start(properties.sandbox().port(),
-                properties.sandbox().jobTime(), properties.sandbox().videoTime(), users);
+                properties.sandbox().jobTime(), properties.sandbox().videoTime(), properties.sandbox().linkLifetime(), users);
         List<AccountConfig> accounts = List.of(sandboxAccount("sandbox-1", users.get(0)), sandboxAccount("sandbox-2", users.get(1)));
         log.warn("""
 

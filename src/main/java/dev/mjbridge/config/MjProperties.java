@@ -34,7 +34,7 @@ public record MjProperties(
     public MjProperties {
         notifyHook = SettingChecks.secretUrl("mj.notify-hook", notifyHook, HTTP, null);
         discord = discord == null ? new Discord(null, null, null, null, null, null) : discord;
-        sandbox = sandbox == null ? new Sandbox(null, 0, null, null) : sandbox;
+        sandbox = sandbox == null ? new Sandbox(null, 0, null, null, null) : sandbox;
         tasks = tasks == null ? new Tasks(null, null) : tasks;
         midjourney = midjourney == null ? new Midjourney(null) : midjourney;
     }
@@ -79,12 +79,15 @@ public record MjProperties(
      * @param jobTime  how long one simulated fast job runs
      * @param videoTime how long one simulated fast video job runs; null = the sandbox's default
      *                  (a few image jobs, as on Midjourney)
+     * @param linkLifetime how long the attachment links the sandbox hands out work ({@code ex} - {@code is});
+     *                  null = the sandbox's default, 24 h as on Discord
      */
-    public record Sandbox(Boolean enabled, int port, Duration jobTime, Duration videoTime) {
+    public record Sandbox(Boolean enabled, int port, Duration jobTime, Duration videoTime, Duration linkLifetime) {
         public Sandbox {
             SettingChecks.between("mj.sandbox.port", port, 0, 65535);
             jobTime = SettingChecks.positive("mj.sandbox.job-time", jobTime, Duration.ofSeconds(4));
             videoTime = SettingChecks.positiveOrNone("mj.sandbox.video-time", videoTime);
+            linkLifetime = SettingChecks.positiveOrNone("mj.sandbox.link-lifetime", linkLifetime);
         }
     }
 

@@ -30,14 +30,19 @@ public interface SimulatedDiscordProvider {
         /** Value for {@code mj.discord.gateway}. */
         String gatewayUrl();
 
+        /** Value for {@code mj.midjourney.cdn}: where the simulator serves Midjourney's own CDN. */
+        String midjourneyCdnUrl();
+
         @Override
         void close();
     }
 
     /**
      * @param fastVideoDuration how long one fast video job runs; null leaves the simulator's default
+     * @param linkLifetime      how long the attachment links it hands out work; null leaves its default (24 h, as Discord)
      */
-    Running start(int port, Duration fastJobDuration, Duration fastVideoDuration, List<SimulatedUser> users);
+    Running start(int port, Duration fastJobDuration, Duration fastVideoDuration, Duration linkLifetime,
+                  List<SimulatedUser> users);
 
     static Optional<SimulatedDiscordProvider> find() {
         return ServiceLoader.load(SimulatedDiscordProvider.class).findFirst();

@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox;
 
 import dev.mjbridge.discord.SimulatedDiscordProvider;
+import dev.mjbridge.sandbox.cdn.MidjourneyFiles;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,12 +10,13 @@ import java.util.List;
 public final class EmbeddedSandboxProvider implements SimulatedDiscordProvider {
 
     @Override
-    public Running start(int port, Duration fastJobDuration, Duration fastVideoDuration, List<SimulatedUser> users) {
+    public Running start(int port, Duration fastJobDuration, Duration fastVideoDuration, Duration linkLifetime,
+                         List<SimulatedUser> users) {
         List<SandboxAccount> accounts = users.stream()
                 .map(u -> new SandboxAccount(u.token(), u.userId(), u.username(), u.guildId(), u.channelId()))
                 .toList();
         SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withPort(port)
-                .withFastJobDuration(fastJobDuration).withVideoJobDuration(fastVideoDuration).withAccounts(accounts));
+                .withFastJobDuration(fastJobDuration).withVideoJobDuration(fastVideoDuration).withLinkLifetime(linkLifetime).withAccounts(accounts));
         return new Running() {
             @Override
             public String restBaseUrl() {
@@ -24,6 +26,11 @@ public final class EmbeddedSandboxProvider implements SimulatedDiscordProvider {
             @Override
             public String gatewayUrl() {
                 return server.gatewayUrl();
+            }
+
+            @Override
+            public String midjourneyCdnUrl() {
+                return server.restBaseUrl() + MidjourneyFiles.BASE_PATH;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.mjbridge.sandbox;
 
+import dev.mjbridge.sandbox.cdn.SignedLinks;
 import dev.mjbridge.sandbox.cdn.UploadStore;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
 import dev.mjbridge.sandbox.gateway.GatewaySocketHandler;
@@ -107,8 +108,8 @@ public class SandboxApplication implements WebSocketConfigurer, WebMvcConfigurer
         }
 
         @Bean
-        MessagePublisher messagePublisher(World world, GatewayHub hub) {
-            return new MessagePublisher(world, hub);
+        MessagePublisher messagePublisher(World world, GatewayHub hub, SignedLinks links) {
+            return new MessagePublisher(world, hub, links);
         }
 
         @Bean

@@ -6,6 +6,7 @@ import dev.mjbridge.sandbox.bot.Standing;
 import dev.mjbridge.sandbox.bot.UserState;
 import dev.mjbridge.sandbox.bot.UserStates;
 import dev.mjbridge.sandbox.cdn.Cdn;
+import dev.mjbridge.sandbox.cdn.SignedLinks;
 import dev.mjbridge.sandbox.control.KnownUser;
 import dev.mjbridge.sandbox.control.scenario.ArmedScenario;
 import dev.mjbridge.sandbox.control.scenario.PlayedScenario;
@@ -14,6 +15,7 @@ import dev.mjbridge.sandbox.control.scenario.ScenarioPlayer;
 import dev.mjbridge.sandbox.gateway.DispatchFaults;
 import dev.mjbridge.sandbox.gateway.GatewayCounters;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
+import dev.mjbridge.sandbox.gateway.MessagePublisher;
 import dev.mjbridge.sandbox.gateway.HeartbeatReport;
 import dev.mjbridge.sandbox.rest.RateLimiter;
 import dev.mjbridge.sandbox.rest.RestFaults;
@@ -51,10 +53,15 @@ public class SandboxControl {
     private final BotControl bot;
     private final ScenarioPlayer scenarios;
     private final SandboxSettings settings;
+    private final SignedLinks links;
+    private final MessagePublisher publisher;
 
     public SandboxControl(GatewayHub hub, RestFaults restFaults, RateLimiter rateLimiter, Recorder recorder,
                           World world, ObjectMapper json, UserStates userStates, BotClock clock, Cdn cdn,
-                          BotControl bot, ScenarioPlayer scenarios, SandboxSettings settings) {
+                          BotControl bot, ScenarioPlayer scenarios, SandboxSettings settings, SignedLinks links,
+                          MessagePublisher publisher) {
+        this.links = links;
+        this.publisher = publisher;
         this.bot = bot;
         this.scenarios = scenarios;
         this.settings = settings;
@@ -298,6 +305,30 @@ public class SandboxControl {
         return cdn.delay();
     }
 
+    /** Every attachment link handed out so far stops working; re-reading a message gives working ones. */
+    public void expireCdnLinks() {
+        links.expireAll();
+    }
+
+    /** How long attachment links handed out from now on work (at least a second). */
+    public void setCdnLinkLifetime(Duration lifetime) {
+        links.setLifetime(lifetime);
+    }
+
+    public Duration cdnLinkLifetime() {
+        return links.lifetime();
+    }
+
+    /** Stores and dispatches channel messages; for tests that edit a message as the bot does. */
+    public MessagePublisher publisher() {
+        return publisher;
+    }
+
+    /** The link signer itself, for tests that move its clock instead of waiting for links to expire. */
+    public SignedLinks cdnLinks() {
+        return links;
+    }
+
     // ---- replay scenarios ----
 
     /** Arms a scenario: the next matching interaction is answered by it instead of the bot. */
@@ -369,6 +400,7 @@ public class SandboxControl {
 
     /**
      * Between tests: clears faults (gateway dispatch faults, REST faults, slow CDN), puts the
+     * link lifetime and the links' clock back (links already handed out stay valid or expired), puts the
      * REST rate limit back to its configured value, resumes a paused bot, disarms scenarios,
      * forgets recordings (heartbeat counts too) and restores revoked tokens; the bot's user states, job faults, command versions and time
      * scale go back to the start (running jobs finish).
@@ -378,6 +410,7 @@ public class SandboxControl {
         restFaults.clear();
         rateLimiter.setLimit(settings.restRequestsPerSecond());
         cdn.setDelay(Duration.ZERO);
+        links.reset();
         if (clock.paused()) {
             clock.resume();
         }

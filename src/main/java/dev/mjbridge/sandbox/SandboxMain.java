@@ -1,5 +1,6 @@
 package dev.mjbridge.sandbox;
 
+import dev.mjbridge.sandbox.cdn.MidjourneyFiles;
 import dev.mjbridge.sandbox.control.AccountsFile;
 
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4] [--video-seconds 20] [--strict]
- * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE] [--bots midjourney,niji]}: only the simulated Discord,
- * for any client. See docs/sandbox.md.
+ * [--heartbeat-ms 41250] [--rate-limit N] [--accounts FILE] [--bots midjourney,niji] [--link-hours 24]}:
+ * only the simulated Discord, for any client. See docs/sandbox.md.
  */
 public final class SandboxMain {
 
@@ -23,7 +24,7 @@ public final class SandboxMain {
 
     private static final String USAGE = "usage: java -jar mj-bridge.jar sandbox [--port 8090] [--job-seconds 4]"
             + " [--video-seconds 20] [--strict] [--heartbeat-ms 41250] [--rate-limit N] [--accounts accounts.yml]"
-            + " [--bots midjourney,niji]";
+            + " [--bots midjourney,niji] [--link-hours 24]";
 
     public static void run(String[] args) throws InterruptedException {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
@@ -50,6 +51,8 @@ public final class SandboxMain {
         System.out.println("  mode                            " + (settings.strict() ? "strict: only the configured accounts"
                 : "open: any token becomes a user on first use"));
         System.out.println("  bots in every guild             " + String.join(", ", settings.bots()));
+        System.out.println("  attachment links last           " + settings.linkLifetime().toSeconds() + " s"
+                + "   (Midjourney CDN: " + server.restBaseUrl() + MidjourneyFiles.BASE_PATH + ")");
         if (!settings.accounts().isEmpty()) {
             System.out.println("  accounts                        " + AccountsFile.describe(settings.accounts()));
         }
@@ -82,6 +85,7 @@ public final class SandboxMain {
                         settings = settings.withBots(bots.get());
                     }
                 }
+                case "--link-hours" -> settings = settings.withLinkLifetime(linkLifetime(value(flag, args, ++i)));
                 case "--bots" -> settings = settings.withBots(bots(value(flag, args, ++i)));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
@@ -103,6 +107,20 @@ public final class SandboxMain {
             throw new IllegalArgumentException("--bots needs at least one of midjourney, niji");
         }
         return bots;
+    }
+
+    /** {@code --link-hours}: decimal hours, one second to a year (0.01 = 36 s, for trying expiry by hand). */
+    static Duration linkLifetime(String raw) {
+        try {
+            double hours = Double.parseDouble(raw);
+            long seconds = Math.round(hours * 3600);
+            if (!(seconds >= 1 && hours <= 24 * 366)) {
+                throw new IllegalArgumentException("--link-hours must be between 0.0003 (one second) and 8784, got " + raw);
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--link-hours must be a number of hours, got " + raw);
+        }
     }
 
     private static String value(String flag, String[] args, int index) {

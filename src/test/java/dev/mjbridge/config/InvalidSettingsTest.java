@@ -60,6 +60,7 @@ class InvalidSettingsTest {
         assertThat(mj.midjourney().cdn()).isEqualTo("https://cdn.midjourney.com");
         assertThat(mj.sandbox().jobTime()).hasSeconds(4);
         assertThat(mj.sandbox().videoTime()).isNull();
+        assertThat(mj.sandbox().linkLifetime()).isNull();
         assertThat(mj.tasks().seedTimeout()).hasSeconds(60);
         assertThat(mj.tasks().timeoutCheck()).hasSeconds(10);
         assertThat(AccountProperties.defaults().selection().strategy()).isEqualTo(SelectionStrategy.BEST_WAIT_IDLE);
@@ -94,6 +95,7 @@ class InvalidSettingsTest {
             mj.tasks.timeout-check     | 0s                       | must be longer than zero
             mj.sandbox.job-time        | -4s                      | must be longer than zero
             mj.sandbox.video-time      | 0s                       | must be longer than zero
+            mj.sandbox.link-lifetime   | -1h                      | must be longer than zero
             # durations that are no durations
             mj.notify.timeout          | ten seconds              | ten seconds
             mj.tasks.timeout-check     | 10 parsecs               | 10 parsecs

@@ -2,6 +2,7 @@ package dev.mjbridge.sandbox.bot;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mjbridge.sandbox.cdn.SignedLinks;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
 import dev.mjbridge.sandbox.gateway.MessagePublisher;
 import dev.mjbridge.sandbox.world.Channel;
@@ -27,9 +28,11 @@ class EphemeralMessages {
     private final MessagePublisher publisher;
     private final GatewayHub hub;
     private final Snowflakes snowflakes;
+    private final SignedLinks links;
     private final Cache<String, Owned> withComponents = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    EphemeralMessages(MessagePublisher publisher, GatewayHub hub, Snowflakes snowflakes) {
+    EphemeralMessages(MessagePublisher publisher, GatewayHub hub, Snowflakes snowflakes, SignedLinks links) {
+        this.links = links;
         this.publisher = publisher;
         this.hub = hub;
         this.snowflakes = snowflakes;
@@ -77,7 +80,10 @@ class EphemeralMessages {
         edit.accept(message);
         message.put("edited_timestamp", MessagePublisher.now());
         withComponents.put(messageId, new Owned(owned.userId(), owned.channelId(), message));
-        hub.dispatchToUser(user.id(), "MESSAGE_UPDATE", message);
+        // As for channel messages: an edit hands out the kept attachments' links signed anew.
+        ObjectNode dispatched = message.deepCopy();
+        links.refresh(dispatched);
+        hub.dispatchToUser(user.id(), "MESSAGE_UPDATE", dispatched);
     }
 
     /** Deletes an ephemeral message the bot remembered; only its owner gets the MESSAGE_DELETE. */

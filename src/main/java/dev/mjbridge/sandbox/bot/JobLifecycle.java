@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox.bot;
 
 import dev.mjbridge.sandbox.cdn.Cdn;
+import dev.mjbridge.sandbox.cdn.MidjourneyFiles;
 import dev.mjbridge.sandbox.gateway.MessagePublisher;
 import dev.mjbridge.sandbox.world.Snowflakes;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,11 @@ class JobLifecycle {
     private final UsageLedger usage;
     private final Snowflakes snowflakes;
     private final VideoMedia videos;
+    private final MidjourneyFiles midjourneyFiles;
 
     JobLifecycle(MessagePublisher publisher, EphemeralMessages ephemerals, ErrorEmbeds errors, Cdn cdn, JobBook book,
-                 UsageLedger usage, Snowflakes snowflakes, VideoMedia videos) {
+                 UsageLedger usage, Snowflakes snowflakes, VideoMedia videos, MidjourneyFiles midjourneyFiles) {
+        this.midjourneyFiles = midjourneyFiles;
         this.snowflakes = snowflakes;
         this.publisher = publisher;
         this.ephemerals = ephemerals;
@@ -117,7 +120,11 @@ class JobLifecycle {
         List<ObjectNode> files = switch (job.kind().shape()) {
             case VIDEO -> List.of(videos.animation(job));
             case VIDEO_CLIP -> List.of(videos.clip(job));
-            default -> List.of(cdn.attach(job.channel().id(), JobMessages.resultFilename(job), job.resultRecipe()));
+            default -> {
+                // Midjourney's CDN has the pictures as soon as the result is posted, under the job's hash.
+                midjourneyFiles.publish(job.hash(), job.resultRecipe());
+                yield List.of(cdn.attach(job.channel().id(), JobMessages.resultFilename(job), job.resultRecipe()));
+            }
         };
         ObjectNode result = JobMessages.resultMessage(job, files, run.progressMessageId());
         // Booked and charged before anyone can see the result and press its buttons.

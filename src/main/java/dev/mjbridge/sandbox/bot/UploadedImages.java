@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox.bot;
 
 import dev.mjbridge.sandbox.SandboxUrls;
+import dev.mjbridge.sandbox.cdn.SignedLinks;
 import dev.mjbridge.sandbox.cdn.UploadStore;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,10 @@ class UploadedImages {
     private final UploadStore uploads;
     private final SandboxUrls urls;
 
-    UploadedImages(UploadStore uploads, SandboxUrls urls) {
+    private final SignedLinks links;
+
+    UploadedImages(UploadStore uploads, SandboxUrls urls, SignedLinks links) {
+        this.links = links;
         this.uploads = uploads;
         this.urls = urls;
     }
@@ -38,9 +42,14 @@ class UploadedImages {
                 return uploads.find(attachment.path("uploaded_filename").asString(null))
                         .filter(UploadStore.Upload::complete)
                         .map(upload -> new Uploaded(upload.filename(), upload.bytes(),
-                                urls.http() + "/uploads/" + upload.uploadFilename()));
+                                signedUrl(upload)));
             }
         }
         return Optional.empty();
+    }
+
+    private String signedUrl(UploadStore.Upload upload) {
+        String path = "/uploads/" + upload.uploadFilename();
+        return urls.http() + path + links.query(path);
     }
 }

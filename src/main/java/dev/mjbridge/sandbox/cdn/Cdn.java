@@ -41,6 +41,7 @@ public class Cdn {
     private final SandboxUrls urls;
     private final Snowflakes snowflakes;
     private final ImageRenderer renderer;
+    private final SignedLinks links;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Per published job hash, the recipe of each clip, in the order of their numbers in the URL. */
     private final Map<String, List<ImageRecipe>> videoJobs = new ConcurrentHashMap<>();
@@ -50,10 +51,11 @@ public class Cdn {
             .build();
     private volatile Duration delay = Duration.ZERO;
 
-    public Cdn(SandboxUrls urls, Snowflakes snowflakes, ImageRenderer renderer) {
+    public Cdn(SandboxUrls urls, Snowflakes snowflakes, ImageRenderer renderer, SignedLinks links) {
         this.urls = urls;
         this.snowflakes = snowflakes;
         this.renderer = renderer;
+        this.links = links;
     }
 
     /**
@@ -78,11 +80,9 @@ public class Cdn {
     private ObjectNode attach(String channelId, String filename, ImageRecipe recipe, boolean ephemeral) {
         String attachmentId = snowflakes.next();
         entries.put(attachmentId, new Entry(channelId, attachmentId, filename, recipe, ephemeral));
-        long issued = System.currentTimeMillis() / 1000;
-        String query = "?ex=" + Long.toHexString(issued + 86_400) + "&is=" + Long.toHexString(issued)
-                + "&hm=" + Integer.toHexString((attachmentId + filename).hashCode()) + "&";
         String path = (ephemeral ? "/ephemeral-attachments/" : "/attachments/") + channelId + "/" + attachmentId
                 + "/" + filename;
+        String query = links.query(path);
         ObjectNode attachment = JsonNodeFactory.instance.objectNode();
         attachment.put("id", attachmentId);
         attachment.put("filename", filename);
@@ -128,7 +128,8 @@ public class Cdn {
         return render(entry.recipe(), ImageFormat.forFilename(entry.filename()));
     }
 
-    private byte[] render(ImageRecipe recipe, ImageFormat format) {
+    /** The recipe's bytes in the format, from the same cache as attachments. */
+    byte[] render(ImageRecipe recipe, ImageFormat format) {
         return rendered.get(new RenderKey(recipe, format), key -> renderer.encode(key.recipe(), key.format()));
     }
 

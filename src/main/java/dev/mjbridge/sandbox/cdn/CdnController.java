@@ -1,8 +1,10 @@
 package dev.mjbridge.sandbox.cdn;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
@@ -12,8 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Serves attachment images at the paths {@link Cdn#attach} hands out, both the
- * {@code cdn.discordapp.com} form and the {@code media.discordapp.net} proxy form. The
- * signed-URL parameters {@code ex}, {@code is} and {@code hm} are accepted and ignored.
+ * {@code cdn.discordapp.com} form and the {@code media.discordapp.net} proxy form, only
+ * for a link whose {@code ex}, {@code is} and {@code hm} are valid ({@link SignedLinks}):
+ * otherwise 404 with Discord's "no longer available" text, whether the query was stripped,
+ * forged or has expired, or the attachment does not exist.
  * Ephemeral attachments have the same two forms under {@code ephemeral-attachments}.
  * Also serves finished video jobs' clips where Midjourney's CDN has them,
  * {@code /video/<job hash>/<n>.mp4}.
@@ -25,25 +29,39 @@ public class CdnController {
 
     private final Cdn cdn;
     private final CdnResponses responses;
+    private final SignedLinks links;
 
-    public CdnController(Cdn cdn, CdnResponses responses) {
+    public CdnController(Cdn cdn, CdnResponses responses, SignedLinks links) {
         this.cdn = cdn;
         this.responses = responses;
+        this.links = links;
     }
 
     @GetMapping({"/attachments/{channelId}/{attachmentId}/{filename}",
             "/media/attachments/{channelId}/{attachmentId}/{filename}"})
     public DeferredResult<ResponseEntity<?>> image(@PathVariable String channelId, @PathVariable String attachmentId,
-                                                   @PathVariable String filename) {
-        return responses.send(cdn.file(channelId, attachmentId, filename));
+                                                   @PathVariable String filename, HttpServletRequest request,
+                                                   @RequestParam(required = false) String ex,
+                                                   @RequestParam(required = false) String is,
+                                                   @RequestParam(required = false) String hm) {
+        if (!links.valid(request.getRequestURI(), ex, is, hm)) {
+            return responses.gone();
+        }
+        return responses.sendOrGone(cdn.file(channelId, attachmentId, filename));
     }
 
     @GetMapping({"/ephemeral-attachments/{channelId}/{attachmentId}/{filename}",
             "/media/ephemeral-attachments/{channelId}/{attachmentId}/{filename}"})
     public DeferredResult<ResponseEntity<?>> ephemeralImage(@PathVariable String channelId,
                                                             @PathVariable String attachmentId,
-                                                            @PathVariable String filename) {
-        return responses.send(cdn.ephemeralFile(channelId, attachmentId, filename));
+                                                            @PathVariable String filename, HttpServletRequest request,
+                                                            @RequestParam(required = false) String ex,
+                                                            @RequestParam(required = false) String is,
+                                                            @RequestParam(required = false) String hm) {
+        if (!links.valid(request.getRequestURI(), ex, is, hm)) {
+            return responses.gone();
+        }
+        return responses.sendOrGone(cdn.ephemeralFile(channelId, attachmentId, filename));
     }
 
     @GetMapping("/video/{jobHash}/{file}")

@@ -41,6 +41,16 @@ public class CdnResponses {
         return afterDelay(file.<ResponseEntity<?>>map(CdnResponses::ok).orElseGet(CdnResponses::notFound));
     }
 
+    /** 200 with the file, or Discord's attachment-CDN 404 ("no longer available") when there is none. */
+    public DeferredResult<ResponseEntity<?>> sendOrGone(Optional<ServedFile> file) {
+        return afterDelay(file.<ResponseEntity<?>>map(CdnResponses::ok).orElseGet(CdnResponses::goneResponse));
+    }
+
+    /** What Discord's CDN answers for a stripped, forged or expired attachment link. */
+    public DeferredResult<ResponseEntity<?>> gone() {
+        return afterDelay(goneResponse());
+    }
+
     static ResponseEntity<byte[]> ok(ServedFile file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
@@ -54,6 +64,13 @@ public class CdnResponses {
                 .contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noStore())
                 .body(DiscordErrors.body("404: Not Found", 0));
+    }
+
+    static ResponseEntity<?> goneResponse() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.TEXT_PLAIN)
+                .cacheControl(CacheControl.noStore())
+                .body(SignedLinks.GONE);
     }
 
     private DeferredResult<ResponseEntity<?>> afterDelay(ResponseEntity<?> response) {

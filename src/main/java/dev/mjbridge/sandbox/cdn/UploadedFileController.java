@@ -3,12 +3,14 @@ package dev.mjbridge.sandbox.cdn;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Serves files users uploaded, at the {@code /uploads/<upload_filename>} URLs the
- * channel API puts in the attachments of their messages. Only completed uploads exist.
+ * channel API puts in the attachments of their messages. Only completed uploads exist, and only
+ * for a validly signed link ({@link SignedLinks}), as for every other attachment.
  */
 @RestController
 public class UploadedFileController {
@@ -17,17 +19,25 @@ public class UploadedFileController {
 
     private final UploadStore uploads;
     private final CdnResponses responses;
+    private final SignedLinks links;
 
-    public UploadedFileController(UploadStore uploads, CdnResponses responses) {
+    public UploadedFileController(UploadStore uploads, CdnResponses responses, SignedLinks links) {
         this.uploads = uploads;
         this.responses = responses;
+        this.links = links;
     }
 
     // Upload filenames contain a slash ("<uuid>/<name>"), so the rest of the path is the name.
     @GetMapping("/uploads/**")
-    public DeferredResult<ResponseEntity<?>> file(HttpServletRequest request) {
+    public DeferredResult<ResponseEntity<?>> file(HttpServletRequest request,
+                                                  @RequestParam(required = false) String ex,
+                                                  @RequestParam(required = false) String is,
+                                                  @RequestParam(required = false) String hm) {
+        if (!links.valid(request.getRequestURI(), ex, is, hm)) {
+            return responses.gone();
+        }
         String uploadFilename = request.getRequestURI().substring(PREFIX.length());
-        return responses.send(uploads.find(uploadFilename)
+        return responses.sendOrGone(uploads.find(uploadFilename)
                 .filter(UploadStore.Upload::complete)
                 .map(upload -> new ServedFile(upload.bytes(), ImageTypes.sniff(upload.bytes()))));
     }

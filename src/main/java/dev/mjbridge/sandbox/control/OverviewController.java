@@ -3,6 +3,7 @@ package dev.mjbridge.sandbox.control;
 import dev.mjbridge.sandbox.SandboxControl;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.sandbox.SandboxUrls;
+import dev.mjbridge.sandbox.cdn.MidjourneyFiles;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
 public class OverviewController {
 
     public record Overview(String about, String restBase, String restV9, String restV10, String gateway, String control,
-                           boolean strict, long fastJobMs, long fastVideoMs, List<String> bots, boolean botPaused,
+                           String midjourneyCdn, boolean strict, long fastJobMs, long fastVideoMs,
+                           long linkLifetimeSeconds, List<String> bots, boolean botPaused,
                            int restRateLimit, int knownUsers,
                            int liveGatewaySessions, int armedScenarios, List<String> endpoints) {
     }
@@ -44,7 +46,9 @@ public class OverviewController {
                 "mj-bridge sandbox: a simulated Discord with a simulated Midjourney bot. A test double:"
                         + " this control API has no authentication; never expose it beyond your machine or CI.",
                 urls.http(), urls.http() + "/api/v9", urls.http() + "/api/v10", urls.gateway(), urls.http() + "/sandbox",
+                urls.http() + MidjourneyFiles.BASE_PATH,
                 settings.strict(), control.fastJobDuration().toMillis(), control.fastVideoDuration().toMillis(),
+                control.cdnLinkLifetime().toSeconds(),
                 settings.bots().stream().sorted().toList(), control.botPaused(), control.restRateLimit(),
                 control.users().size(), control.liveGatewaySessions(null), control.armedScenarios().size(),
                 endpoints());

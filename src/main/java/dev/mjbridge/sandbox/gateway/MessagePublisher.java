@@ -1,5 +1,6 @@
 package dev.mjbridge.sandbox.gateway;
 
+import dev.mjbridge.sandbox.cdn.SignedLinks;
 import dev.mjbridge.sandbox.world.Channel;
 import dev.mjbridge.sandbox.world.SandboxUser;
 import dev.mjbridge.sandbox.world.World;
@@ -18,13 +19,16 @@ import java.util.function.Consumer;
  */
 public final class MessagePublisher {
 
+    private final SignedLinks links;
+
     public static final int EPHEMERAL = 64;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
     private final World world;
     private final GatewayHub hub;
 
-    public MessagePublisher(World world, GatewayHub hub) {
+    public MessagePublisher(World world, GatewayHub hub, SignedLinks links) {
+        this.links = links;
         this.world = world;
         this.hub = hub;
     }
@@ -52,7 +56,10 @@ public final class MessagePublisher {
             edit.accept(message);
             message.put("edited_timestamp", now());
             world.messages().put(channel.id(), message);
-            hub.dispatchToChannel(channel, "MESSAGE_UPDATE", withAuthorMember(channel, message));
+            // Discord signs the links of an edited message anew; the stored ones may have expired meanwhile.
+            ObjectNode dispatched = message.deepCopy();
+            links.refresh(dispatched);
+            hub.dispatchToChannel(channel, "MESSAGE_UPDATE", withAuthorMember(channel, dispatched));
         });
         return stored;
     }

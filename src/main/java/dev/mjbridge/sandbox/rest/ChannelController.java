@@ -2,6 +2,7 @@ package dev.mjbridge.sandbox.rest;
 
 import dev.mjbridge.sandbox.SandboxUrls;
 import dev.mjbridge.sandbox.bot.ReactionReceiver;
+import dev.mjbridge.sandbox.cdn.SignedLinks;
 import dev.mjbridge.sandbox.cdn.UploadStore;
 import dev.mjbridge.sandbox.gateway.GatewayHub;
 import dev.mjbridge.sandbox.gateway.MessagePublisher;
@@ -45,9 +46,11 @@ public class ChannelController {
     private final ReactionReceiver reactions;
     private final SandboxUrls urls;
     private final ObjectMapper json;
+    private final SignedLinks links;
 
     public ChannelController(World world, MessagePublisher publisher, GatewayHub hub, UploadStore uploads,
-                             ReactionReceiver reactions, SandboxUrls urls, ObjectMapper json) {
+                             ReactionReceiver reactions, SandboxUrls urls, ObjectMapper json, SignedLinks links) {
+        this.links = links;
         this.world = world;
         this.publisher = publisher;
         this.hub = hub;
@@ -90,7 +93,7 @@ public class ChannelController {
         }
         List<ObjectNode> messages = world.messages().history(channelId, limit, before, after);
         ArrayNode body = JsonNodeFactory.instance.arrayNode();
-        messages.forEach(body::add);
+        messages.forEach(message -> body.add(freshlySigned(message)));
         return ResponseEntity.ok(body);
     }
 
@@ -100,8 +103,15 @@ public class ChannelController {
         if (world.accessibleChannel(user, null, channelId).isEmpty()) {
             return DiscordErrors.unknownChannel();
         }
-        return world.messages().get(channelId, messageId).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return world.messages().get(channelId, messageId).<ResponseEntity<?>>map(m -> ResponseEntity.ok(freshlySigned(m)))
                 .orElseGet(DiscordErrors::unknownMessage);
+    }
+
+    /** A copy of the stored message whose attachment links are signed now: how Discord clients refresh links. */
+    private ObjectNode freshlySigned(ObjectNode message) {
+        ObjectNode copy = message.deepCopy();
+        links.refresh(copy);
+        return copy;
     }
 
     @PostMapping(value = "/channels/{channelId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -159,8 +169,10 @@ public class ChannelController {
         attachment.put("id", id);
         attachment.put("filename", upload.filename());
         attachment.put("size", upload.bytes().length);
-        attachment.put("url", urls.http() + "/uploads/" + upload.uploadFilename());
-        attachment.put("proxy_url", urls.http() + "/uploads/" + upload.uploadFilename());
+        String path = "/uploads/" + upload.uploadFilename();
+        String signed = urls.http() + path + links.query(path);
+        attachment.put("url", signed);
+        attachment.put("proxy_url", signed);
         attachment.put("content_type", dev.mjbridge.sandbox.cdn.ImageTypes.sniff(upload.bytes()));
         return attachment;
     }

@@ -86,22 +86,25 @@ class CdnHttpTest {
     }
 
     @Test
-    void unknownOrMismatchedAttachmentsAre404WithADiscordBody() throws Exception {
+    void unknownOrMismatchedAttachmentsAreGoneAsOnDiscord() throws Exception {
         ObjectNode attachment = cdn().attach(CHANNEL, "real.png", ImageRecipe.grid("x", 1, 64, 64));
         String id = attachment.path("id").asString();
         String base = sandbox.restBaseUrl();
+        String query = attachment.path("url").asString().substring(attachment.path("url").asString().indexOf('?'));
+        String unknownPath = "/attachments/" + CHANNEL + "/999/real.png";
 
         for (String url : List.of(
-                base + "/attachments/" + CHANNEL + "/999/real.png",
-                base + "/attachments/1100000000000000043/" + id + "/real.png",
-                base + "/attachments/" + CHANNEL + "/" + id + "/other.png",
-                base + "/media/attachments/" + CHANNEL + "/" + id + "/real.webp")) {
+                // the signature of one file does not open another
+                base + unknownPath + query,
+                base + "/attachments/1100000000000000043/" + id + "/real.png" + query,
+                base + "/attachments/" + CHANNEL + "/" + id + "/other.png" + query,
+                base + "/media/attachments/" + CHANNEL + "/" + id + "/real.webp" + query,
+                // a correctly signed link to a file that does not exist
+                base + unknownPath + sandbox.control().cdnLinks().query(unknownPath))) {
             HttpResponse<byte[]> response = get(url);
             assertThat(response.statusCode()).as(url).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-            JsonNode body = JSON.readTree(response.body());
-            assertThat(body.path("message").asString()).isEqualTo("404: Not Found");
-            assertThat(body.path("code").asInt(-1)).isZero();
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(SignedLinks.GONE);
         }
     }
 
@@ -155,8 +158,18 @@ class CdnHttpTest {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(png.length);
         assertThat(download.body()).isEqualTo(png);
-        assertThat(get(sandbox.restBaseUrl() + "/uploads/" + unsentFilename).statusCode()).isEqualTo(404);
-        assertThat(get(sandbox.restBaseUrl() + "/uploads/no-such-upload/cat.png").statusCode()).isEqualTo(404);
+        String url = message.path("attachments").get(0).path("url").asString();
+        assertThat(url).contains("?ex=").contains("&hm=");
+        assertGone(url.substring(0, url.indexOf('?')));
+        String unsent = "/uploads/" + unsentFilename;
+        assertGone(sandbox.restBaseUrl() + unsent + sandbox.control().cdnLinks().query(unsent));
+        assertGone(sandbox.restBaseUrl() + "/uploads/no-such-upload/cat.png");
+    }
+
+    private void assertGone(String url) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = get(url);
+        assertThat(response.statusCode()).as(url).isEqualTo(404);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(SignedLinks.GONE);
     }
 
     private Cdn cdn() {

@@ -1,5 +1,6 @@
 package dev.mjbridge.sandbox.cdn;
 
+import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.sandbox.SandboxUrls;
 import dev.mjbridge.sandbox.world.Snowflakes;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class CdnTest {
             draws.incrementAndGet();
             return super.draw(recipe);
         }
-    });
+    }, new SignedLinks(new SandboxUrls(), SandboxSettings.forTests()));
 
     @Test
     void repeatedDownloadsAreRenderedOnce() {

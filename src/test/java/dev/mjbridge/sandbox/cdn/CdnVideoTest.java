@@ -1,5 +1,6 @@
 package dev.mjbridge.sandbox.cdn;
 
+import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.sandbox.SandboxUrls;
 import dev.mjbridge.sandbox.world.Snowflakes;
 import org.assertj.core.data.Percentage;
@@ -25,7 +26,7 @@ class CdnVideoTest {
             encodings.incrementAndGet();
             return super.encode(recipe, format);
         }
-    });
+    }, new SignedLinks(new SandboxUrls(), SandboxSettings.forTests()));
 
     @Test
     void attachmentsLookLikeDiscordsForEachKindOfVideoFile() {

@@ -53,9 +53,11 @@ class ControlApiTest {
             JsonNode body = overview.json();
             assertThat(body.path("restV9").asString()).isEqualTo(sandbox.restBaseUrl() + "/api/v9");
             assertThat(body.path("gateway").asString()).isEqualTo(sandbox.gatewayUrl());
+            assertThat(body.path("midjourneyCdn").asString()).isEqualTo(sandbox.restBaseUrl() + "/mj-cdn");
+            assertThat(body.path("linkLifetimeSeconds").asLong()).isEqualTo(24 * 3600);
             assertThat(body.path("about").asString()).contains("no authentication");
             assertThat(body.path("strict").asBoolean(true)).isFalse();
-            assertThat(body.path("endpoints").toString()).contains("POST /sandbox/scenarios", "PATCH /sandbox/users/{userId}",
+            assertThat(body.path("endpoints").toString()).contains("POST /sandbox/cdn/expire-links", "POST /sandbox/scenarios", "PATCH /sandbox/users/{userId}",
                     "PUT /sandbox/gateway/dispatch-faults", "GET /sandbox/received/nonces");
         }
 
@@ -401,6 +403,23 @@ class ControlApiTest {
             assertThat(set.json().path("delayMs").asLong()).isEqualTo(250);
             assertThat(sandbox.control().cdnDelay()).isEqualTo(Duration.ofMillis(250));
             assertBadRequest(control("PUT", "/sandbox/cdn/delay", "{\"delay\": 250}"), "unknown field delay");
+        }
+
+        @Test
+        void linkLifetimeAndExpiry() {
+            SandboxHttp.Response set = control("PUT", "/sandbox/cdn/link-lifetime", "{\"seconds\": 90}");
+            assertThat(set.status()).isEqualTo(200);
+            assertThat(set.json().path("seconds").asLong()).isEqualTo(90);
+            assertThat(sandbox.control().cdnLinkLifetime()).isEqualTo(Duration.ofSeconds(90));
+            assertThat(control("PUT", "/sandbox/cdn/link-lifetime", "{\"seconds\": 0}").status()).isEqualTo(400);
+            assertBadRequest(control("PUT", "/sandbox/cdn/link-lifetime", "{\"secs\": 5}"), "unknown field secs");
+
+            control("POST", "/sandbox/reset", null);
+            assertThat(control("GET", "/sandbox/cdn/link-lifetime", null).json().path("seconds").asLong())
+                    .isEqualTo(24 * 3600);
+            SandboxHttp.Response expired = control("POST", "/sandbox/cdn/expire-links", null);
+            assertThat(expired.status()).isEqualTo(200);
+            assertThat(expired.json().path("expired").asBoolean()).isTrue();
         }
     }
 
