@@ -69,10 +69,10 @@ public class TaskEngineConfiguration {
         return new TaskService(ids, store, index, writer, pool, sender, runner, seeds, reads);
     }
 
-    /** {@code mj.midjourney.cdn}; in sandbox mode the sandbox, which serves the videos at its root. */
+    /** {@code mj.midjourney.cdn}; in sandbox mode the sandbox's own Midjourney CDN. */
     @Bean
     MidjourneyCdn midjourneyCdn(AccountSetup setup, MjProperties properties) {
-        return new MidjourneyCdn(setup.sandbox() ? setup.simulator().restBaseUrl() : properties.midjourney().cdn());
+        return new MidjourneyCdn(setup.sandbox() ? setup.simulator().midjourneyCdnUrl() : properties.midjourney().cdn());
     }
 
     @Bean
