@@ -19,8 +19,9 @@ import dev.mjbridge.discord.SimulatedDiscordProvider;
 
 /**
  * The package layering of docs/architecture.md, checked on the compiled production classes.
- * Dependencies point down: api, then task (with notify beside it), then account, then midjourney
- * and discord, with config under all of them. The sandbox is a separate program that the
+ * Dependencies point down: api, then task (with notify beside it), then account and images (the
+ * stored pictures: plain storage, splitting and downloading, knowing nothing of tasks), then
+ * midjourney and discord, with config under all of them. The sandbox is a separate program that the
  * application's entry point can launch, and that the proxy reaches only through the
  * {@link SimulatedDiscordProvider} service it implements.
  */
@@ -42,6 +43,7 @@ class LayeringTest {
             .layer("Notify").definedBy(ROOT + ".notify..")
             .layer("Task").definedBy(ROOT + ".task..")
             .layer("Account").definedBy(ROOT + ".account..")
+            .layer("Images").definedBy(ROOT + ".images..")
             .layer("Midjourney").definedBy(ROOT + ".midjourney..")
             .layer("Discord").definedBy(ROOT + ".discord..")
             .layer("Config").definedBy(ROOT + ".config..")
@@ -51,9 +53,10 @@ class LayeringTest {
             .whereLayer("Notify").mayOnlyBeAccessedByLayers("Api", "Task")
             .whereLayer("Task").mayOnlyBeAccessedByLayers("Api", "Notify")
             .whereLayer("Account").mayOnlyBeAccessedByLayers("Api", "Notify", "Task")
+            .whereLayer("Images").mayOnlyBeAccessedByLayers("Api", "Task")
             .whereLayer("Midjourney").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Cli")
-            .whereLayer("Discord").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Sandbox")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Midjourney",
+            .whereLayer("Discord").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Images", "Sandbox")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Images", "Midjourney",
                     "Discord")
             .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Wiring");
 
