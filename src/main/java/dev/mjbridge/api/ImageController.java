@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,6 +33,8 @@ public class ImageController {
 
     static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
 
+    private static final Logger log = LoggerFactory.getLogger(ImageController.class);
+
     private final Optional<ImageStore> store;
 
     ImageController(Optional<ImageStore> store) {
@@ -52,6 +56,13 @@ public class ImageController {
         }
         try (StoredImage image = opened.get()) {
             serve(image, request, response);
+        } catch (IOException e) {
+            if (!response.isCommitted()) {
+                throw e;
+            }
+            // Players and browsers drop connections mid-file all the time (seeking, closing a tab);
+            // the status is already sent, so there is nothing left to answer.
+            log.debug("{} was not sent to the end: {}", key, e.toString());
         }
     }
 

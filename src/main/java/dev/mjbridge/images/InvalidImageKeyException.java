@@ -7,10 +7,12 @@ package dev.mjbridge.images;
 public final class InvalidImageKeyException extends IllegalArgumentException {
 
     private final String field;
+    private final String reason;
 
     InvalidImageKeyException(String field, String reason) {
         super(field + ": " + reason);
         this.field = field;
+        this.reason = reason;
     }
 
     /** {@code taskId} or {@code file}. */
@@ -20,6 +22,6 @@ public final class InvalidImageKeyException extends IllegalArgumentException {
 
     /** Why it was refused, without the value (which may be anything a client sent). */
     public String reason() {
-        return getMessage().substring(field.length() + 2);
+        return reason;
     }
 }
