@@ -145,6 +145,22 @@ class LocalImageStoreTest {
         assertThat(store.exists(KEY)).isFalse();
     }
 
+    /** Reads go a chunk at a time: ranges across chunk boundaries come back exact. */
+    @Test
+    void aFileLargerThanOneChunkIsReadInPieces() throws Exception {
+        LocalImageStore store = new LocalImageStore(dir.resolve("large"), 1 << 20);
+        byte[] content = new byte[200_000];
+        new java.util.Random(7).nextBytes(content);
+        store.put(KEY, new ByteArrayInputStream(content));
+
+        try (StoredImage image = store.open(KEY).orElseThrow()) {
+            assertThat(read(image, 0, content.length)).isEqualTo(content);
+            assertThat(read(image, 65_530, 70_000)).isEqualTo(java.util.Arrays.copyOfRange(content, 65_530, 135_530));
+            assertThat(image.stream().readAllBytes()).isEqualTo(content);
+            assertThatThrownBy(() -> read(image, 199_999, 2)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void anEmptyFileIsStoredToo() throws Exception {
         LocalImageStore store = store();
