@@ -5,9 +5,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Registers the REST layer's settings and the admin secret check. */
+import dev.mjbridge.images.ImageProperties;
+
+/**
+ * Registers the REST layer's settings and the admin secret check. {@link ImageProperties} is bound
+ * here too because the api secret filter reads {@code mj.images.require-secret}; the image store
+ * itself comes from the images package (none in a context without it: the endpoint then answers 404).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiProperties.class, AdminProperties.class, RateLimitProperties.class})
+@EnableConfigurationProperties({ApiProperties.class, AdminProperties.class, RateLimitProperties.class,
+        ImageProperties.class})
 public class ApiConfiguration implements WebMvcConfigurer {
 
     private final AdminProperties admin;

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * packages and are ignored here.
  *
  * @param apiSecret   when set, every {@code /mj/**} request must carry it in the
- *                    {@code mj-api-secret} header; blank = no authentication
+ *                    {@code mj-api-secret} header (stored images only with
+ *                    {@code mj.images.require-secret}); blank = no authentication
  * @param bannedWords prompts containing one of these (whole words, case-insensitive) are
  *                    refused with code 24; an empty list turns the check off
  */

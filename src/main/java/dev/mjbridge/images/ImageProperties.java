@@ -1,0 +1,76 @@
+package dev.mjbridge.images;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import dev.mjbridge.config.InvalidSettingException;
+import dev.mjbridge.config.SettingChecks;
+
+/**
+ * The {@code mj.images.*} settings: where the pictures of finished tasks are kept and which link
+ * a task's {@code imageUrl} should carry (see docs/images.md). Each default is written here only;
+ * a value given but unusable stops start-up with the key and the reason.
+ *
+ * @param store            where pictures are kept; {@code s3} binds but has no store yet, so start-up
+ *                         refuses it (see {@link ImageStoreConfiguration})
+ * @param url              which link clients get; default {@code stored} when a store is set, else
+ *                         {@code discord}
+ * @param dir              folder of the {@code local} store
+ * @param publicBaseUrl    how clients reach this service (e.g. behind a proxy); null = not set
+ * @param requireSecret    whether {@code GET /mj/image/...} needs {@code mj.api-secret} too; pictures
+ *                         are public by default, so that they can be embedded anywhere
+ * @param maxBytesPerImage the largest file the store accepts
+ */
+@ConfigurationProperties("mj.images")
+public record ImageProperties(
+        Store store,
+        Url url,
+        String dir,
+        String publicBaseUrl,
+        boolean requireSecret,
+        DataSize maxBytesPerImage) {
+
+    public static final String DEFAULT_DIR = "./data/images";
+    public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(32);
+
+    public ImageProperties {
+        store = store == null ? Store.LOCAL : store;
+        url = url == null ? (store == Store.NONE ? Url.DISCORD : Url.STORED) : url;
+        if (url == Url.STORED && store == Store.NONE) {
+            throw new InvalidSettingException("mj.images.url",
+                    "cannot be 'stored' while mj.images.store is 'none' (nothing is stored)");
+        }
+        dir = dir == null || dir.isBlank() ? DEFAULT_DIR : dir.strip();
+        publicBaseUrl = SettingChecks.url("mj.images.public-base-url", publicBaseUrl, SettingChecks.HTTP, null);
+        maxBytesPerImage = maxBytesPerImage == null ? DEFAULT_MAX_BYTES : maxBytesPerImage;
+        if (maxBytesPerImage.toBytes() < 1) {
+            throw new InvalidSettingException("mj.images.max-bytes-per-image",
+                    "must be at least 1B, got " + maxBytesPerImage);
+        }
+    }
+
+    /** Every setting at its default. */
+    public static ImageProperties defaults() {
+        return new ImageProperties(null, null, null, null, false, null);
+    }
+
+    /** Where pictures are kept. */
+    public enum Store {
+        /** Files under {@code dir}. */
+        LOCAL,
+        /** An S3 bucket: accepted by the binding, not built yet. */
+        S3,
+        /** Nothing is kept; clients get the links Discord or Midjourney hand out. */
+        NONE
+    }
+
+    /** Which link a finished task's {@code imageUrl} carries. */
+    public enum Url {
+        /** This service's {@code /mj/image/...} link to the stored copy. */
+        STORED,
+        /** Discord's attachment link (expires after about a day). */
+        DISCORD,
+        /** Midjourney's own CDN link. */
+        MIDJOURNEY
+    }
+}
