@@ -9,14 +9,15 @@ import dev.mjbridge.midjourney.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * Sends a task's request from its account once the account gave it a slot: a fresh
- * nonce is recorded on the task first (so the bot's answer can be matched even if it
- * outruns our REST call), then the Discord calls go out; a refusal fails the task with
- * Discord's reason.
+ * nonce is recorded on the task first, in memory (so the bot's answer can be matched even if
+ * it outruns our REST call) and in the database (so a restart never sends it again), then the
+ * Discord calls go out; a refusal fails the task with Discord's reason.
  */
 final class JobRunner {
 
@@ -38,9 +39,24 @@ final class JobRunner {
 
     private void send(Task task, Account account, JobRequest request) {
         String nonce = nonces.next();
-        if (writer.apply(task.id(), new TaskUpdate.Submitted(nonce, account.id(), account.config().channelId())).isEmpty()) {
+        Optional<TaskWriter.Applied> submitted = writer.applyAndStore(task.id(),
+                new TaskUpdate.Submitted(nonce, account.id(), account.config().channelId()));
+        if (submitted.isEmpty()) {
             return; // cancelled while it waited
         }
+        // Sent only once the nonce is in the database: a process killed after sending must find the
+        // task sent when it restarts (and follow it), not queued (and send the job a second time).
+        // The write is behind, on the store's thread, so nothing waits here.
+        submitted.get().stored().whenComplete((written, error) -> {
+            if (error != null) {
+                writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge could not store the task before sending it"));
+            } else if (Boolean.TRUE.equals(written)) {
+                transmit(task, account, request, nonce);
+            }
+        });
+    }
+
+    private void transmit(Task task, Account account, JobRequest request, String nonce) {
         BotType botType = Task.NIJI_JOURNEY.equals(task.botType()) ? BotType.NIJI_JOURNEY : BotType.MID_JOURNEY;
         sender.send(account, request, nonce, botType).whenComplete((sentPrompt, error) -> {
             if (error != null) {

@@ -128,18 +128,31 @@ public final class TaskWriter {
 
     /** Applies an update; empty when the task is unknown, finished, or the update changes nothing. */
     public Optional<Task> apply(String taskId, TaskUpdate update) {
+        return applyAndStore(taskId, update).map(Applied::task);
+    }
+
+    /**
+     * A version in memory, and when it (or a newer version of the task) is in the database: true
+     * once written, false when the database kept a final version instead.
+     */
+    record Applied(Task task, CompletableFuture<Boolean> stored) {
+    }
+
+    /** As {@link #apply}, also telling when the new version is durable (for what must not be redone). */
+    Optional<Applied> applyAndStore(String taskId, TaskUpdate update) {
         // The JSON is made under the task's lock, so the cache gets versions in the order they are made.
         // The store gets versions under the task's lock too, so it writes them in the order they were made,
         // but holds each until the index shows it (see WriteBehindTaskStore.stageHeld).
         AtomicReference<TaskJson> made = new AtomicReference<>();
+        AtomicReference<CompletableFuture<Boolean>> stored = new AtomicReference<>();
         Optional<Task> changed = index.update(taskId, current -> transitions.apply(current, update)
                 .map(next -> {
                     made.set(json.written(next));
-                    store.stageHeld(next, made.get());
+                    stored.set(store.stageHeld(next, made.get()));
                     return next;
                 }));
         if (changed.isEmpty()) {
-            return changed;
+            return Optional.empty();
         }
         Task task = changed.get();
         // Written behind: the JSON cache settles the version once the store has it.
@@ -154,7 +167,7 @@ public final class TaskWriter {
         if (task.status().isFinal()) {
             onFinal.accept(task);
         }
-        return changed;
+        return Optional.of(new Applied(task, stored.get()));
     }
 
     /**

@@ -149,8 +149,8 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
      * the JSON cache while the index still shows the version before it, and a reader could be
      * answered that older one after the newer.
      */
-    void stageHeld(Task task, TaskJson version) {
-        merge(task, version, false, true);
+    CompletableFuture<Boolean> stageHeld(Task task, TaskJson version) {
+        return merge(task, version, false, true);
     }
 
     /** The version staged by {@link #stageHeld} is visible everywhere now: it may be written. */
