@@ -111,6 +111,11 @@ public class SandboxControl {
         return hub.counters().snapshot();
     }
 
+    /** The same for one user's sessions only. */
+    public GatewayCounters.Snapshot gatewayCounters(String userId) {
+        return hub.counters().snapshot(userId);
+    }
+
     /**
      * How late a heartbeat may be before it counts as late when no tolerance is asked for:
      * 5 % of the announced interval (about 2 s at Discord's 41.25 s). Discord does not publish

@@ -151,7 +151,7 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
                 session.dispatch("GUILD_CREATE", json.writeValueAsString(readyPayloads.guildCreate(guild)));
             }
         }
-        hub.counters().identified();
+        hub.counters().identified(user.get().id());
         log.info("sandbox gateway: {} identified as {} (session {})", connection.id(), user.get(), session.id());
     }
 
@@ -172,11 +172,11 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
             if (session != null && sameUser) {
                 hub.forget(session);
             }
-            hub.counters().resumeRefused();
+            hub.counters().resumeRefused(user.map(SandboxUser::id).orElse(null));
             connection.send("{\"op\":9,\"d\":false}");
             return;
         }
-        hub.counters().resumed();
+        hub.counters().resumed(session.user().id());
         connection.attach(session);
         hub.heartbeats().attached(connection.id(), session.id(), session.user().id());
         log.info("sandbox gateway: {} resumed session {}", connection.id(), session.id());

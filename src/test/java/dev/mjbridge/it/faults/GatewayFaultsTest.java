@@ -84,7 +84,7 @@ class GatewayFaultsTest {
     @Test
     void aDroppedConnectionIsResumedAndTheJobRunningMeanwhileFinishes() {
         awaitReady(1);
-        GatewayCounters.Snapshot before = control.gatewayCounters();
+        GatewayCounters.Snapshot before = control.gatewayCounters(sandbox.userId(1));
         control.pauseBot();
         String taskId = imagineOn(1, "a lantern in the rain");
         api.awaitStatus(taskId, "SUBMITTED", "IN_PROGRESS");
@@ -95,7 +95,7 @@ class GatewayFaultsTest {
         JsonNode task = api.awaitFinal(taskId);
         assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
         sandbox.ownJob(task);
-        GatewayCounters.Snapshot after = control.gatewayCounters();
+        GatewayCounters.Snapshot after = control.gatewayCounters(sandbox.userId(1));
         assertThat(after.resumed()).isGreaterThan(before.resumed());
         assertThat(after.identified()).as("no new session was needed").isEqualTo(before.identified());
     }
@@ -103,7 +103,7 @@ class GatewayFaultsTest {
     @Test
     void aStalledConnectionIsNoticedByItsMissingHeartbeatAckAndResumedWithNothingLost() {
         awaitReady(2);
-        GatewayCounters.Snapshot before = control.gatewayCounters();
+        GatewayCounters.Snapshot before = control.gatewayCounters(sandbox.userId(2));
         control.stallConnections(sandbox.userId(2));
 
         // Sent while the socket is a zombie: REST works, the bot's answers wait in the replay buffer.
@@ -112,7 +112,7 @@ class GatewayFaultsTest {
         JsonNode task = api.awaitFinal(taskId);
         assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
         sandbox.ownJob(task);
-        GatewayCounters.Snapshot after = control.gatewayCounters();
+        GatewayCounters.Snapshot after = control.gatewayCounters(sandbox.userId(2));
         assertThat(after.resumed()).isGreaterThan(before.resumed());
         assertThat(after.identified()).isEqualTo(before.identified());
     }
@@ -120,7 +120,7 @@ class GatewayFaultsTest {
     @Test
     void afterOp9AJobFinishedWhileTheSessionWasReplacedIsSettledFromChannelHistory() {
         awaitReady(3);
-        GatewayCounters.Snapshot before = control.gatewayCounters();
+        GatewayCounters.Snapshot before = control.gatewayCounters(sandbox.userId(3));
         control.pauseBot();
         String lostId = imagineOn(3, "a letter lost in the post");
         api.awaitStatus(lostId, "SUBMITTED", "IN_PROGRESS");
@@ -145,13 +145,13 @@ class GatewayFaultsTest {
         JsonNode duringGap = api.awaitFinal(duringGapId);
         assertThat(duringGap.path("status").asString()).as(duringGap.toString()).isEqualTo("SUCCESS");
         sandbox.ownJob(duringGap);
-        assertThat(control.gatewayCounters().identified()).as("a new session").isGreaterThan(before.identified());
+        assertThat(control.gatewayCounters(sandbox.userId(3)).identified()).as("a new session").isGreaterThan(before.identified());
     }
 
     @Test
     void close4004DisablesTheAccountWithThatReasonAndItDoesNotReconnect() {
         awaitReady(4);
-        GatewayCounters.Snapshot before = control.gatewayCounters();
+        GatewayCounters.Snapshot before = control.gatewayCounters(sandbox.userId(4));
 
         control.closeConnections(sandbox.userId(4), 4004);
 
@@ -159,7 +159,7 @@ class GatewayFaultsTest {
         assertThat(account.path("enabled").asBoolean()).isFalse();
         assertThat(account.path("stateReason").asString()).contains("4004");
         assertThat(control.liveGatewaySessions(sandbox.userId(4))).isZero();
-        assertThat(control.gatewayCounters().identified()).isEqualTo(before.identified());
+        assertThat(control.gatewayCounters(sandbox.userId(4)).identified()).isEqualTo(before.identified());
         JsonNode refused = api.post("/mj/submit/imagine",
                 "{\"prompt\": \"nobody home\", \"accountFilter\": {\"instanceId\": \"acc-4\"}}").body();
         assertThat(refused.path("code").asInt()).as(refused.toString()).isNotIn(1, 22);
