@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
@@ -29,39 +28,25 @@ public class CdnController {
 
     private final Cdn cdn;
     private final CdnResponses responses;
-    private final SignedLinks links;
 
-    public CdnController(Cdn cdn, CdnResponses responses, SignedLinks links) {
+    public CdnController(Cdn cdn, CdnResponses responses) {
         this.cdn = cdn;
         this.responses = responses;
-        this.links = links;
     }
 
     @GetMapping({"/attachments/{channelId}/{attachmentId}/{filename}",
             "/media/attachments/{channelId}/{attachmentId}/{filename}"})
     public DeferredResult<ResponseEntity<?>> image(@PathVariable String channelId, @PathVariable String attachmentId,
-                                                   @PathVariable String filename, HttpServletRequest request,
-                                                   @RequestParam(required = false) String ex,
-                                                   @RequestParam(required = false) String is,
-                                                   @RequestParam(required = false) String hm) {
-        if (!links.valid(request.getRequestURI(), ex, is, hm)) {
-            return responses.gone();
-        }
-        return responses.sendOrGone(cdn.file(channelId, attachmentId, filename));
+                                                   @PathVariable String filename, HttpServletRequest request) {
+        return responses.sendSigned(request, () -> cdn.file(channelId, attachmentId, filename));
     }
 
     @GetMapping({"/ephemeral-attachments/{channelId}/{attachmentId}/{filename}",
             "/media/ephemeral-attachments/{channelId}/{attachmentId}/{filename}"})
     public DeferredResult<ResponseEntity<?>> ephemeralImage(@PathVariable String channelId,
                                                             @PathVariable String attachmentId,
-                                                            @PathVariable String filename, HttpServletRequest request,
-                                                            @RequestParam(required = false) String ex,
-                                                            @RequestParam(required = false) String is,
-                                                            @RequestParam(required = false) String hm) {
-        if (!links.valid(request.getRequestURI(), ex, is, hm)) {
-            return responses.gone();
-        }
-        return responses.sendOrGone(cdn.ephemeralFile(channelId, attachmentId, filename));
+                                                            @PathVariable String filename, HttpServletRequest request) {
+        return responses.sendSigned(request, () -> cdn.ephemeralFile(channelId, attachmentId, filename));
     }
 
     @GetMapping("/video/{jobHash}/{file}")

@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox.cdn;
 
 import dev.mjbridge.sandbox.rest.DiscordErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +32,25 @@ public class CdnResponses {
 
     private final Cdn cdn;
     private final ScheduledExecutorService scheduler;
+    private final SignedLinks links;
 
-    public CdnResponses(Cdn cdn, @Qualifier("sandboxScheduler") ScheduledExecutorService scheduler) {
+    public CdnResponses(Cdn cdn, @Qualifier("sandboxScheduler") ScheduledExecutorService scheduler, SignedLinks links) {
         this.cdn = cdn;
         this.scheduler = scheduler;
+        this.links = links;
+    }
+
+    /**
+     * For a signed attachment link ({@code ex}, {@code is}, {@code hm} in the query): the file, or
+     * Discord's "no longer available" 404 when the link is stripped, forged or expired, or there is no
+     * file. The file is only looked up once the link passed.
+     */
+    public DeferredResult<ResponseEntity<?>> sendSigned(HttpServletRequest request, Supplier<Optional<ServedFile>> file) {
+        if (!links.valid(request.getRequestURI(), request.getParameter("ex"), request.getParameter("is"),
+                request.getParameter("hm"))) {
+            return afterDelay(goneResponse());
+        }
+        return sendOrGone(file.get());
     }
 
     /** 200 with the file, or Discord's 404 body when there is none; after the slow-CDN delay either way. */
@@ -44,11 +61,6 @@ public class CdnResponses {
     /** 200 with the file, or Discord's attachment-CDN 404 ("no longer available") when there is none. */
     public DeferredResult<ResponseEntity<?>> sendOrGone(Optional<ServedFile> file) {
         return afterDelay(file.<ResponseEntity<?>>map(CdnResponses::ok).orElseGet(CdnResponses::goneResponse));
-    }
-
-    /** What Discord's CDN answers for a stripped, forged or expired attachment link. */
-    public DeferredResult<ResponseEntity<?>> gone() {
-        return afterDelay(goneResponse());
     }
 
     static ResponseEntity<byte[]> ok(ServedFile file) {

@@ -3,7 +3,6 @@ package dev.mjbridge.sandbox.cdn;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
@@ -19,25 +18,17 @@ public class UploadedFileController {
 
     private final UploadStore uploads;
     private final CdnResponses responses;
-    private final SignedLinks links;
 
-    public UploadedFileController(UploadStore uploads, CdnResponses responses, SignedLinks links) {
+    public UploadedFileController(UploadStore uploads, CdnResponses responses) {
         this.uploads = uploads;
         this.responses = responses;
-        this.links = links;
     }
 
     // Upload filenames contain a slash ("<uuid>/<name>"), so the rest of the path is the name.
     @GetMapping("/uploads/**")
-    public DeferredResult<ResponseEntity<?>> file(HttpServletRequest request,
-                                                  @RequestParam(required = false) String ex,
-                                                  @RequestParam(required = false) String is,
-                                                  @RequestParam(required = false) String hm) {
-        if (!links.valid(request.getRequestURI(), ex, is, hm)) {
-            return responses.gone();
-        }
+    public DeferredResult<ResponseEntity<?>> file(HttpServletRequest request) {
         String uploadFilename = request.getRequestURI().substring(PREFIX.length());
-        return responses.sendOrGone(uploads.find(uploadFilename)
+        return responses.sendSigned(request, () -> uploads.find(uploadFilename)
                 .filter(UploadStore.Upload::complete)
                 .map(upload -> new ServedFile(upload.bytes(), ImageTypes.sniff(upload.bytes()))));
     }
