@@ -17,8 +17,8 @@ public record ImageDownloadSettings(int maxConcurrent, long maxBytes, int maxAtt
                                     Duration requestTimeout) {
 
     public static final int DEFAULT_MAX_CONCURRENT = 4;
-    /** Midjourney's largest PNG grids are around 10 MB; 32 MiB leaves room and still bounds the heap. */
-    public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+    /** The store's own cap ({@code mj.images.max-bytes-per-image}): nothing larger could be kept anyway. */
+    public static final long DEFAULT_MAX_BYTES = ImageProperties.DEFAULT_MAX_BYTES.toBytes();
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
 
     public ImageDownloadSettings {

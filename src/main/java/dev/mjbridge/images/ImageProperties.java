@@ -31,6 +31,7 @@ public record ImageProperties(
         DataSize maxBytesPerImage) {
 
     public static final String DEFAULT_DIR = "./data/images";
+    /** Midjourney's largest PNG grids are around 10 MB; 32 MB leaves room and still bounds the heap. */
     public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(32);
 
     public ImageProperties {
