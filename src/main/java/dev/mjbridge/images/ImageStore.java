@@ -26,4 +26,12 @@ public interface ImageStore {
 
     /** @return whether there was a file to delete */
     boolean delete(ImageKey key) throws IOException;
+
+    /**
+     * The address clients can fetch the file at directly, bypassing this service (a bucket's public
+     * base URL); empty when they go through {@code GET /mj/image/{taskId}/{file}}.
+     */
+    default Optional<String> publicUrl(ImageKey key) {
+        return Optional.empty();
+    }
 }
