@@ -25,11 +25,12 @@ class NewTasks {
      */
     Task create(JobKind action, String prompt, String description, SubmitOptions options,
                 List<String> base64Array) {
-        return tasks.newTask(action)
-                .withPrompt(prompt, prompt)
+        Task task = tasks.newTask(action);
+        return task.withPrompt(prompt, prompt)
                 .withDescription(description)
                 .withState(options.state())
                 .withBotType(options.botType().name())
-                .withInternal(new TaskInternal(options.notifyHook(), base64Array, null));
+                .withInternal(new TaskInternal(options.notifyHook(), base64Array, null)
+                        .withLinkBase(task.internal().linkBase()));
     }
 }

@@ -112,6 +112,12 @@ public final class DiscordRestClient {
         });
     }
 
+    /** One message of a channel; its attachment links are freshly signed, as Discord hands them out on every read. */
+    public CompletableFuture<JsonNode> message(String channelId, String messageId) {
+        URI uri = endpoints.api("/channels/" + channelId + "/messages/" + messageId);
+        return send(new Call("GET", uri, HttpRequest.BodyPublishers.noBody(), null, true)).thenApply(this::parse);
+    }
+
     public CompletableFuture<Void> addReaction(String channelId, String messageId, String emoji) {
         String encoded = URLEncoder.encode(emoji, StandardCharsets.UTF_8);
         URI uri = endpoints.api("/channels/" + channelId + "/messages/" + messageId + "/reactions/" + encoded + "/@me");

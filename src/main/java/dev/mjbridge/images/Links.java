@@ -3,13 +3,13 @@ package dev.mjbridge.images;
 import java.net.URI;
 
 /** How links appear in logs and errors: without their query, which for Discord's CDN is a signature. */
-final class Links {
+public final class Links {
 
     private Links() {
     }
 
     /** {@code scheme://host[:port]/path}, or a placeholder for something that is not a URI. */
-    static String withoutQuery(String url) {
+    public static String withoutQuery(String url) {
         if (url == null) {
             return "null";
         }

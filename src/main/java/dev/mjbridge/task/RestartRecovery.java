@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * At start-up, takes up every task the previous process left unfinished (even after
  * {@code kill -9}): everything it needs is in the task store, the request still to send included.
+ * A task whose result was held while its picture was being kept has its picture kept now.
  */
 final class RestartRecovery {
 
@@ -16,11 +17,13 @@ final class RestartRecovery {
     private final TaskStore store;
     private final TaskService service;
     private final TaskWriter writer;
+    private final ResultImages images;
 
-    RestartRecovery(TaskStore store, TaskService service, TaskWriter writer) {
+    RestartRecovery(TaskStore store, TaskService service, TaskWriter writer, ResultImages images) {
         this.store = store;
         this.service = service;
         this.writer = writer;
+        this.images = images;
     }
 
     void recover() {
@@ -30,6 +33,13 @@ final class RestartRecovery {
         }
         int resumed = 0;
         for (Task task : unfinished) {
+            if (task.internal().held() != null) {
+                // Midjourney's job is over: only its picture is left to keep (it holds no account slot).
+                writer.adopt(task);
+                images.keep(task);
+                resumed++;
+                continue;
+            }
             if (task.internal().runtime() == null || task.internal().runtime().request() == null) {
                 writer.adopt(task);
                 writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and the task's request was not kept"));

@@ -22,12 +22,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param startTime   epoch milliseconds when it was sent to Discord, null before
  * @param finishTime  epoch milliseconds when it reached a final status, null before
  * @param progress    {@code "NN%"}
+ * @param imageUrls   a finished grid's four pictures, cut from the stored grid (absent otherwise)
  * @param videoUrl    video tasks only (absent otherwise): the first MP4 of a {@link JobKind#VIDEO}, the
  *                    one MP4 of a {@link JobKind#VIDEO_UPSCALE}; some clients read only this field
  * @param videoUrls   {@link JobKind#VIDEO} only (absent otherwise): the four MP4s in Midjourney's order
  */
 @JsonPropertyOrder({"id", "action", "status", "prompt", "promptEn", "description", "state", "botType", "customId",
-        "submitTime", "startTime", "finishTime", "progress", "imageUrl", "videoUrl", "videoUrls", "failReason", "buttons", "properties"})
+        "submitTime", "startTime", "finishTime", "progress", "imageUrl", "imageUrls", "videoUrl", "videoUrls", "failReason", "buttons", "properties"})
 public record Task(
         String id,
         JobKind action,
@@ -43,6 +44,7 @@ public record Task(
         Long finishTime,
         String progress,
         String imageUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ImageLink> imageUrls,
         @JsonInclude(JsonInclude.Include.NON_NULL) String videoUrl,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> videoUrls,
         String failReason,
@@ -61,6 +63,7 @@ public record Task(
         botType = botType == null ? MID_JOURNEY : botType;
         progress = progress == null ? "0%" : progress;
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        imageUrls = imageUrls == null ? null : List.copyOf(imageUrls);
         videoUrls = videoUrls == null ? null : List.copyOf(videoUrls);
         properties = properties == null ? TaskProperties.EMPTY : properties;
         internal = internal == null ? TaskInternal.EMPTY : internal;
@@ -69,7 +72,7 @@ public record Task(
     /** A new task in {@link TaskStatus#NOT_START}; fill in the rest with the with-methods. */
     public static Task create(String id, JobKind action, long submitTime) {
         return new Task(id, action, TaskStatus.NOT_START, null, null, null, null, MID_JOURNEY, null, submitTime,
-                null, null, "0%", null, null, null, null, List.of(), TaskProperties.EMPTY, TaskInternal.EMPTY);
+                null, null, "0%", null, null, null, null, null, List.of(), TaskProperties.EMPTY, TaskInternal.EMPTY);
     }
 
     /** {@link #progress()} as a number 0..100 (0 when unreadable). */
@@ -122,6 +125,11 @@ public record Task(
         return toBuilder().imageUrl(value).build();
     }
 
+    /** Sets the grid's pictures; null removes the field. */
+    public Task withImageUrls(List<ImageLink> value) {
+        return toBuilder().imageUrls(value).build();
+    }
+
     /** Sets the video fields; both null for tasks that made no video. */
     public Task withVideos(String videoUrl, List<String> videoUrls) {
         return toBuilder().videoUrl(videoUrl).videoUrls(videoUrls).build();
@@ -168,6 +176,7 @@ public record Task(
         private Long finishTime;
         private String progress;
         private String imageUrl;
+        private List<ImageLink> imageUrls;
         private String videoUrl;
         private List<String> videoUrls;
         private String failReason;
@@ -190,6 +199,7 @@ public record Task(
             finishTime = t.finishTime;
             progress = t.progress;
             imageUrl = t.imageUrl;
+            imageUrls = t.imageUrls;
             videoUrl = t.videoUrl;
             videoUrls = t.videoUrls;
             failReason = t.failReason;
@@ -209,6 +219,7 @@ public record Task(
         Builder finishTime(Long v) { finishTime = v; return this; }
         Builder progress(String v) { progress = v; return this; }
         Builder imageUrl(String v) { imageUrl = v; return this; }
+        Builder imageUrls(List<ImageLink> v) { imageUrls = v; return this; }
         Builder videoUrl(String v) { videoUrl = v; return this; }
         Builder videoUrls(List<String> v) { videoUrls = v; return this; }
         Builder failReason(String v) { failReason = v; return this; }
@@ -221,7 +232,7 @@ public record Task(
 
         Task build() {
             return new Task(id, action, status, prompt, promptEn, description, state, botType, customId, submitTime,
-                    startTime, finishTime, progress, imageUrl, videoUrl, videoUrls, failReason, buttons, properties,
+                    startTime, finishTime, progress, imageUrl, imageUrls, videoUrl, videoUrls, failReason, buttons, properties,
                     internal);
         }
     }

@@ -78,23 +78,23 @@ public class TaskEngineConfiguration {
     @Bean
     TaskEventHandler taskEventHandler(InFlightIndex index, TaskWriter writer, JobRunner runner,
                                       SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser,
-                                      MidjourneyCdn cdn) {
+                                      MidjourneyCdn cdn, ResultImages images) {
         return new TaskEventHandler(new TaskCorrelator(index), writer, index, runner, seeds, endpoints,
-                parser, cdn);
+                parser, cdn, images);
     }
 
     /** Connects the accounts after everything is wired, and checks for silent tasks periodically. */
     @Bean
     SmartLifecycle taskEngineLifecycle(AccountPool pool, TaskEventHandler handler, InFlightIndex index, TaskWriter writer,
                                        ScheduledExecutorService mjScheduler, MjProperties properties, TaskStore store,
-                                       TaskService service) {
+                                       TaskService service, ResultImages images) {
         return new SmartLifecycle() {
             private volatile ScheduledFuture<?> timeouts;
 
             @Override
             public void start() {
                 pool.build(handler);
-                new RestartRecovery(store, service, writer).recover();
+                new RestartRecovery(store, service, writer, images).recover();
                 pool.connectAll();
                 long every = properties.tasks().timeoutCheck().toMillis();
                 timeouts = mjScheduler.scheduleWithFixedDelay(new TaskTimeouts(index, writer, pool), every, every,

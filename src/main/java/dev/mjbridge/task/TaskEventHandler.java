@@ -37,9 +37,12 @@ final class TaskEventHandler implements AccountEventSink {
     private final DiscordEndpoints endpoints;
     private final MessageParser parser;
     private final JobResults results;
+    private final ResultImages images;
 
     TaskEventHandler(TaskCorrelator correlator, TaskWriter writer, InFlightIndex index, JobRunner runner,
-                     SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser, MidjourneyCdn cdn) {
+                     SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser, MidjourneyCdn cdn,
+                     ResultImages images) {
+        this.images = images;
         this.parser = parser;
         this.results = new JobResults(endpoints, cdn);
         this.correlator = correlator;
@@ -105,8 +108,16 @@ final class TaskEventHandler implements AccountEventSink {
             // must find it already out of rotation, not READY for a moment longer.
             onAccountProblem(account, failed);
         }
-        toUpdate(task, event).ifPresentOrElse(update -> writer.apply(task.id(), update), () -> writer.touch(task.id()));
+        toUpdate(task, event).ifPresentOrElse(update -> apply(task, update), () -> writer.touch(task.id()));
         JobResults.cancelButton(event).ifPresent(seen -> writer.apply(task.id(), seen));
+    }
+
+    /** Applies the update; a result just held starts the keeping of its picture. */
+    private void apply(Task task, TaskUpdate update) {
+        Optional<Task> changed = writer.apply(task.id(), update);
+        if (update instanceof TaskUpdate.Held && changed.isPresent()) {
+            images.keep(changed.get());
+        }
     }
 
     /**
@@ -179,7 +190,8 @@ final class TaskEventHandler implements AccountEventSink {
             return Optional.of(results.progress(task, progress));
         }
         if (event instanceof MjEvent.JobFinished finished) {
-            return Optional.of(results.finished(task, finished, buttons(finished.buttons())));
+            TaskUpdate.Finished result = results.finished(task, finished, buttons(finished.buttons()));
+            return Optional.of(images.holds(task, result) ? new TaskUpdate.Held(result) : result);
         }
         if (event instanceof MjEvent.JobStopped) {
             return Optional.of(new TaskUpdate.Failed(JobResults.stoppedReason(task)));

@@ -16,39 +16,52 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *                    it showed none (imagine) or none was seen yet
  * @param runtime     what the engine needs to send and follow the unfinished task; null once final (and
  *                    for tasks made outside the engine). Stored in columns of its own, not in this JSON.
+ * @param held        the result message's outcome while its picture is being stored ({@link TaskUpdate.Held}),
+ *                    null otherwise
+ * @param linkBase    the base URL ({@code scheme://host[:port][/context]}) of the request that submitted the
+ *                    task, for stored-image links when {@code mj.images.public-base-url} is not set; null
+ *                    when not known
  */
 public record TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob,
-                           @JsonIgnore TaskRuntime runtime) {
+                           @JsonIgnore TaskRuntime runtime, TaskUpdate.Finished held, String linkBase) {
 
-    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null, null, null);
+    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null, null, null, null, null);
 
     public TaskInternal {
         base64Array = base64Array == null ? List.of() : List.copyOf(base64Array);
     }
 
     public TaskInternal(String notifyHook, List<String> base64Array, String maskBase64) {
-        this(notifyHook, base64Array, maskBase64, null, null);
+        this(notifyHook, base64Array, maskBase64, null, null, null, null);
     }
 
     public TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob) {
-        this(notifyHook, base64Array, maskBase64, cancelJob, null);
+        this(notifyHook, base64Array, maskBase64, cancelJob, null, null, null);
     }
 
     public TaskInternal withNotifyHook(String value) {
-        return new TaskInternal(value, base64Array, maskBase64, cancelJob, runtime);
+        return new TaskInternal(value, base64Array, maskBase64, cancelJob, runtime, held, linkBase);
     }
 
     public TaskInternal withCancelJob(CancelJob value) {
-        return new TaskInternal(notifyHook, base64Array, maskBase64, value, runtime);
+        return new TaskInternal(notifyHook, base64Array, maskBase64, value, runtime, held, linkBase);
     }
 
     TaskInternal withRuntime(TaskRuntime value) {
-        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, value);
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, value, held, linkBase);
+    }
+
+    TaskInternal withHeld(TaskUpdate.Finished value) {
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, runtime, value, linkBase);
+    }
+
+    public TaskInternal withLinkBase(String value) {
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, runtime, held, value);
     }
 
     /** Drops the images, e.g. once they are uploaded to Discord, so the store stays small. */
     public TaskInternal withoutImages() {
-        return new TaskInternal(notifyHook, List.of(), null, cancelJob, runtime);
+        return new TaskInternal(notifyHook, List.of(), null, cancelJob, runtime, held, linkBase);
     }
 
     /**

@@ -50,11 +50,13 @@ public final class TaskService {
         this.runner = runner;
         this.seeds = seeds;
         this.admission = new TaskAdmission(pool, writer, runner, index);
-        writer.onFinal(this::release);
+        writer.onJobOver(this::release);
     }
 
+    /** A new task, remembering the base URL of the request that asks for it (for stored-image links). */
     public Task newTask(JobKind action) {
-        return Task.create(ids.next(), action, System.currentTimeMillis());
+        Task task = Task.create(ids.next(), action, System.currentTimeMillis());
+        return task.withInternal(task.internal().withLinkBase(RequestBase.current()));
     }
 
     /** Puts the task on an eligible account: running there (1), queued there (22), or nowhere (23). */

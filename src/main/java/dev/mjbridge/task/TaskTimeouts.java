@@ -28,8 +28,8 @@ final class TaskTimeouts implements Runnable {
     public void run() {
         long now = System.currentTimeMillis();
         for (Task task : index.snapshot()) {
-            if (task.status() == TaskStatus.NOT_START || task.status().isFinal()) {
-                continue;
+            if (task.status() == TaskStatus.NOT_START || task.status().isFinal() || task.internal().held() != null) {
+                continue; // not sent yet, done, or Midjourney's job is over and its picture is being kept
             }
             if (task.status() == TaskStatus.MODAL && task.properties().nonce() == null) {
                 continue; // waiting for the client, nothing sent and no slot held

@@ -15,6 +15,9 @@ import dev.mjbridge.task.TaskUpdate.CancelPressed;
 import dev.mjbridge.task.TaskUpdate.Cancelled;
 import dev.mjbridge.task.TaskUpdate.Failed;
 import dev.mjbridge.task.TaskUpdate.Finished;
+import dev.mjbridge.task.TaskUpdate.Held;
+import dev.mjbridge.task.TaskUpdate.ImagesKept;
+import dev.mjbridge.task.TaskUpdate.ImagesNotKept;
 import dev.mjbridge.task.TaskUpdate.Linked;
 import dev.mjbridge.task.TaskUpdate.ModalAnswerGiven;
 import dev.mjbridge.task.TaskUpdate.ModalOpened;
@@ -36,7 +39,9 @@ import static dev.mjbridge.task.TaskStatus.SUBMITTED;
  * <li>NOT_START → SUBMITTED → IN_PROGRESS → final, skipping steps allowed;</li>
  * <li>NOT_START/SUBMITTED → MODAL, and MODAL → SUBMITTED, IN_PROGRESS, FAILURE or CANCEL;</li>
  * <li>progress only grows; an update that changes nothing is dropped too;</li>
- * <li>a final task keeps no {@link TaskRuntime}: nothing is left to send or follow.</li>
+ * <li>a final task keeps no {@link TaskRuntime}: nothing is left to send or follow;</li>
+ * <li>a task whose result is held while its picture is kept ({@link Held}) only moves on through
+ *     {@link ImagesKept} or {@link ImagesNotKept}: Midjourney's job is over, nothing else applies.</li>
  * </ul>
  */
 @Component
@@ -47,6 +52,12 @@ public class TaskTransitions {
     public static final String MODAL_CUSTOM_ID = "modalCustomId";
     /** Extra property key of a video job's preview frames (one per clip, latest step). */
     public static final String PREVIEW_URLS = "previewUrls";
+    /** Extra property key of the result's Discord attachment link (expires after about a day). */
+    public static final String DISCORD_IMAGE_URL = "discordImageUrl";
+    /** Extra property key of why the result's picture could not be kept (imageUrl is then Discord's). */
+    public static final String IMAGE_STORE_ERROR = "imageStoreError";
+    /** Extra property key of a grid's four picture links as plain strings, for the other dialect's clients. */
+    public static final String IMAGE_URLS = "imageUrls";
 
     private static final Set<TaskStatus> CAN_SUBMIT = EnumSet.of(NOT_START, MODAL, SUBMITTED);
     private static final Set<TaskStatus> CAN_OPEN_MODAL = EnumSet.of(NOT_START, SUBMITTED, MODAL);
@@ -80,6 +91,13 @@ public class TaskTransitions {
 
     /** Null when the update does not apply in the current status. */
     private static Task next(Task current, TaskUpdate update, long now) {
+        Finished held = current.internal().held();
+        if (held != null) {
+            return afterHeld(current, held, update, now);
+        }
+        if (update instanceof ImagesKept || update instanceof ImagesNotKept) {
+            return null;
+        }
         TaskStatus status = current.status();
         Task.Builder b = current.toBuilder();
         if (update instanceof Submitted u) {
@@ -152,26 +170,20 @@ public class TaskTransitions {
                     .build();
         }
         if (update instanceof Finished u) {
+            return CAN_FINISH.contains(status) ? finished(current, u, now).build() : null;
+        }
+        if (update instanceof Held u) {
             if (!CAN_FINISH.contains(status)) {
                 return null;
             }
-            TaskProperties properties = b.properties().merge(TaskProperties.EMPTY
-                    .withMessageId(u.messageId())
-                    .withMessageHash(u.messageHash())
-                    .withFinalPrompt(firstNonNull(u.promptResult(), u.finalPrompt()))
-                    .withFlags(u.flags()));
-            if (u.promptResult() != null) {
-                b.promptEn(u.promptResult()).prompt(firstNonNull(current.prompt(), u.promptResult()));
-            }
-            return b.status(TaskStatus.SUCCESS)
+            Finished result = u.result();
+            return b.status(IN_PROGRESS)
                     .startTime(firstNonNull(current.startTime(), now))
-                    .finishTime(now)
                     .progress("100%")
-                    .imageUrl(firstNonNull(u.imageUrl(), current.imageUrl()))
-                    .videoUrl(firstNonNull(u.videoUrl(), current.videoUrl()))
-                    .videoUrls(firstNonNull(u.videoUrls(), current.videoUrls()))
-                    .buttons(u.buttons())
-                    .properties(properties)
+                    .properties(b.properties().merge(TaskProperties.EMPTY
+                            .withMessageId(result.messageId())
+                            .withMessageHash(result.messageHash())))
+                    .internal(b.internal().withHeld(result))
                     .build();
         }
         if (update instanceof CancelButtonSeen u) {
@@ -191,6 +203,48 @@ public class TaskTransitions {
             return b.status(TaskStatus.CANCEL).failReason(u.reason()).finishTime(now).build();
         }
         throw new IllegalArgumentException("unknown update " + update);
+    }
+
+    /** SUCCESS from the result message, with Discord's link as {@code imageUrl} and {@code discordImageUrl}. */
+    private static Task.Builder finished(Task current, Finished u, long now) {
+        Task.Builder b = current.toBuilder();
+        TaskProperties properties = b.properties().merge(TaskProperties.EMPTY
+                .withMessageId(u.messageId())
+                .withMessageHash(u.messageHash())
+                .withFinalPrompt(firstNonNull(u.promptResult(), u.finalPrompt()))
+                .withFlags(u.flags()));
+        if (u.imageUrl() != null) {
+            properties = properties.withExtra(DISCORD_IMAGE_URL, u.imageUrl());
+        }
+        if (u.promptResult() != null) {
+            b.promptEn(u.promptResult()).prompt(firstNonNull(current.prompt(), u.promptResult()));
+        }
+        return b.status(TaskStatus.SUCCESS)
+                .startTime(firstNonNull(current.startTime(), now))
+                .finishTime(now)
+                .progress("100%")
+                .imageUrl(firstNonNull(u.imageUrl(), current.imageUrl()))
+                .videoUrl(firstNonNull(u.videoUrl(), current.videoUrl()))
+                .videoUrls(firstNonNull(u.videoUrls(), current.videoUrls()))
+                .buttons(u.buttons())
+                .properties(properties);
+    }
+
+    /** A held task finishes once its picture is kept or given up on; nothing else applies to it. */
+    private static Task afterHeld(Task current, Finished held, TaskUpdate update, long now) {
+        Task withoutHold = current.withInternal(current.internal().withHeld(null));
+        if (update instanceof ImagesKept u) {
+            Task.Builder b = finished(withoutHold, held, now).imageUrl(u.imageUrl()).imageUrls(u.imageUrls());
+            if (u.imageUrls() != null) {
+                b.properties(b.properties().withExtra(IMAGE_URLS, u.imageUrls().stream().map(ImageLink::url).toList()));
+            }
+            return b.build();
+        }
+        if (update instanceof ImagesNotKept u) {
+            Task.Builder b = finished(withoutHold, held, now);
+            return b.properties(b.properties().withExtra(IMAGE_STORE_ERROR, u.reason())).build();
+        }
+        return null;
     }
 
     private static boolean isSeenModal(Task current, String modalId) {

@@ -78,6 +78,34 @@ public sealed interface TaskUpdate {
     }
 
     /**
+     * The result message arrived, but its picture is to be kept first: the task stays
+     * {@code IN_PROGRESS} at 100% with {@code result} set aside, so that no client sees SUCCESS
+     * with a link that does not work yet. Only {@link ImagesKept} or {@link ImagesNotKept} moves
+     * such a task on; anything else (the result seen again, a cancel, a timeout) changes nothing.
+     */
+    record Held(Finished result) implements TaskUpdate {
+    }
+
+    /**
+     * The held result's picture is kept: the task becomes SUCCESS with {@code imageUrl} (the stored
+     * copy's link, or Midjourney's CDN); Discord's link stays in {@code properties.discordImageUrl}.
+     *
+     * @param imageUrls the grid's four pictures, null for a single picture
+     */
+    record ImagesKept(String imageUrl, List<ImageLink> imageUrls) implements TaskUpdate {
+        public ImagesKept {
+            imageUrls = imageUrls == null ? null : List.copyOf(imageUrls);
+        }
+    }
+
+    /**
+     * Keeping the held result's picture finally failed: the task becomes SUCCESS with Discord's
+     * link, and {@code properties.imageStoreError} says why.
+     */
+    record ImagesNotKept(String reason) implements TaskUpdate {
+    }
+
+    /**
      * The job's start message carries a {@code Cancel Job} button ({@code customId}) on message
      * {@code messageId} with {@code flags}: remembered so that a cancel can press it.
      */

@@ -41,7 +41,7 @@ public final class TaskWriter {
     /** Changes to finished tasks (a seed learned later) are rare: one at a time keeps them ordered. */
     private final Object finishedChanges = new Object();
     private final Map<String, Long> lastActivity = new ConcurrentHashMap<>();
-    private volatile Consumer<Task> onFinal = task -> { };
+    private volatile Consumer<Task> onJobOver = task -> { };
 
     /**
      * With a task JSON cache of the default size written with a plain JSON mapper, storing on the
@@ -73,9 +73,12 @@ public final class TaskWriter {
         return json;
     }
 
-    /** Called once for every task that reaches a final status (frees its account slot). */
-    public void onFinal(Consumer<Task> action) {
-        this.onFinal = action;
+    /**
+     * Called when a task's Discord job is over: when it reaches a final status, and before that when
+     * its result is held while its picture is kept (frees its account slot; may come twice per task).
+     */
+    public void onJobOver(Consumer<Task> action) {
+        this.onJobOver = action;
     }
 
     /** Starts following a new task and returns once it is durable (see {@link #awaitStored}). */
@@ -164,8 +167,8 @@ public final class TaskWriter {
             lastActivity.put(taskId, System.currentTimeMillis());
         }
         publish(task);
-        if (task.status().isFinal()) {
-            onFinal.accept(task);
+        if (task.status().isFinal() || update instanceof TaskUpdate.Held) {
+            onJobOver.accept(task);
         }
         return Optional.of(new Applied(task, stored.get()));
     }

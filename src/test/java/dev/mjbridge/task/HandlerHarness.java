@@ -50,8 +50,8 @@ final class HandlerHarness {
         AccountPool pool = new AccountPool(List.of(), null, new AccountSelector(SelectionStrategy.BEST_WAIT_IDLE), false);
         handler = new TaskEventHandler(new TaskCorrelator(index), writer, index, runner,
                 new SeedRequests(pool, writer, Duration.ofSeconds(1)), ENDPOINTS, new MessageParser(),
-                new MidjourneyCdn(CDN));
-        writer.onFinal(task -> released.add(task.id()));
+                new MidjourneyCdn(CDN), ResultImages.NONE);
+        writer.onJobOver(task -> released.add(task.id()));
     }
 
     /** A task sent with nonce-{id}; a button press names the message it pressed (and the image index). */

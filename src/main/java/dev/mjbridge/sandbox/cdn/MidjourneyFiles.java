@@ -24,18 +24,21 @@ public class MidjourneyFiles {
     public static final String BASE_PATH = "/mj-cdn";
 
     private static final Pattern PICTURE_FILE = Pattern.compile("0_([0-9])\\.(png|webp)");
+    private static final Pattern GRID_FILE = Pattern.compile("grid_0\\.(png|webp)");
 
     private final Cdn cdn;
     /** Per finished job hash, the recipe of each picture, in the order of their numbers in the URL. */
     private final Map<String, List<ImageRecipe>> jobs = new ConcurrentHashMap<>();
+    /** Per finished grid job's hash, the whole grid. */
+    private final Map<String, ImageRecipe> grids = new ConcurrentHashMap<>();
 
     public MidjourneyFiles(Cdn cdn) {
         this.cdn = cdn;
     }
 
     /**
-     * Publishes a finished job's pictures: a grid as its four quadrants ({@code 0_0} to {@code 0_3}),
-     * any single picture (upscale) as {@code 0_0}. Other recipes (previews, videos) are not images
+     * Publishes a finished job's pictures: a grid as its four quadrants ({@code 0_0} to {@code 0_3})
+     * and whole ({@code grid_0}), any single picture (upscale) as {@code 0_0}. Other recipes (previews, videos) are not images
      * Midjourney serves here and are ignored.
      */
     public void publish(String jobHash, ImageRecipe result) {
@@ -43,7 +46,10 @@ public class MidjourneyFiles {
             throw new IllegalArgumentException("a job needs a hash");
         }
         switch (result.kind()) {
-            case GRID -> jobs.put(jobHash, quadrants(result));
+            case GRID -> {
+                grids.put(jobHash, result);
+                jobs.put(jobHash, quadrants(result));
+            }
             case SINGLE -> jobs.put(jobHash, List.of(result));
             default -> {
             }
@@ -52,6 +58,11 @@ public class MidjourneyFiles {
 
     /** The file at {@code <base>/<jobHash>/<file>}, or empty for an unknown job, picture or name. */
     public Optional<ServedFile> file(String jobHash, String file) {
+        ImageRecipe grid = grids.get(jobHash);
+        if (grid != null && GRID_FILE.matcher(file).matches()) {
+            ImageFormat format = ImageFormat.forFilename(file);
+            return Optional.of(new ServedFile(cdn.render(grid, format), format.contentType()));
+        }
         Matcher picture = PICTURE_FILE.matcher(file);
         List<ImageRecipe> pictures = jobs.get(jobHash);
         if (!picture.matches() || pictures == null) {

@@ -64,6 +64,9 @@ class MidjourneyCdnFlowTest {
             assertThat(webp.statusCode()).isEqualTo(200);
             assertThat(ImageTypes.sniff(webp.body())).isEqualTo("image/webp");
         }
+        HttpResponse<byte[]> gridFile = get(base() + "/" + grid.hash() + "/grid_0.png");
+        assertThat(gridFile.statusCode()).isEqualTo(200);
+        assertSamePixels(TestImages.decode(gridFile.body()), whole, -1);
         assertThat(get(base() + "/" + grid.hash() + "/0_4.png").statusCode()).isEqualTo(404);
         assertThat(get(base() + "/" + grid.hash() + "/1_0.png").statusCode()).isEqualTo(404);
         assertThat(get(base() + "/00000000-0000-0000-0000-000000000000/0_0.png").statusCode()).isEqualTo(404);
@@ -81,6 +84,7 @@ class MidjourneyCdnFlowTest {
         assertSamePixels(served, posted, 0);
         assertThat(get(base() + "/" + image.hash() + "/0_0.webp").statusCode()).isEqualTo(200);
         assertThat(get(base() + "/" + image.hash() + "/0_1.png").statusCode()).isEqualTo(404);
+        assertThat(get(base() + "/" + image.hash() + "/grid_0.png").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.mjbridge.task.images;
+
+import java.util.List;
+
+import dev.mjbridge.images.ImageInfo;
+
+/** Told how keeping each task's picture ended: for the index of stored files, the store's health, and retries. */
+interface KeepOutcomes {
+
+    KeepOutcomes NONE = new KeepOutcomes() {
+        @Override
+        public void stored(String taskId, List<ImageInfo> files) {
+        }
+
+        @Override
+        public void failed(String taskId, String reason, boolean storeFault) {
+        }
+    };
+
+    /** The task's files are in the store. */
+    void stored(String taskId, List<ImageInfo> files);
+
+    /**
+     * Keeping finally failed; the task finished with Discord's link.
+     *
+     * @param storeFault whether the store failed (disk full, bucket down) rather than the download
+     */
+    void failed(String taskId, String reason, boolean storeFault);
+}
