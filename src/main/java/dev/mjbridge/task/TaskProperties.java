@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -159,7 +160,8 @@ public record TaskProperties(
         if (extra == null || extra.isEmpty()) {
             return Map.of();
         }
-        Map<String, Object> copy = new LinkedHashMap<>();
+        // Sorted: the JSON reads the same however the keys were added, and after a round trip through the store.
+        Map<String, Object> copy = new TreeMap<>();
         extra.forEach((key, value) -> {
             if (value != null && !NAMED_KEYS.contains(key)) {
                 copy.put(key, value);

@@ -85,7 +85,9 @@ class KilledProcessRecoveryTest {
         for (String id : ids) {
             JsonNode task = api.awaitFinal(id);
             assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
-            assertThat(task.path("imageUrl").asString()).containsPattern("\\.(png|webp)\\?"); // V7 grids are WebP
+            // V7 grids are WebP; the stored copy is served by the restarted process.
+            assertThat(task.path("properties").path("discordImageUrl").asString()).containsPattern("\\.(png|webp)\\?");
+            assertThat(api.getBytes(task.path("imageUrl").asString()).status()).isEqualTo(200);
             String nonce = task.path("properties").path("nonce").asString();
             assertThat(sandbox.control().received().interactionsWithNonce(nonce)).as("sends of " + id).isEqualTo(1);
         }

@@ -69,6 +69,25 @@ public final class MjApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** The bytes at an absolute URL (a picture link a task hands out), as a client would fetch them. */
+    public Download getBytes(String url) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What {@link #getBytes} answered. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
     private Response send(HttpRequest.Builder request) {
         if (secret != null) {
             request.header("mj-api-secret", secret);

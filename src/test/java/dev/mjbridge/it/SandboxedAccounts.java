@@ -114,12 +114,13 @@ public final class SandboxedAccounts implements AutoCloseable {
 
     /**
      * The sandbox job whose image a finished task shows, checked to be the job the task's
-     * own interaction (its nonce) started, and that its image URL names.
+     * own interaction (its nonce) started, and that its Discord image link names (the task's
+     * {@code imageUrl} is the stored copy's link, which names no job).
      */
     public Job ownJob(JsonNode task) {
         JsonNode properties = task.path("properties");
         String hash = properties.path("messageHash").asString(null);
-        if (hash == null || !task.path("imageUrl").asString("").contains(hash)) {
+        if (hash == null || !properties.path("discordImageUrl").asString("").contains(hash)) {
             throw new AssertionError("task shows no job of its own: " + task);
         }
         Job job = control().bot().job(hash).orElseThrow(() -> new AssertionError("the sandbox ran no job " + hash));

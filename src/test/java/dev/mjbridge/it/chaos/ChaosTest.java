@@ -192,9 +192,13 @@ class ChaosTest {
         String id = s.taskId() + " (" + s.plan().what() + ")";
         JsonNode p = task.path("properties");
         String hash = p.path("messageHash").asString(null);
-        String imageUrl = task.path("imageUrl").asString(null);
+        // imageUrl is the stored copy's link; the Discord link it was downloaded from names the job.
+        String imageUrl = p.path("discordImageUrl").asString(null);
         if (hash == null || imageUrl == null || !imageUrl.contains(hash)) {
             return Optional.of(id + ": image " + imageUrl + " is not of its job " + hash);
+        }
+        if (!task.path("imageUrl").asString("").contains("/mj/image/" + s.taskId() + "/")) {
+            return Optional.of(id + ": imageUrl " + task.path("imageUrl") + " is not its stored picture");
         }
         Optional<Job> job = control.bot().job(hash);
         if (job.isEmpty()) {

@@ -75,7 +75,8 @@ class StandaloneSandboxTest {
             String id = api.submit("/mj/submit/imagine", "{\"prompt\": \"a lighthouse on a standalone sandbox\"}");
             JsonNode grid = api.awaitFinal(id);
             assertThat(grid.path("status").asString()).as(grid.toString()).isEqualTo("SUCCESS");
-            assertThat(grid.path("imageUrl").asString()).startsWith(sandbox.restBaseUrl());
+            assertThat(grid.path("properties").path("discordImageUrl").asString()).startsWith(sandbox.restBaseUrl());
+            assertThat(grid.path("imageUrl").asString()).contains("/mj/image/" + id + "/");
             assertThat(grid.path("properties").path("discordChannelId").asString()).isEqualTo(CHANNEL);
             String upscaleId = api.submit("/mj/submit/action", "{\"taskId\": \"%s\", \"customId\": \"%s\"}"
                     .formatted(id, MjApi.button(grid, "U1")));
