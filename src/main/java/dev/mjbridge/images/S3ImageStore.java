@@ -46,6 +46,8 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final int CHUNK = 64 * 1024;
+    /** The start-up check, retries included: a server that does not answer must not hold start-up for long. */
+    private static final Duration CHECK_LIMIT = Duration.ofSeconds(15);
 
     private final S3Connections connections;
     private final S3ImageProperties settings;
@@ -80,7 +82,9 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
      * @throws IOException saying why not (unreachable, no such bucket, access denied)
      */
     public void checkBucket() throws IOException {
-        call("HeadBucket", "", () -> connections.client().headBucket(request -> request.bucket(bucket())));
+        call("HeadBucket", "", () -> connections.client().headBucket(request -> request
+                .bucket(bucket())
+                .overrideConfiguration(call -> call.apiCallTimeout(CHECK_LIMIT))));
     }
 
     @Override
@@ -132,6 +136,7 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
                 connections.client(), bucket(), objectKey, head.get().eTag())));
     }
 
+    /** @throws UncheckedIOException when the server cannot say (unreachable, access refused) */
     @Override
     public boolean exists(ImageKey key) {
         try {
