@@ -19,6 +19,7 @@ import dev.mjbridge.images.ImageKey;
 import dev.mjbridge.images.ImageStore;
 import dev.mjbridge.images.InvalidImageKeyException;
 import dev.mjbridge.images.StoredImage;
+import dev.mjbridge.images.TemporaryLink;
 
 /**
  * {@code GET /mj/image/{taskId}/{file}}: a stored picture, streamed from the store. Stored files
@@ -49,6 +50,11 @@ public class ImageController {
             return;
         }
         ImageKey key = keyOf(taskId, file);
+        Optional<TemporaryLink> link = store.get().temporaryLink(key);
+        if (link.isPresent()) {
+            redirect(link.get(), response);
+            return;
+        }
         Optional<StoredImage> opened = store.get().open(key);
         if (opened.isEmpty()) {
             notFound(response, "Image not found: " + key);
@@ -110,6 +116,17 @@ public class ImageController {
         if (!"HEAD".equals(request.getMethod())) {
             image.copyTo(response.getOutputStream(), first, length);
         }
+    }
+
+    /**
+     * The store hands out links of its own (presigned S3 links): the client fetches the bytes there.
+     * Private, so that no shared cache keeps a link it was not given, and only for a little less
+     * than the link works.
+     */
+    private static void redirect(TemporaryLink link, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader(HttpHeaders.LOCATION, link.url().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=" + link.cacheSeconds());
     }
 
     private static void notFound(HttpServletResponse response, String description) throws IOException {

@@ -11,8 +11,8 @@ import dev.mjbridge.config.SettingChecks;
  * a task's {@code imageUrl} should carry (see docs/images.md). Each default is written here only;
  * a value given but unusable stops start-up with the key and the reason.
  *
- * @param store            where pictures are kept; {@code s3} binds but has no store yet, so start-up
- *                         refuses it (see {@link ImageStoreConfiguration})
+ * @param store            where pictures are kept; the bucket of {@code s3} is set in
+ *                         {@link S3ImageProperties} ({@code mj.images.s3.*})
  * @param url              which link clients get; default {@code stored} when a store is set, else
  *                         {@code discord}
  * @param dir              folder of the {@code local} store
@@ -59,7 +59,7 @@ public record ImageProperties(
     public enum Store {
         /** Files under {@code dir}. */
         LOCAL,
-        /** An S3 bucket: accepted by the binding, not built yet. */
+        /** Objects of an S3 bucket ({@code mj.images.s3.*}). */
         S3,
         /** Nothing is kept; clients get the links Discord or Midjourney hand out. */
         NONE

@@ -34,4 +34,13 @@ public interface ImageStore {
     default Optional<String> publicUrl(ImageKey key) {
         return Optional.empty();
     }
+
+    /**
+     * A short-lived link to the stored file that {@code GET /mj/image/{taskId}/{file}} redirects
+     * clients to instead of streaming the file itself (a presigned S3 link); empty when the store
+     * is not set to hand out such links, or has no file under the key.
+     */
+    default Optional<TemporaryLink> temporaryLink(ImageKey key) throws IOException {
+        return Optional.empty();
+    }
 }

@@ -118,7 +118,7 @@ public final class LocalImageStore implements ImageStore {
                     .map(Note::etag)
                     .orElseGet(() -> hashOf(channel, size));
             ImageInfo info = new ImageInfo(key, size, key.contentType(), modified.truncatedTo(ChronoUnit.MILLIS), etag);
-            return Optional.of(new StoredImage(info, channel));
+            return Optional.of(new LocalStoredImage(info, channel));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

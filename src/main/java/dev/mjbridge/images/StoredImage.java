@@ -4,64 +4,33 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 
 /**
- * A stored file held open: its description and its bytes, read from the very file the description
- * was taken from, so a replacement stored meanwhile cannot mix with it.
+ * A stored file opened for reading: its description, and its bytes as they were when it was
+ * described. A replacement stored under the same key meanwhile never mixes with them: the local
+ * store reads the very file it opened, the S3 store asks only for the object version it described
+ * and fails rather than send another one. The caller closes it.
  */
-public final class StoredImage implements Closeable {
+public sealed interface StoredImage extends Closeable permits LocalStoredImage, S3StoredImage {
 
-    private static final int CHUNK = 64 * 1024;
-
-    private final ImageInfo info;
-    private final FileChannel channel;
-
-    StoredImage(ImageInfo info, FileChannel channel) {
-        this.info = info;
-        this.channel = channel;
-    }
-
-    public ImageInfo info() {
-        return info;
-    }
+    ImageInfo info();
 
     /**
-     * Copies {@code length} bytes from {@code offset} to {@code out}, a chunk at a time (files are
-     * never loaded whole into memory).
+     * Copies {@code length} bytes from {@code offset} to {@code out}, streamed (never loaded whole
+     * into memory).
+     *
+     * @throws IllegalArgumentException when the range is not inside the file
+     * @throws IOException              when the bytes cannot be read, or the file changed since it was opened
      */
-    public void copyTo(OutputStream out, long offset, long length) throws IOException {
+    void copyTo(OutputStream out, long offset, long length) throws IOException;
+
+    /** The whole content as a stream (for callers that pass it on rather than serve it); closed with this. */
+    InputStream stream() throws IOException;
+
+    /** Refuses a range that is not inside the described file. */
+    static void checkRange(ImageInfo info, long offset, long length) {
         if (offset < 0 || length < 0 || offset + length > info.size()) {
             throw new IllegalArgumentException("bytes " + offset + "+" + length + " are outside 0.." + info.size());
         }
-        WritableByteChannel target = Channels.newChannel(out);
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(length, 1)));
-        long position = offset;
-        long end = offset + length;
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new IOException(info.key() + ": the file ended early");
-            }
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                target.write(buffer);
-            }
-            position += read;
-        }
-    }
-
-    /** The whole content as a stream (for callers that pass it on rather than serve it). */
-    public InputStream stream() throws IOException {
-        return Channels.newInputStream(channel.position(0L));
-    }
-
-    @Override
-    public void close() throws IOException {
-        channel.close();
     }
 }

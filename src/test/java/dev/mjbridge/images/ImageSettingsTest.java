@@ -3,22 +3,29 @@ package dev.mjbridge.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
 import dev.mjbridge.MjBridgeApplication;
+import dev.mjbridge.testing.S3MockServer;
 
 /** mj.images.* bound as at start-up: defaults, valid values, and refusals naming the key. */
+@ExtendWith(OutputCaptureExtension.class)
 class ImageSettingsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -75,7 +82,21 @@ class ImageSettingsTest {
             mj.images.max-bytes-per-image  | -1MB             | must be at least 1B
             mj.images.max-bytes-per-image  | lots             | lots
             mj.images.require-secret       | maybe            | maybe
-            mj.images.store                | s3               | s3 is not available yet
+            mj.images.s3.bucket            | My_Bucket        | must be a bucket name
+            mj.images.s3.bucket            | ab               | must be a bucket name
+            mj.images.s3.prefix            | /pictures        | must be folder names
+            mj.images.s3.prefix            | a/../b           | must be folder names
+            mj.images.s3.prefix            | a//b             | must be folder names
+            mj.images.s3.prefix            | a b              | must be folder names
+            mj.images.s3.region            | US East          | must be a region name
+            mj.images.s3.endpoint          | minio:9000       | must be an absolute http or https URL
+            mj.images.s3.endpoint          | s3.example.com   | must be an absolute http or https URL
+            mj.images.s3.public-base-url   | ftp://x.example  | must be an absolute http or https URL
+            mj.images.s3.path-style        | maybe            | maybe
+            mj.images.s3.presign           | maybe            | maybe
+            mj.images.s3.presign-ttl       | 0s               | must be longer than zero
+            mj.images.s3.presign-ttl       | 8d               | must be at most 7d
+            mj.images.s3.presign-ttl       | soon             | soon
             """)
     void aBadValueStopsStartUpNamingTheKeyAndTheReason(String key, String value, String reason) {
         runner.withPropertyValues(key + "=" + value).run(context -> {
@@ -93,14 +114,102 @@ class ImageSettingsTest {
         });
     }
 
-    /** The real application, as an operator starts it: no pretend S3 store. */
     @Test
-    void theApplicationDoesNotStartWithS3() {
+    void theS3DefaultsAreTheDocumentedOnes() {
+        runner.run(context -> {
+            S3ImageProperties s3 = context.getBean(S3ImageProperties.class);
+            assertThat(s3).isEqualTo(S3ImageProperties.defaults());
+            assertThat(s3.bucket()).isNull();
+            assertThat(s3.prefix()).isEmpty();
+            assertThat(s3.region()).isEqualTo("us-east-1");
+            assertThat(s3.endpoint()).isNull();
+            assertThat(s3.pathStyle()).isFalse();
+            assertThat(s3.accessKey()).isNull();
+            assertThat(s3.secretKey()).isNull();
+            assertThat(s3.publicBaseUrl()).isNull();
+            assertThat(s3.presign()).isFalse();
+            assertThat(s3.presignTtl()).isEqualTo(Duration.ofHours(1));
+        });
+    }
+
+    @Test
+    void withStoreS3TheStoreIsTheBucketAndItsSettingsBind(CapturedOutput output) {
+        String endpoint = S3MockServer.shared().endpoint();
+        runner.withPropertyValues("mj.images.store=s3", "mj.images.s3.bucket=" + S3MockServer.BUCKET,
+                "mj.images.s3.prefix= pictures ", "mj.images.s3.region=auto", "mj.images.s3.endpoint=" + endpoint,
+                "mj.images.s3.path-style=true", "mj.images.s3.access-key=" + S3MockServer.ACCESS_KEY,
+                "mj.images.s3.secret-key=" + S3MockServer.SECRET_KEY,
+                "mj.images.s3.public-base-url=https://cdn.example.com/mj/", "mj.images.s3.presign=true",
+                "mj.images.s3.presign-ttl=7d").run(context -> {
+            assertThat(context).hasNotFailed();
+            S3ImageProperties s3 = context.getBean(S3ImageProperties.class);
+            assertThat(s3.prefix()).isEqualTo("pictures/");
+            assertThat(s3.region()).isEqualTo("auto");
+            assertThat(s3.pathStyle()).isTrue();
+            assertThat(s3.presign()).isTrue();
+            assertThat(s3.presignTtl()).isEqualTo(Duration.ofDays(7));
+            assertThat(s3.toString()).contains(S3MockServer.ACCESS_KEY).doesNotContain(S3MockServer.SECRET_KEY);
+            ImageStore store = context.getBean(ImageStore.class);
+            assertThat(store).isInstanceOf(S3ImageStore.class);
+            assertThat(store.publicUrl(new ImageKey("1", "0_0.png")))
+                    .contains("https://cdn.example.com/mj/pictures/1/0_0.png");
+            assertThat(store.toString()).doesNotContain(S3MockServer.SECRET_KEY);
+        });
+        assertThat(output.getOut()).contains("Images are stored in S3 bucket '" + S3MockServer.BUCKET + "' under 'pictures/'");
+    }
+
+    @Test
+    void withStoreS3ABucketIsRequired() {
+        runner.withPropertyValues("mj.images.store=s3").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messagesOf(context.getStartupFailure()))
+                    .contains("mj.images.s3.bucket", "is required when mj.images.store is s3");
+        });
+    }
+
+    @Test
+    void aKeyWithoutItsPartnerIsRefusedWithoutShowingTheSecret() {
+        runner.withPropertyValues("mj.images.s3.secret-key=" + S3MockServer.SECRET_KEY).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messagesOf(context.getStartupFailure()))
+                    .contains("mj.images.s3.access-key", "must be set together with mj.images.s3.secret-key")
+                    .doesNotContain(S3MockServer.SECRET_KEY);
+        });
+        runner.withPropertyValues("mj.images.s3.access-key=AKIAEXAMPLE").run(context -> assertThat(
+                messagesOf(context.getStartupFailure())).contains("mj.images.s3.secret-key", "must be set together"));
+    }
+
+    /** A bucket that does not answer is an outage, not a setting: start-up goes on and says so, without secrets. */
+    @Test
+    void aStoreThatIsDownIsLoggedButDoesNotStopStartUp(CapturedOutput output) throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        runner.withPropertyValues("mj.images.store=s3", "mj.images.s3.bucket=down-bucket",
+                "mj.images.s3.endpoint=http://127.0.0.1:" + closed, "mj.images.s3.path-style=true",
+                "mj.images.s3.access-key=" + S3MockServer.ACCESS_KEY,
+                "mj.images.s3.secret-key=" + S3MockServer.SECRET_KEY).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(ImageStore.class)).isInstanceOf(S3ImageStore.class);
+        });
+        assertThat(output.getOut()).contains("The image store is not usable now", "HeadBucket", "down-bucket",
+                "http://127.0.0.1:" + closed).doesNotContain(S3MockServer.SECRET_KEY);
+    }
+
+    /** The real application, as an operator starts it: no S3 store without a bucket, no secret in the report. */
+    @Test
+    void theApplicationDoesNotStartWithS3WithoutABucket(CapturedOutput output) {
         assertThatThrownBy(() -> SpringApplication.run(MjBridgeApplication.class, "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:image-settings", "--mj.sandbox.enabled=true",
                 "--mj.images.store=s3"))
                 .satisfies(failure -> assertThat(messagesOf(failure))
-                        .contains("mj.images.store", "s3 is not available yet"));
+                        .contains("mj.images.s3.bucket", "is required when mj.images.store is s3"));
+        assertThatThrownBy(() -> SpringApplication.run(MjBridgeApplication.class, "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:image-settings-2", "--mj.sandbox.enabled=true",
+                "--mj.images.store=s3", "--mj.images.s3.bucket=b-1", "--mj.images.s3.secret-key=" + S3MockServer.SECRET_KEY))
+                .satisfies(failure -> assertThat(messagesOf(failure)).contains("mj.images.s3.access-key"));
+        assertThat(output.getAll()).doesNotContain(S3MockServer.SECRET_KEY);
     }
 
     private static String messagesOf(Throwable failure) {
