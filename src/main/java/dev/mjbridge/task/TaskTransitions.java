@@ -234,11 +234,7 @@ public class TaskTransitions {
     private static Task afterHeld(Task current, Finished held, TaskUpdate update, long now) {
         Task withoutHold = current.withInternal(current.internal().withHeld(null));
         if (update instanceof ImagesKept u) {
-            Task.Builder b = finished(withoutHold, held, now).imageUrl(u.imageUrl()).imageUrls(u.imageUrls());
-            if (u.imageUrls() != null) {
-                b.properties(b.properties().withExtra(IMAGE_URLS, u.imageUrls().stream().map(ImageLink::url).toList()));
-            }
-            return b.build();
+            return ImageFields.withStoredCopy(finished(withoutHold, held, now).build(), u.imageUrl(), u.imageUrls());
         }
         if (update instanceof ImagesNotKept u) {
             Task.Builder b = finished(withoutHold, held, now);

@@ -17,6 +17,22 @@ interface KeepOutcomes {
         }
     };
 
+    /** Every one of {@code outcomes}, in order. */
+    static KeepOutcomes all(List<KeepOutcomes> outcomes) {
+        List<KeepOutcomes> copy = List.copyOf(outcomes);
+        return new KeepOutcomes() {
+            @Override
+            public void stored(String taskId, List<ImageInfo> files) {
+                copy.forEach(outcome -> outcome.stored(taskId, files));
+            }
+
+            @Override
+            public void failed(String taskId, String reason, boolean storeFault) {
+                copy.forEach(outcome -> outcome.failed(taskId, reason, storeFault));
+            }
+        };
+    }
+
     /** The task's files are in the store. */
     void stored(String taskId, List<ImageInfo> files);
 

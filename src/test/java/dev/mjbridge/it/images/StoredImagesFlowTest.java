@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * task's imageUrl is the stored copy, which still downloads once Discord's link is dead, and a
  * grid's four pictures are exactly its quadrants.
  */
-@TestPropertySource(properties = "mj.sandbox.link-lifetime=5s")
+@TestPropertySource(properties = {"mj.sandbox.link-lifetime=5s", "mj.images.retry.first=1s"})
 class StoredImagesFlowTest extends ProxyIntegrationTest {
 
     private static final Path DIR = createDir();
@@ -102,13 +102,14 @@ class StoredImagesFlowTest extends ProxyIntegrationTest {
     }
 
     @Test
-    void whenTheStoreFailsTheTaskStillSucceedsWithDiscordsLinkAndTheReason() throws IOException {
+    void whenTheStoreFailsTheTaskSucceedsWithDiscordsLinkAndGetsItsStoredCopyLater() throws IOException {
         // The store's folder replaced by a file: nothing can be written under it.
         Path moved = DIR.resolveSibling(DIR.getFileName() + "-away");
         Files.move(DIR, moved);
         Files.writeString(DIR, "not a folder");
+        String id;
         try {
-            String id = api.submit("/mj/submit/imagine", "{\"prompt\": \"a boat with nowhere to dock\"}");
+            id = api.submit("/mj/submit/imagine", "{\"prompt\": \"a boat with nowhere to dock\"}");
             JsonNode task = api.awaitFinal(id);
 
             assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
@@ -121,6 +122,16 @@ class StoredImagesFlowTest extends ProxyIntegrationTest {
             Files.delete(DIR);
             Files.move(moved, DIR);
         }
+        // By the time the store works again, Discord's link has expired: the retry reads the message for a fresh one.
+        sandbox().post("/cdn/expire-links", "{}");
+
+        JsonNode stored = api.awaitTask(id, t -> t.path("imageUrl").asString().contains("/mj/image/"),
+                "the picture stored on a later attempt");
+
+        assertThat(stored.path("properties").has("imageStoreError")).as(stored.toString()).isFalse();
+        assertThat(stored.path("imageUrls").size()).isEqualTo(4);
+        assertThat(api.getBytes(stored.path("imageUrl").asString()).status()).isEqualTo(200);
+        assertThat(api.getBytes(stored.path("imageUrls").get(0).path("url").asString()).status()).isEqualTo(200);
     }
 
     private SandboxApi sandbox() {
