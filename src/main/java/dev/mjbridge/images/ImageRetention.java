@@ -189,7 +189,9 @@ public final class ImageRetention implements SmartLifecycle {
             scheduler = null;
         }
         if (running != null) {
-            running.shutdownNow();
+            // No interrupt: a run in progress finishes its task (an interrupted file or database
+            // write helps nobody), and as a daemon thread it holds up no exit.
+            running.shutdown();
         }
     }
 

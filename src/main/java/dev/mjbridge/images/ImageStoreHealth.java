@@ -124,7 +124,8 @@ public final class ImageStoreHealth implements SmartLifecycle {
     public void stop() {
         synchronized (lifecycle) {
             if (scheduler != null) {
-                scheduler.shutdownNow();
+                // No interrupt: a probe in progress finishes (its thread is a daemon and holds up no exit).
+                scheduler.shutdown();
                 scheduler = null;
                 probing = null;
             }
