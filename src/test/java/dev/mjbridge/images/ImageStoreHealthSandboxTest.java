@@ -52,6 +52,8 @@ class ImageStoreHealthSandboxTest extends ProxyIntegrationTest {
         assertThat(down.body().path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(down.body().path("components").path("db").has("details")).as("details are never shown").isFalse();
         assertThat(down.text()).doesNotContain("it-secret");
+        assertThat(get("/actuator/health/readiness").statusCode()).as("the API still serves: ready").isEqualTo(200);
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
         Files.delete(STORE);
 
