@@ -99,6 +99,7 @@ class ImageRetentionTest {
         assertThat(pruned).containsExactly(new PrunedTask("1001", 4, 400, age), new PrunedTask("1002", 1, 50, age));
         assertThat(onDisk("1001")).isFalse();
         assertThat(local.exists(new ImageKey("1001", "0_3.png"))).isFalse();
+        assertThat(dir.resolve("images/1001")).as("no empty folder left").doesNotExist();
         assertThat(onDisk("1002")).isFalse();
         assertThat(onDisk("1003")).isTrue();
         assertThat(onDisk("1004")).isTrue();

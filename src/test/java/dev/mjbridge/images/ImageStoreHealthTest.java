@@ -107,26 +107,31 @@ class ImageStoreHealthTest {
     }
 
     @Test
-    void aFailureReportedByAWriterStartsProbingWhichFindsTheStoreWorking() {
+    void aFailureReportedByAWriterStartsProbingWhichFindsTheStoreWorking() throws IOException {
+        Files.writeString(root(), "blocked until the first probe has run");
         healthOf(root()).start();
-        Waits.await("the start-up probe", Duration.ofSeconds(10)).until(() -> Files.isDirectory(root()));
+        Waits.await("the start-up probe to fail", Duration.ofSeconds(10))
+                .until(() -> shown().getStatus(), Status.DOWN::equals);
+        Files.delete(root());
+        Waits.await("a probe to find the store working", Duration.ofSeconds(10))
+                .until(() -> shown().getStatus(), Status.UP::equals);
 
         health.recordFailure("the download's write failed: IOException: No space left on device");
         assertThat(shown().getStatus()).isEqualTo(Status.DOWN);
 
-        Waits.await("a probe to find the store working", Duration.ofSeconds(10))
+        Waits.await("a probe to find the store working again", Duration.ofSeconds(10))
                 .until(() -> shown().getStatus(), Status.UP::equals);
     }
 
     @Test
-    void afterStopNothingProbesAnyMore() throws IOException {
-        healthOf(root()).start();
+    void theStartUpProbeClearsAFailureOfAStoreThatWorks() {
+        healthOf(root());
+        health.recordFailure("reported before start");
+
+        health.start();
+
+        Waits.await("the start-up probe", Duration.ofSeconds(10)).until(() -> shown().getStatus(), Status.UP::equals);
         health.stop();
-        Files.writeString(root(), "blocked");
-
-        health.recordFailure("failed once");
-
         assertThat(health.isRunning()).isFalse();
-        assertThat(health.failure()).contains("failed once");
     }
 }
