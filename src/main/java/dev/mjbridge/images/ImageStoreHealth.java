@@ -36,8 +36,8 @@ public final class ImageStoreHealth implements SmartLifecycle {
     static final int MAX_REASON_LENGTH = 300;
 
     private static final Logger log = LoggerFactory.getLogger(ImageStoreHealth.class);
-    /** The eight bytes every PNG starts with: the probe is a (tiny, incomplete) PNG like its name says. */
-    private static final byte[] PROBE_BYTES = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    /** One byte: the smallest file that still goes through a real write, and within any size cap (at least 1B). */
+    private static final byte[] PROBE_BYTES = {0};
 
     private final ImageStore store;
     private final Duration probeInterval;
