@@ -1,5 +1,7 @@
 package dev.mjbridge.images;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -20,6 +22,12 @@ import dev.mjbridge.config.SettingChecks;
  * @param requireSecret    whether {@code GET /mj/image/...} needs {@code mj.api-secret} too; pictures
  *                         are public by default, so that they can be embedded anywhere
  * @param maxBytesPerImage the largest file the store accepts
+ * @param maxAge           stored pictures older than this are pruned; null = kept forever
+ * @param maxBytes         while the store holds more than this, the oldest tasks' pictures are
+ *                         pruned; null = no limit
+ * @param retentionInterval how often retention runs (see {@link ImageRetention})
+ * @param healthProbeInterval while the store is reported down, how often a probe file is written
+ *                         to see whether it has recovered (see {@link ImageStoreHealth})
  */
 @ConfigurationProperties("mj.images")
 public record ImageProperties(
@@ -28,11 +36,19 @@ public record ImageProperties(
         String dir,
         String publicBaseUrl,
         boolean requireSecret,
-        DataSize maxBytesPerImage) {
+        DataSize maxBytesPerImage,
+        Duration maxAge,
+        DataSize maxBytes,
+        Duration retentionInterval,
+        Duration healthProbeInterval) {
 
     public static final String DEFAULT_DIR = "./data/images";
     /** Midjourney's largest PNG grids are around 10 MB; 32 MB leaves room and still bounds the heap. */
     public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(32);
+    /** Pruning is cheap and nothing is urgent about it: once a day keeps the store near its limits. */
+    public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofHours(24);
+    /** Often enough that a health check sees a repaired store soon, rarely enough to cost nothing. */
+    public static final Duration DEFAULT_HEALTH_PROBE_INTERVAL = Duration.ofSeconds(30);
 
     public ImageProperties {
         store = store == null ? Store.LOCAL : store;
@@ -48,11 +64,19 @@ public record ImageProperties(
             throw new InvalidSettingException("mj.images.max-bytes-per-image",
                     "must be at least 1B, got " + maxBytesPerImage);
         }
+        maxAge = SettingChecks.positiveOrNone("mj.images.max-age", maxAge);
+        if (maxBytes != null && maxBytes.toBytes() < 1) {
+            throw new InvalidSettingException("mj.images.max-bytes", "must be at least 1B, got " + maxBytes);
+        }
+        retentionInterval = SettingChecks.positive("mj.images.retention-interval", retentionInterval,
+                DEFAULT_RETENTION_INTERVAL);
+        healthProbeInterval = SettingChecks.positive("mj.images.health-probe-interval", healthProbeInterval,
+                DEFAULT_HEALTH_PROBE_INTERVAL);
     }
 
     /** Every setting at its default. */
     public static ImageProperties defaults() {
-        return new ImageProperties(null, null, null, null, false, null);
+        return new ImageProperties(null, null, null, null, false, null, null, null, null, null);
     }
 
     /** Where pictures are kept. */

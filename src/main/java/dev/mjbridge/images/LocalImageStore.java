@@ -55,8 +55,7 @@ public final class LocalImageStore implements ImageStore {
     public ImageInfo put(ImageKey key, InputStream content) throws IOException {
         Path target = pathOf(key);
         Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, ".tmp-", ".part");
+        Path temp = createTempIn(folder);
         Path noteTemp = null;
         try {
             MessageDigest sha256 = sha256();
@@ -135,7 +134,35 @@ public final class LocalImageStore implements ImageStore {
         Path path = pathOf(key);
         boolean deleted = Files.deleteIfExists(path);
         Files.deleteIfExists(notePathOf(path));
+        deleteIfEmpty(path.getParent());
         return deleted;
+    }
+
+    /** A task's folder goes with its last file, so pruning old tasks leaves no empty folders behind. */
+    private static void deleteIfEmpty(Path folder) {
+        try {
+            Files.delete(folder);
+        } catch (IOException e) {
+            // Not empty (the task has other files, or a write is under way), or already gone: nothing to do.
+        }
+    }
+
+    /**
+     * A temporary file in the task's folder, made if missing. A delete of the task's last file may
+     * remove the folder between the two steps; then it is made again (once a temporary file is in
+     * it, the folder is not empty and stays).
+     */
+    private static Path createTempIn(Path folder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(folder);
+            try {
+                return Files.createTempFile(folder, ".tmp-", ".part");
+            } catch (NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The key's parts passed strict patterns; the check here guards against a change to them. */

@@ -74,7 +74,7 @@ class ImageEndpointTest {
     }
 
     private static ImageProperties requiringSecret() {
-        return new ImageProperties(null, null, null, null, true, null);
+        return new ImageProperties(null, null, null, null, true, null, null, null, null, null);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.unit.DataSize;
 
 import dev.mjbridge.MjBridgeApplication;
@@ -45,6 +48,10 @@ class ImageSettingsTest {
             assertThat(images.publicBaseUrl()).isNull();
             assertThat(images.requireSecret()).isFalse();
             assertThat(images.maxBytesPerImage()).isEqualTo(DataSize.ofMegabytes(32));
+            assertThat(images.maxAge()).as("kept forever").isNull();
+            assertThat(images.maxBytes()).as("no size limit").isNull();
+            assertThat(images.retentionInterval()).isEqualTo(Duration.ofHours(24));
+            assertThat(images.healthProbeInterval()).isEqualTo(Duration.ofSeconds(30));
             assertThat(context.getBean(ImageStore.class)).isInstanceOf(LocalImageStore.class);
         });
     }
@@ -53,9 +60,14 @@ class ImageSettingsTest {
     void validValuesBind(@TempDir Path dir) {
         runner.withPropertyValues("mj.images.store=local", "mj.images.url=midjourney", "mj.images.dir=" + dir,
                 "mj.images.public-base-url=https://mj.example.com/", "mj.images.require-secret=true",
-                "mj.images.max-bytes-per-image=5MB").run(context -> {
+                "mj.images.max-bytes-per-image=5MB", "mj.images.max-age=30d", "mj.images.max-bytes=20GB",
+                "mj.images.retention-interval=6h", "mj.images.health-probe-interval=10s").run(context -> {
             assertThat(context).hasNotFailed();
             ImageProperties images = context.getBean(ImageProperties.class);
+            assertThat(images.maxAge()).isEqualTo(Duration.ofDays(30));
+            assertThat(images.maxBytes()).isEqualTo(DataSize.ofGigabytes(20));
+            assertThat(images.retentionInterval()).isEqualTo(Duration.ofHours(6));
+            assertThat(images.healthProbeInterval()).isEqualTo(Duration.ofSeconds(10));
             assertThat(images.url()).isEqualTo(ImageProperties.Url.MIDJOURNEY);
             assertThat(images.requireSecret()).isTrue();
             assertThat(images.maxBytesPerImage()).isEqualTo(DataSize.ofMegabytes(5));
@@ -97,12 +109,41 @@ class ImageSettingsTest {
             mj.images.s3.presign-ttl       | 0s               | must be longer than zero
             mj.images.s3.presign-ttl       | 8d               | must be at most 7d
             mj.images.s3.presign-ttl       | soon             | soon
+            mj.images.max-age              | 0s               | must be longer than zero
+            mj.images.max-age              | -1d              | must be longer than zero
+            mj.images.max-age              | a month          | a month
+            mj.images.max-bytes            | 0                | must be at least 1B
+            mj.images.max-bytes            | plenty           | plenty
+            mj.images.retention-interval   | 0s               | must be longer than zero
+            mj.images.retention-interval   | daily            | daily
+            mj.images.health-probe-interval | -5s             | must be longer than zero
             """)
     void aBadValueStopsStartUpNamingTheKeyAndTheReason(String key, String value, String reason) {
         runner.withPropertyValues(key + "=" + value).run(context -> {
             assertThat(context).hasFailed();
             assertThat(messagesOf(context.getStartupFailure())).contains(key).contains(reason);
         });
+    }
+
+    @Test
+    void theBookkeepingBeansExistExactlyWhenThereIsAStore(@TempDir Path dir) {
+        ApplicationContextRunner withBookkeeping = runner
+                .withPropertyValues("mj.images.dir=" + dir)
+                .withUserConfiguration(StoredImagesConfiguration.class)
+                .withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:mem:image-settings", "sa", ""));
+
+        withBookkeeping.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(StoredImageIndex.class).hasSingleBean(ImageRetention.class)
+                    .hasSingleBean(ImageStoreHealth.class).hasBean("imageStoreHealthIndicator");
+        });
+        for (String none : new String[] {"none", "NONE", "None"}) {
+            withBookkeeping.withPropertyValues("mj.images.store=" + none).run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(StoredImageIndex.class).doesNotHaveBean(ImageRetention.class)
+                        .doesNotHaveBean(ImageStoreHealth.class).doesNotHaveBean("imageStoreHealthIndicator");
+            });
+        }
     }
 
     @Test

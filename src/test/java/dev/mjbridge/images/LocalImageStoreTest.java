@@ -135,6 +135,23 @@ class LocalImageStoreTest {
     }
 
     @Test
+    void theTaskFolderGoesWithItsLastFile() throws Exception {
+        LocalImageStore store = store();
+        ImageKey second = new ImageKey(KEY.taskId(), "0_1.png");
+        store.put(KEY, new ByteArrayInputStream(new byte[] {1}));
+        store.put(second, new ByteArrayInputStream(new byte[] {2}));
+        Path folder = dir.resolve("images/" + KEY.taskId());
+
+        store.delete(KEY);
+        assertThat(folder).isDirectory();
+        store.delete(second);
+        assertThat(folder).doesNotExist();
+
+        store.put(KEY, new ByteArrayInputStream(new byte[] {3}));
+        assertThat(store.exists(KEY)).isTrue();
+    }
+
+    @Test
     void aSymbolicLinkInTheStoreIsNotFollowed() throws Exception {
         LocalImageStore store = store();
         Path secret = Files.writeString(dir.resolve("secret.png"), "outside the store");
