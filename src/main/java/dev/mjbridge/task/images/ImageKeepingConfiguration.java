@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,8 @@ import dev.mjbridge.images.ImageDownloadSettings;
 import dev.mjbridge.images.ImageDownloader;
 import dev.mjbridge.images.ImageProperties;
 import dev.mjbridge.images.ImageStore;
+import dev.mjbridge.images.ImageStoreHealth;
+import dev.mjbridge.images.StoredImageIndex;
 import dev.mjbridge.midjourney.MessageParser;
 import dev.mjbridge.task.MidjourneyCdn;
 import dev.mjbridge.task.ResultImages;
@@ -57,7 +60,8 @@ public class ImageKeepingConfiguration {
                               AccountPool pool, MessageParser parser, DiscordEndpoints endpoints, MidjourneyCdn cdn,
                               HttpClients discordHttpClients, Environment environment,
                               ExecutorService imageKeepingExecutor, DataSource dataSource, TaskStore tasks,
-                              KeepRetryProperties retrySettings, ScheduledExecutorService mjScheduler) {
+                              KeepRetryProperties retrySettings, ScheduledExecutorService mjScheduler,
+                              ObjectProvider<StoredImageIndex> index, ObjectProvider<ImageStoreHealth> health) {
         return switch (properties.url()) {
             case DISCORD -> ResultImages.NONE;
             case MIDJOURNEY -> new MidjourneyLinks(cdn, writer, imageKeepingExecutor);
@@ -69,7 +73,8 @@ public class ImageKeepingConfiguration {
                 StoredLinks links = new StoredLinks(kept, properties.publicBaseUrl(), () -> ownBase(environment));
                 PictureCopies copies = new PictureCopies(kept, downloader, new GridSplitter(),
                         new FreshLinks(pool, parser, endpoints), links, imageKeepingExecutor);
-                KeepOutcomes others = KeepOutcomes.NONE;
+                // Both exist whenever a store does.
+                KeepOutcomes others = new StoreBookkeeping(index.getObject(), health.getObject(), Clock.systemUTC());
                 PictureRetries retries = new PictureRetries(new RetryQueue(dataSource), copies, writer, tasks,
                         retrySettings, others, Clock.systemUTC());
                 scheduleRetries(retries, retrySettings, mjScheduler);

@@ -118,6 +118,9 @@ class StoredImagesFlowTest extends ProxyIntegrationTest {
             assertThat(task.path("properties").path("imageStoreError").asString()).startsWith("storing the picture failed");
             assertThat(task.has("imageUrls")).isFalse();
             assertThat(api.getBytes(discordUrl).status()).isEqualTo(200);
+            MjApi.Response health = api.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body().path("components").path("imageStore").path("status").asString()).isEqualTo("DOWN");
         } finally {
             Files.delete(DIR);
             Files.move(moved, DIR);
@@ -132,6 +135,8 @@ class StoredImagesFlowTest extends ProxyIntegrationTest {
         assertThat(stored.path("imageUrls").size()).isEqualTo(4);
         assertThat(api.getBytes(stored.path("imageUrl").asString()).status()).isEqualTo(200);
         assertThat(api.getBytes(stored.path("imageUrls").get(0).path("url").asString()).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health").body().path("components").path("imageStore").path("status").asString())
+                .isEqualTo("UP");
     }
 
     private SandboxApi sandbox() {
