@@ -26,6 +26,8 @@ public final class MjApi {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Picture links may redirect (a presigned bucket link): followed, as a browser does. */
+    private static final HttpClient DOWNLOADS = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
     private final String secret;
 
@@ -72,7 +74,7 @@ public final class MjApi {
     /** The bytes at an absolute URL (a picture link a task hands out), as a client would fetch them. */
     public Download getBytes(String url) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).GET().build(),
+            HttpResponse<byte[]> response = DOWNLOADS.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
