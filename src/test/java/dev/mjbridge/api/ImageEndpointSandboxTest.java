@@ -23,6 +23,7 @@ import dev.mjbridge.images.ImageInfo;
 import dev.mjbridge.images.ImageKey;
 import dev.mjbridge.images.ImageStore;
 import dev.mjbridge.it.ProxyIntegrationTest;
+import dev.mjbridge.testing.TempDirs;
 
 /**
  * The image endpoint in the real servlet container, with an api secret set: images stay public,
@@ -35,7 +36,7 @@ class ImageEndpointSandboxTest extends ProxyIntegrationTest {
 
     private static final String TASK = "1732800000000077";
     private static final String OUTSIDE = "outside-the-image-store";
-    private static final Path DIR = createDir();
+    private static final Path DIR = TempDirs.create("mj-images-it");
 
     @DynamicPropertySource
     static void imageDir(DynamicPropertyRegistry registry) {
@@ -158,15 +159,6 @@ class ImageEndpointSandboxTest extends ProxyIntegrationTest {
         return bytes.length;
     }
 
-    private static Path createDir() {
-        try {
-            Path dir = Files.createTempDirectory("mj-images-it");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private record RawResponse(int status, String head, byte[] body) {
     }

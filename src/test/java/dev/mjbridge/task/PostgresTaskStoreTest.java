@@ -1,18 +1,11 @@
 package dev.mjbridge.task;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.mjbridge.testing.PostgresSchema;
 
 /**
  * The store on PostgreSQL at 127.0.0.1:5432/test (trust auth), skipped where no
@@ -20,50 +13,22 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class PostgresTaskStoreTest extends TaskStoreContractTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String SCHEMA = "task_store_test_" + ProcessHandle.current().pid();
-
-    private static HikariDataSource dataSource;
+    private static PostgresSchema database;
 
     @BeforeAll
     static void connectAndMigrate() {
-        String user = firstWorkingUser("postgres", "root");
-        Assumptions.assumeTrue(user != null, "no PostgreSQL at " + URL);
-        DriverManagerDataSource admin = new DriverManagerDataSource(URL, user, "");
-        dropSchema(admin);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL + "?currentSchema=" + SCHEMA);
-        config.setUsername(user);
-        config.setMaximumPoolSize(4);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).load().migrate();
+        database = PostgresSchema.migrated("task_store_test");
     }
 
     @AfterAll
     static void dropSchema() {
-        if (dataSource != null) {
-            dropSchema(dataSource);
-            dataSource.close();
+        if (database != null) {
+            database.close();
         }
-    }
-
-    private static void dropSchema(DataSource ds) {
-        JdbcClient.create(ds).sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-    }
-
-    private static String firstWorkingUser(String... users) {
-        for (String user : users) {
-            try (Connection ignored = new DriverManagerDataSource(URL, user, "").getConnection()) {
-                return user;
-            } catch (SQLException e) {
-                // not reachable, or not this user: try the next one
-            }
-        }
-        return null;
     }
 
     @Override
     protected DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 }

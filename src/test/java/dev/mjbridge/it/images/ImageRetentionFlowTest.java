@@ -2,9 +2,6 @@ package dev.mjbridge.it.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.mjbridge.images.ImageRetention;
 import dev.mjbridge.images.PrunedTask;
 import dev.mjbridge.it.ProxyIntegrationTest;
+import dev.mjbridge.testing.TempDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "mj.images.max-bytes=1B")
 class ImageRetentionFlowTest extends ProxyIntegrationTest {
 
-    private static final Path DIR = createDir();
+    private static final Path DIR = TempDirs.create("image-retention-flow").resolve("store");
 
     @DynamicPropertySource
     static void imageDir(DynamicPropertyRegistry registry) {
@@ -57,11 +55,4 @@ class ImageRetentionFlowTest extends ProxyIntegrationTest {
         assertThat(after.path("buttons")).isEqualTo(stored.path("buttons"));
     }
 
-    private static Path createDir() {
-        try {
-            return Files.createTempDirectory("image-retention-flow").resolve("store");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.it.MjApi;
 import dev.mjbridge.it.ProxyIntegrationTest;
+import dev.mjbridge.testing.TempDirs;
 import dev.mjbridge.it.SandboxApi;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"mj.sandbox.link-lifetime=5s", "mj.images.retry.first=1s"})
 class StoredImagesFlowTest extends ProxyIntegrationTest {
 
-    private static final Path DIR = createDir();
+    private static final Path DIR = TempDirs.create("stored-images-flow").resolve("store");
 
     @DynamicPropertySource
     static void imageDir(DynamicPropertyRegistry registry) {
@@ -165,11 +166,4 @@ class StoredImagesFlowTest extends ProxyIntegrationTest {
         }
     }
 
-    private static Path createDir() {
-        try {
-            return Files.createTempDirectory("stored-images-flow").resolve("store");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
