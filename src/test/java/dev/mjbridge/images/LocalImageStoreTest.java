@@ -4,105 +4,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalImageStoreTest {
-
-    private static final ImageKey KEY = new ImageKey("1732800000000001", "0_0.png");
+/** The store in a folder: the shared contract, then what only files on a disk can go through. */
+class LocalImageStoreTest extends ImageStoreContractTest {
 
     @TempDir
     Path dir;
 
+    @Override
+    protected LocalImageStore store(long maxBytes) {
+        return new LocalImageStore(root(), maxBytes);
+    }
+
     private LocalImageStore store() {
-        return new LocalImageStore(dir.resolve("images"), 1024);
+        return store(MAX_BYTES);
     }
 
-    @Test
-    void aStoredFileIsReadBackWithItsDescription() throws Exception {
-        LocalImageStore store = store();
-        byte[] content = "not really a png".getBytes(StandardCharsets.US_ASCII);
+    private Path root() {
+        return dir.resolve("images");
+    }
 
-        ImageInfo written = store.put(KEY, new ByteArrayInputStream(content));
-
-        assertThat(Files.readAllBytes(dir.resolve("images/1732800000000001/0_0.png"))).isEqualTo(content);
-        assertThat(written.size()).isEqualTo(content.length);
-        assertThat(written.contentType()).isEqualTo("image/png");
-        assertThat(written.etag()).isEqualTo("\"" + sha256Hex(content) + "\"");
-        assertThat(store.exists(KEY)).isTrue();
-        try (StoredImage image = store.open(KEY).orElseThrow()) {
-            assertThat(image.info()).isEqualTo(written);
-            assertThat(read(image, 0, content.length)).isEqualTo(content);
-            assertThat(read(image, 4, 6)).isEqualTo("really".getBytes(StandardCharsets.US_ASCII));
+    /** Every file under the store's folder, as a path inside it; the tag notes count too. */
+    @Override
+    protected List<String> leftovers() throws IOException {
+        if (!Files.exists(root())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root())) {
+            return files.filter(Files::isRegularFile).map(p -> root().relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
         }
     }
 
-    @Test
-    void anUnknownKeyIsEmptyAndNotThere() throws Exception {
-        assertThat(store().open(KEY)).isEmpty();
-        assertThat(store().exists(KEY)).isFalse();
-        assertThat(store().delete(KEY)).isFalse();
+    /** The file itself and the note keeping its SHA-256, so opening it need not read it whole. */
+    @Override
+    protected List<String> holdingOf(ImageKey key) {
+        return List.of(key.taskId() + "/" + key.file(), key.taskId() + "/" + key.file() + ".sha256");
     }
 
-    @Test
-    void aSecondPutReplacesTheFileAndItsTag() throws Exception {
-        LocalImageStore store = store();
-        store.put(KEY, new ByteArrayInputStream(new byte[] {1, 2, 3}));
-        ImageInfo second = store.put(KEY, new ByteArrayInputStream(new byte[] {4, 5}));
-
-        try (StoredImage image = store.open(KEY).orElseThrow()) {
-            assertThat(image.info().etag()).isEqualTo(second.etag()).isEqualTo("\"" + sha256Hex(new byte[] {4, 5}) + "\"");
-            assertThat(read(image, 0, 2)).containsExactly(4, 5);
-        }
-        assertThat(visibleFiles()).containsExactly("0_0.png", "0_0.png.sha256");
-    }
-
-    @Test
-    void aBrokenStreamLeavesNoFileBehind() throws Exception {
-        LocalImageStore store = store();
-        InputStream breaksHalfway = new InputStream() {
-            private int left = 100;
-
-            @Override
-            public int read() throws IOException {
-                if (left-- <= 0) {
-                    throw new IOException("connection reset");
-                }
-                return 7;
-            }
-        };
-
-        assertThatThrownBy(() -> store.put(KEY, breaksHalfway)).hasMessage("connection reset");
-
-        assertThat(store.exists(KEY)).isFalse();
-        assertThat(store.open(KEY)).isEmpty();
-        assertThat(visibleFiles()).isEmpty();
-    }
-
-    @Test
-    void aBrokenReplacementKeepsTheOldFileWhole() throws Exception {
-        LocalImageStore store = store();
-        ImageInfo old = store.put(KEY, new ByteArrayInputStream(new byte[] {1, 2, 3}));
-
-        assertThatThrownBy(() -> store.put(KEY, new ByteArrayInputStream(new byte[2000])))
-                .isInstanceOf(ImageTooLargeException.class).hasMessageContaining("1024 bytes");
-
-        try (StoredImage image = store.open(KEY).orElseThrow()) {
-            assertThat(image.info()).isEqualTo(old);
-            assertThat(read(image, 0, 3)).containsExactly(1, 2, 3);
-        }
-        assertThat(visibleFiles()).containsExactly("0_0.png", "0_0.png.sha256");
+    @Override
+    protected byte[] heldBytes(ImageKey key) throws IOException {
+        return Files.readAllBytes(root().resolve(key.taskId()).resolve(key.file()));
     }
 
     @Test
@@ -121,17 +71,6 @@ class LocalImageStoreTest {
         try (StoredImage image = store.open(KEY).orElseThrow()) {
             assertThat(image.info().etag()).isEqualTo("\"" + sha256Hex(new byte[] {9, 9, 9, 9}) + "\"");
         }
-    }
-
-    @Test
-    void deleteRemovesTheFileAndItsNote() throws Exception {
-        LocalImageStore store = store();
-        store.put(KEY, new ByteArrayInputStream(new byte[] {1}));
-
-        assertThat(store.delete(KEY)).isTrue();
-
-        assertThat(store.exists(KEY)).isFalse();
-        assertThat(visibleFiles()).isEmpty();
     }
 
     @Test
@@ -160,51 +99,5 @@ class LocalImageStoreTest {
 
         assertThatThrownBy(() -> store.open(KEY)).isInstanceOf(IOException.class);
         assertThat(store.exists(KEY)).isFalse();
-    }
-
-    /** Reads go a chunk at a time: ranges across chunk boundaries come back exact. */
-    @Test
-    void aFileLargerThanOneChunkIsReadInPieces() throws Exception {
-        LocalImageStore store = new LocalImageStore(dir.resolve("large"), 1 << 20);
-        byte[] content = new byte[200_000];
-        new java.util.Random(7).nextBytes(content);
-        store.put(KEY, new ByteArrayInputStream(content));
-
-        try (StoredImage image = store.open(KEY).orElseThrow()) {
-            assertThat(read(image, 0, content.length)).isEqualTo(content);
-            assertThat(read(image, 65_530, 70_000)).isEqualTo(java.util.Arrays.copyOfRange(content, 65_530, 135_530));
-            assertThat(image.stream().readAllBytes()).isEqualTo(content);
-            assertThatThrownBy(() -> read(image, 199_999, 2)).isInstanceOf(IllegalArgumentException.class);
-        }
-    }
-
-    @Test
-    void anEmptyFileIsStoredToo() throws Exception {
-        LocalImageStore store = store();
-        ImageInfo info = store.put(KEY, new ByteArrayInputStream(new byte[0]));
-        assertThat(info.size()).isZero();
-        try (StoredImage image = store.open(KEY).orElseThrow()) {
-            assertThat(read(image, 0, 0)).isEmpty();
-        }
-    }
-
-    private List<String> visibleFiles() throws IOException {
-        Path images = dir.resolve("images");
-        if (!Files.exists(images)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(images)) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static byte[] read(StoredImage image, long offset, long length) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        image.copyTo(out, offset, length);
-        return out.toByteArray();
-    }
-
-    private static String sha256Hex(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }
