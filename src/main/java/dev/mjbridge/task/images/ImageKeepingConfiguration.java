@@ -25,7 +25,6 @@ import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.HttpClients;
 import dev.mjbridge.images.GridSplitter;
 import dev.mjbridge.images.ImageDownloadSettings;
-import dev.mjbridge.images.ImageDownloader;
 import dev.mjbridge.images.ImageProperties;
 import dev.mjbridge.images.ImageStore;
 import dev.mjbridge.images.ImageStoreHealth;
@@ -68,10 +67,10 @@ public class ImageKeepingConfiguration {
             case STORED -> {
                 // ImageProperties refuses 'stored' without a store, so there is one here.
                 ImageStore kept = store.orElseThrow();
-                ImageDownloader downloader = new ImageDownloader(discordHttpClients.forProxy(null),
+                Downloaders downloaders = new Downloaders(Downloaders.accountProxy(pool), discordHttpClients,
                         ImageDownloadSettings.defaults().withMaxBytes(properties.maxBytesPerImage().toBytes()));
                 StoredLinks links = new StoredLinks(kept, properties.publicBaseUrl(), () -> ownBase(environment));
-                PictureCopies copies = new PictureCopies(kept, downloader, new GridSplitter(),
+                PictureCopies copies = new PictureCopies(kept, downloaders, new GridSplitter(),
                         new FreshLinks(pool, parser, endpoints), links, imageKeepingExecutor);
                 // Both exist whenever a store does.
                 KeepOutcomes others = new StoreBookkeeping(index.getObject(), health.getObject(), Clock.systemUTC());

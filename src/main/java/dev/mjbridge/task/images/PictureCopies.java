@@ -20,7 +20,6 @@ import dev.mjbridge.images.FileExtensions;
 import dev.mjbridge.images.GridPicture;
 import dev.mjbridge.images.GridSplitter;
 import dev.mjbridge.images.ImageDownloadException;
-import dev.mjbridge.images.ImageDownloader;
 import dev.mjbridge.images.ImageInfo;
 import dev.mjbridge.images.ImageKey;
 import dev.mjbridge.images.ImageRejectedException;
@@ -42,17 +41,17 @@ final class PictureCopies {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ImageStore store;
-    private final ImageDownloader downloader;
+    private final Downloaders downloaders;
     private final GridSplitter splitter;
     private final FreshLinks freshLinks;
     private final StoredLinks links;
     private final Executor executor;
 
     /** @param executor where pictures are cut and written (blocking work, off the HTTP client's threads) */
-    PictureCopies(ImageStore store, ImageDownloader downloader, GridSplitter splitter, FreshLinks freshLinks,
+    PictureCopies(ImageStore store, Downloaders downloaders, GridSplitter splitter, FreshLinks freshLinks,
                   StoredLinks links, Executor executor) {
         this.store = store;
-        this.downloader = downloader;
+        this.downloaders = downloaders;
         this.splitter = splitter;
         this.freshLinks = freshLinks;
         this.links = links;
@@ -89,7 +88,7 @@ final class PictureCopies {
      * @param grid       whether the picture is a grid to cut into four
      */
     CompletableFuture<Copy> copy(Task task, String discordUrl, String messageId, boolean grid) {
-        return downloader.download(discordUrl, expired -> freshLinks.of(task, messageId))
+        return downloaders.forTask(task).download(discordUrl, expired -> freshLinks.of(task, messageId))
                 .thenApplyAsync(image -> store(task, image, grid), executor);
     }
 
