@@ -8,7 +8,11 @@ package dev.mjbridge.task;
  */
 public interface ResultImages {
 
-    /** Nothing is held: tasks succeed with Discord's links at once. */
+    /**
+     * Nothing is held: tasks succeed with Discord's links at once. For engines that never see a held
+     * task (tests, tools); the service's {@code mj.images.url: discord} also finishes tasks held by
+     * an earlier run.
+     */
     ResultImages NONE = new ResultImages() {
         @Override
         public boolean holds(Task task, TaskUpdate.Finished result) {

@@ -62,7 +62,7 @@ public class ImageKeepingConfiguration {
                               KeepRetryProperties retrySettings, ScheduledExecutorService mjScheduler,
                               ObjectProvider<StoredImageIndex> index, ObjectProvider<ImageStoreHealth> health) {
         return switch (properties.url()) {
-            case DISCORD -> ResultImages.NONE;
+            case DISCORD -> new DiscordLinks(writer, imageKeepingExecutor);
             case MIDJOURNEY -> new MidjourneyLinks(cdn, writer, imageKeepingExecutor);
             case STORED -> {
                 // ImageProperties refuses 'stored' without a store, so there is one here.

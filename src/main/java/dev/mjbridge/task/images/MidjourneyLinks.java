@@ -42,7 +42,10 @@ final class MidjourneyLinks implements ResultImages {
         }
         String hash = result.messageHash();
         TaskUpdate.ImagesKept kept;
-        if (ResultShape.isGrid(result)) {
+        if (!ResultShape.isOnMidjourneyCdn(result)) {
+            // Held by a run with another setting (a video preview, say): Discord's link is all there is.
+            kept = new TaskUpdate.ImagesKept(result.imageUrl(), null);
+        } else if (ResultShape.isGrid(result)) {
             List<ImageLink> pictures = new ArrayList<>(4);
             for (int n = 0; n < 4; n++) {
                 pictures.add(new ImageLink(cdn.picture(hash, n), n));
