@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link TaskStore} in a map, for engine tests that need thousands of fresh stores (and stores that count or hold). */
-class MemoryTaskStore implements TaskStore {
+public class MemoryTaskStore implements TaskStore {
 
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
 
