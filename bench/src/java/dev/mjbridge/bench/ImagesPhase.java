@@ -78,6 +78,7 @@ final class ImagesPhase {
         int warmUp = Math.min(options.imageSamples(), 50);
         int samples = options.imageSamples();
         List<CompletionTimer.Sample> stored;
+        List<StoreStages> stages = new ArrayList<>();
         List<Served> served = new ArrayList<>();
         Path imagesDir;
         boolean dirRemoved;
@@ -94,6 +95,9 @@ final class ImagesPhase {
             System.out.println("   jobs with the local store (" + warmUp + " + " + samples + ")");
             stored = new CompletionTimer(stack, options.pollEvery(), ImagesPhase::hasStoredLink,
                     "SUCCESS with a stored imageUrl").run("bench images local", warmUp, samples);
+            for (CompletionTimer.Sample sample : stored) {
+                stages.add(StoreStages.of(sample, stack.imagesDir));
+            }
             JsonNode task = stored.get(stored.size() - 1).task();
             String bridgeGrid = task.path("imageUrl").asString();
             String sandboxGrid = task.path("properties").path("discordImageUrl").asString();
@@ -149,6 +153,7 @@ final class ImagesPhase {
 
         report(stored, none, served, gridSize, pictureSize, sameGridBytes, samePicturePixels, dirRemoved, steps,
                 render, warmUp);
+        stagesReport(stages);
         return report;
     }
 
@@ -319,6 +324,62 @@ final class ImagesPhase {
         line("| sum of the p50s (render + download + split + write) | " + num(sum, 1) + " | – |");
         line("| measured: p50 with the local store − p50 without (upper bounds) | "
                 + num(at(local, 0.5) - at(discord, 0.5), 1) + " | – |");
+        line("");
+    }
+
+    // ---- the held time of the service's own runs, from its files' times ------------------------
+
+    /**
+     * When the service wrote each file of one task, against the bot's stamp (ms): the local store
+     * writes a file's bytes, forces them to disk, then writes its SHA-256 note, so a file's
+     * modification time is when its bytes were written and its note's when they were on disk. The
+     * grid is stored first, then cut, then its four pictures are stored one after another.
+     */
+    private record StoreStages(double gridWritten, double gridForced, double firstPictureWritten,
+                               double lastPictureForced, double finishTime, double seen) {
+
+        static StoreStages of(CompletionTimer.Sample sample, Path imagesDir) throws IOException {
+            String id = sample.task().path("id").asString();
+            Path folder = imagesDir.resolve(id);
+            String gridFile = sample.task().path("imageUrl").asString().replaceFirst(".*/", "");
+            String name = gridFile.substring(0, gridFile.lastIndexOf('.'));
+            return new StoreStages(since(sample, folder.resolve(gridFile)),
+                    since(sample, folder.resolve(gridFile + ".sha256")),
+                    since(sample, folder.resolve(name + "_0.png")),
+                    since(sample, folder.resolve(name + "_3.png.sha256")),
+                    sample.finishTimeMs(), sample.upperMs());
+        }
+
+        private static double since(CompletionTimer.Sample sample, Path file) throws IOException {
+            java.time.Instant modified = Files.getLastModifiedTime(file).toInstant();
+            return java.time.temporal.ChronoUnit.MICROS.between(sample.botSent(), modified) / 1000.0;
+        }
+    }
+
+    private void stagesReport(List<StoreStages> stages) {
+        line("### Where the held time went in the service's own runs (" + stages.size()
+                + " jobs with the local store, from the times of the files it wrote)");
+        line("");
+        line("| span | p50 ms | p90 ms | p99 ms | max ms |");
+        line("|---|---:|---:|---:|---:|");
+        line("| bot's final message stamped → the grid's bytes written (event, hold, the sandbox renders the grid,"
+                + " download) | " + percentiles(stages.stream().map(StoreStages::gridWritten).toList()) + " |");
+        line("| → the grid forced to disk (its note written) | "
+                + percentiles(stages.stream().map(t -> t.gridForced() - t.gridWritten()).toList()) + " |");
+        line("| → picture 0's bytes written (note forced, renames, folder synced; the cut: decode, cut, PNG-encode"
+                + " four pictures) | "
+                + percentiles(stages.stream().map(t -> t.firstPictureWritten() - t.gridForced()).toList()) + " |");
+        line("| → picture 3 forced to disk (four pictures written, forced, renamed) | "
+                + percentiles(stages.stream().map(t -> t.lastPictureForced() - t.firstPictureWritten()).toList())
+                + " |");
+        line("| → the task's finishTime (last renames and folder sync, the task update; ms resolution) | "
+                + percentiles(stages.stream().map(t -> t.finishTime() - t.lastPictureForced()).toList()) + " |");
+        line("| → the fetch answer showing SUCCESS arrives | "
+                + percentiles(stages.stream().map(t -> t.seen() - t.finishTime()).toList()) + " |");
+        line("| total: final message stamped → SUCCESS seen (upper bound) | "
+                + percentiles(stages.stream().map(StoreStages::seen).toList()) + " |");
+        line("");
+        line("Each span's percentiles are of that span alone, so they do not add up to the total's.");
         line("");
     }
 
