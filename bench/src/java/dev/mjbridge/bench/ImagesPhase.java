@@ -201,7 +201,32 @@ final class ImagesPhase {
     // ---- the steps of keeping one grid, in this JVM --------------------------------------------
 
     /** Each step of keeping one grid as {p50, p90} in ms, and the four pictures' PNG bytes together. */
-    private record Steps(double[] download, double[] decode, double[] split, double[] write, int pictureBytes) {
+    private record Steps(double[] download, double[] decode, double[] split, double[] write, int pictureBytes,
+                         double[] largeSplit, int largeBytes) {
+    }
+
+    /** Midjourney's grids are 2048×2048 photographs; the sandbox's are 1024×1024 flat drawings. */
+    private static final int LARGE_GRID_SIDE = 2048;
+    private static final int LARGE_GRID_RUNS = 5;
+
+    /**
+     * A grid of Midjourney's size whose PNG compresses about as badly as a photograph's: smooth
+     * gradients under a few bits of noise (fixed seed, so every run cuts the same picture).
+     */
+    private static byte[] photoLikeGrid() throws IOException {
+        BufferedImage image = new BufferedImage(LARGE_GRID_SIDE, LARGE_GRID_SIDE, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(42);
+        for (int y = 0; y < LARGE_GRID_SIDE; y++) {
+            for (int x = 0; x < LARGE_GRID_SIDE; x++) {
+                int r = (x * 255 / LARGE_GRID_SIDE + noise.nextInt(24)) & 0xff;
+                int g = (y * 255 / LARGE_GRID_SIDE + noise.nextInt(24)) & 0xff;
+                int b = ((x + y) * 255 / (2 * LARGE_GRID_SIDE) + noise.nextInt(24)) & 0xff;
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     /**
@@ -246,8 +271,17 @@ final class ImagesPhase {
         } finally {
             Stack.deleteTree(root);
         }
+        byte[] large = photoLikeGrid();
+        List<Double> largeSplit = new ArrayList<>();
+        for (int i = -1; i < LARGE_GRID_RUNS; i++) {
+            long t0 = System.nanoTime();
+            splitter.split(large);
+            if (i >= 0) {
+                largeSplit.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
         return new Steps(medianP90(download), medianP90(decode), medianP90(split), medianP90(write),
-                pictures.stream().mapToInt(p -> p.png().length).sum());
+                pictures.stream().mapToInt(p -> p.png().length).sum(), medianP90(largeSplit), large.length);
     }
 
     // ---- the report ----------------------------------------------------------------------------
@@ -324,6 +358,10 @@ final class ImagesPhase {
         line("| sum of the p50s (render + download + split + write) | " + num(sum, 1) + " | – |");
         line("| measured: p50 with the local store − p50 without (upper bounds) | "
                 + num(at(local, 0.5) - at(discord, 0.5), 1) + " | – |");
+        line("| for scale: GridSplitter.split of a " + LARGE_GRID_SIDE + "×" + LARGE_GRID_SIDE + " photo-like grid made by"
+                + " the harness (" + steps.largeBytes() + " bytes of PNG; " + LARGE_GRID_RUNS + " runs), the size of"
+                + " Midjourney's own grids | " + num(steps.largeSplit()[0], 1) + " | " + num(steps.largeSplit()[1], 1)
+                + " |");
         line("");
     }
 
