@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +20,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * The images phase (docs/performance.md, "Stored images"): what keeping the pictures of finished
@@ -39,6 +43,8 @@ import java.util.Locale;
  *     rendering of a grid can be timed on them.</li>
  * <li>Where the held time goes: the steps of keeping one grid, run in this JVM with the service's
  *     own classes ({@link GridSplitter}, {@link LocalImageStore}) on the grid just served.</li>
+ * <li>Where the held time went in the service's own runs: the modification times of the files it
+ *     wrote for each measured job ({@link StoreStages}).</li>
  * </ol>
  */
 final class ImagesPhase {
@@ -74,27 +80,42 @@ final class ImagesPhase {
     private record Served(String file, String by, String url, long bytes, LoadResult result) {
     }
 
+    /** What the run with the local store measured. */
+    private record Kept(List<CompletionTimer.Sample> samples, List<StoreStages> stages, List<Served> served,
+                        String gridSize, String pictureSize, boolean sameGridBytes, boolean samePicturePixels,
+                        boolean dirRemoved, Steps steps) {
+
+        Kept withDirRemoved(boolean removed) {
+            return new Kept(samples, stages, served, gridSize, pictureSize, sameGridBytes, samePicturePixels, removed,
+                    steps);
+        }
+    }
+
+    /** What the run with {@code mj.images.store=none} measured: its jobs, and the sandbox's rendering of grids. */
+    private record NotKept(List<CompletionTimer.Sample> samples, List<Double> renderMillis) {
+    }
+
     List<String> run() throws Exception {
         int warmUp = Math.min(options.imageSamples(), 50);
-        int samples = options.imageSamples();
-        List<CompletionTimer.Sample> stored;
-        List<StoreStages> stages = new ArrayList<>();
-        List<Served> served = new ArrayList<>();
+        Kept kept = withLocalStore(warmUp);
+        NotKept notKept = withoutStore(warmUp);
+        report(kept, notKept, warmUp);
+        stagesReport(kept.stages());
+        return report;
+    }
+
+    private Kept withLocalStore(int warmUp) throws Exception {
         Path imagesDir;
-        boolean dirRemoved;
-        String gridSize;
-        String pictureSize;
-        boolean sameGridBytes;
-        boolean samePicturePixels;
-        byte[] grid;
-        Steps steps;
+        Kept kept;
         try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "images-local", 1, 10, 0.3, LONG_LINKS,
                 List.of("--mj.images.store=local", "--mj.images.url=stored"))) {
             imagesDir = stack.imagesDir;
             stack.awaitReady(1, Duration.ofSeconds(120));
-            System.out.println("   jobs with the local store (" + warmUp + " + " + samples + ")");
-            stored = new CompletionTimer(stack, options.pollEvery(), ImagesPhase::hasStoredLink,
-                    "SUCCESS with a stored imageUrl").run("bench images local", warmUp, samples);
+            System.out.println("   jobs with the local store (" + warmUp + " + " + options.imageSamples() + ")");
+            List<CompletionTimer.Sample> stored = new CompletionTimer(stack, options.pollEvery(),
+                    ImagesPhase::hasStoredLink, "SUCCESS with a stored imageUrl")
+                    .run("bench images local", warmUp, options.imageSamples());
+            List<StoreStages> stages = new ArrayList<>();
             for (CompletionTimer.Sample sample : stored) {
                 stages.add(StoreStages.of(sample, stack.imagesDir));
             }
@@ -104,14 +125,10 @@ final class ImagesPhase {
             String bridgePicture = pictureUrl(task, PICTURE);
             String sandboxPicture = stack.sandbox.base() + "/mj-cdn/" + task.path("properties").path("messageHash")
                     .asString() + "/0_" + PICTURE + ".png";
-            grid = download(bridgeGrid).bytes();
+            byte[] grid = download(bridgeGrid).bytes();
             byte[] discordGrid = download(sandboxGrid).bytes();
             byte[] picture = download(bridgePicture).bytes();
             byte[] mjPicture = download(sandboxPicture).bytes();
-            sameGridBytes = sha256(grid).equals(sha256(discordGrid));
-            samePicturePixels = samePixels(picture, mjPicture);
-            gridSize = dimensions(grid);
-            pictureSize = dimensions(picture);
             String gridName = "grid";
             String pictureName = "picture " + PICTURE + " of the grid";
             List<Served> targets = List.of(
@@ -126,35 +143,36 @@ final class ImagesPhase {
             for (Served target : targets) {
                 load(target, Duration.ofSeconds(1), options.warmUp(), stack.dir, " (warm-up round)");
             }
+            List<Served> served = new ArrayList<>();
             for (Served target : targets) {
                 served.add(load(target, options.warmUp(), options.duration(), stack.dir, ""));
             }
             // The signed link must still have worked at the end (wrk would count its 404s as failures too).
             download(sandboxGrid);
-            steps = steps(grid, sandboxGrid);
+            kept = new Kept(stored, stages, served, dimensions(grid), dimensions(picture),
+                    sha256(grid).equals(sha256(discordGrid)), samePixels(picture, mjPicture), false,
+                    steps(grid, sandboxGrid));
         }
-        dirRemoved = !Files.exists(imagesDir);
+        return kept.withDirRemoved(!Files.exists(imagesDir));
+    }
 
-        List<CompletionTimer.Sample> none;
-        List<Double> render = new ArrayList<>();
+    private NotKept withoutStore(int warmUp) throws Exception {
         try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "images-none", 1, 10, 0.3, LONG_LINKS,
                 List.of("--mj.images.store=none"))) {
             stack.awaitReady(1, Duration.ofSeconds(120));
-            System.out.println("   jobs with mj.images.store=none (" + warmUp + " + " + samples + ")");
-            none = new CompletionTimer(stack, options.pollEvery(), ImagesPhase::hasDiscordLink,
-                    "SUCCESS with Discord's link").run("bench images none", warmUp, samples);
+            System.out.println("   jobs with mj.images.store=none (" + warmUp + " + " + options.imageSamples() + ")");
+            List<CompletionTimer.Sample> none = new CompletionTimer(stack, options.pollEvery(),
+                    ImagesPhase::hasDiscordLink, "SUCCESS with Discord's link")
+                    .run("bench images none", warmUp, options.imageSamples());
             // Nobody downloaded these grids: the first request makes the sandbox render and encode one.
+            List<Double> render = new ArrayList<>();
             for (CompletionTimer.Sample sample : none.subList(Math.max(0, none.size() - RENDER_SAMPLES), none.size())) {
                 String url = sample.task().path("properties").path("discordImageUrl").asString();
                 double first = download(url).millis();
                 render.add(first - download(url).millis());
             }
+            return new NotKept(none, render);
         }
-
-        report(stored, none, served, gridSize, pictureSize, sameGridBytes, samePicturePixels, dirRemoved, steps,
-                render, warmUp);
-        stagesReport(stages);
-        return report;
     }
 
     private static boolean hasStoredLink(JsonNode task) {
@@ -215,7 +233,7 @@ final class ImagesPhase {
      */
     private static byte[] photoLikeGrid() throws IOException {
         BufferedImage image = new BufferedImage(LARGE_GRID_SIDE, LARGE_GRID_SIDE, BufferedImage.TYPE_INT_RGB);
-        java.util.Random noise = new java.util.Random(42);
+        Random noise = new Random(42);
         for (int y = 0; y < LARGE_GRID_SIDE; y++) {
             for (int x = 0; x < LARGE_GRID_SIDE; x++) {
                 int r = (x * 255 / LARGE_GRID_SIDE + noise.nextInt(24)) & 0xff;
@@ -224,7 +242,7 @@ final class ImagesPhase {
                 image.setRGB(x, y, r << 16 | g << 8 | b);
             }
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
@@ -286,9 +304,10 @@ final class ImagesPhase {
 
     // ---- the report ----------------------------------------------------------------------------
 
-    private void report(List<CompletionTimer.Sample> stored, List<CompletionTimer.Sample> none, List<Served> served,
-                        String gridSize, String pictureSize, boolean sameGridBytes, boolean samePicturePixels,
-                        boolean dirRemoved, Steps steps, List<Double> render, int warmUp) {
+    private void report(Kept kept, NotKept notKept, int warmUp) {
+        List<CompletionTimer.Sample> stored = kept.samples();
+        List<CompletionTimer.Sample> none = notKept.samples();
+        Steps steps = kept.steps();
         line("## Stored images (1 account, 0.3 s jobs, sandbox links valid 48 h)");
         line("");
         line("### Serving one stored file: bridge against sandbox (" + options.connections()
@@ -297,18 +316,18 @@ final class ImagesPhase {
         line("");
         line("| file | served by | bytes | req/s | MiB/s | p50 ms | p99 ms | requests | failed |");
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        for (Served s : served) {
+        for (Served s : kept.served()) {
             LoadResult r = s.result();
             line("| " + s.file() + " | " + s.by() + " | " + s.bytes() + " | " + num(r.requestsPerSecond(), 0) + " | "
                     + num(r.requestsPerSecond() * s.bytes() / 1024 / 1024, 0) + " | " + num(r.p50Millis(), 2) + " | "
                     + num(r.p99Millis(), 2) + " | " + r.requests() + " | " + r.failures() + " |");
         }
         line("");
-        line("Driver: " + (wrk ? "wrk" : "java") + ". The grid is " + gridSize + " pixels, picture " + PICTURE + " "
-                + pictureSize + ". The stored grid is the downloaded file itself (same bytes as the sandbox's: "
-                + (sameGridBytes ? "yes" : "**no**") + "); the stored picture is the service's own PNG of the quadrant,"
+        line("Driver: " + (wrk ? "wrk" : "java") + ". The grid is " + kept.gridSize() + " pixels, picture " + PICTURE + " "
+                + kept.pictureSize() + ". The stored grid is the downloaded file itself (same bytes as the sandbox's: "
+                + (kept.sameGridBytes() ? "yes" : "**no**") + "); the stored picture is the service's own PNG of the quadrant,"
                 + " the sandbox's `0_" + PICTURE + ".png` its own rendering of it (same pixels: "
-                + (samePicturePixels ? "yes" : "**no**") + "; the byte counts differ by encoder). The bridge streams"
+                + (kept.samePicturePixels() ? "yes" : "**no**") + "; the byte counts differ by encoder). The bridge streams"
                 + " the file from disk; the sandbox serves bytes it rendered once and keeps in memory.");
         line("");
         line("### Final message → SUCCESS visible to fetch, with and without keeping the picture (" + stored.size()
@@ -335,12 +354,12 @@ final class ImagesPhase {
         line("Keeping the picture adds " + num(at(local, 0.5) - at(discord, 0.5), 1) + " ms at the median and "
                 + num(at(local, 0.99) - at(discord, 0.99), 1) + " ms at p99 (upper bounds). The local store's folder"
                 + " was a temporary one under " + System.getProperty("java.io.tmpdir") + ", removed after the run: "
-                + (dirRemoved ? "yes" : "**no**") + ".");
+                + (kept.dirRemoved() ? "yes" : "**no**") + ".");
         line("");
         line("### Where the held time goes (one grid, each step " + STEP_RUNS + " times in the harness's JVM with the"
                 + " service's classes, after " + STEP_WARM_UP + " unrecorded runs)");
         line("");
-        double[] rendering = sorted(render);
+        double[] rendering = sorted(notKept.renderMillis());
         line("| step | p50 ms | p90 ms |");
         line("|---|---:|---:|");
         line("| the sandbox renders and encodes a grid at its first request (first GET − second GET of each of "
@@ -389,8 +408,8 @@ final class ImagesPhase {
         }
 
         private static double since(CompletionTimer.Sample sample, Path file) throws IOException {
-            java.time.Instant modified = Files.getLastModifiedTime(file).toInstant();
-            return java.time.temporal.ChronoUnit.MICROS.between(sample.botSent(), modified) / 1000.0;
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            return ChronoUnit.MICROS.between(sample.botSent(), modified) / 1000.0;
         }
     }
 
