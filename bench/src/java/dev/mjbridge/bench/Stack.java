@@ -51,11 +51,14 @@ final class Stack implements AutoCloseable {
     final long appStartNanos;
     /** The app's {@code mj.images.dir}: a temporary folder, deleted by {@link #close}. */
     final Path imagesDir;
+    /** Stops the processes and removes the folder when the harness is ended before it closes the stack (Ctrl-C). */
+    private final Thread cleanUpAtExit = new Thread(this::stopAndRemove, "bench-stack-clean-up");
 
     private Stack(Path dir, int accounts, Api sandbox, Api app, Process sandboxProcess, Process appProcess,
                   long appStartNanos, Path imagesDir) {
         this.dir = dir;
         this.imagesDir = imagesDir;
+        Runtime.getRuntime().addShutdownHook(cleanUpAtExit);
         this.accounts = accounts;
         this.sandbox = sandbox;
         this.app = app;
@@ -187,6 +190,15 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        stopAndRemove();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: nothing left to undo
+        }
+    }
+
+    private void stopAndRemove() {
         Processes.stop(appProcess);
         Processes.stop(sandboxProcess);
         deleteTree(imagesDir);
