@@ -76,6 +76,7 @@ public final class BenchMain {
                     case "startup" -> startup();
                     case "completion" -> completion();
                     case "burst" -> burst();
+                    case "images" -> new ImagesPhase(options, runDir, wrk).run().forEach(this::line);
                     default -> throw new IllegalArgumentException("unknown phase " + phase);
                 }
             } catch (Exception e) {
@@ -328,45 +329,12 @@ public final class BenchMain {
         List<Double> finishStamps = new ArrayList<>();
         try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "completion", 1, 10, 0.3)) {
             stack.awaitReady(1, Duration.ofSeconds(120));
-            // Unrecorded jobs first: the path's code is cold in a fresh JVM, and its first runs are
-            // interpreted; a measured p99 should be the warm path's, as the HTTP loads' are.
-            int warmUp = Math.min(options.samples(), COMPLETION_WARM_UP_MAX);
-            for (int i = -warmUp; i < options.samples(); i++) {
-                String id = stack.app.imagine("bench completion " + i);
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                // SUCCESS became visible after the server answered the last "not yet" (sent at
-                // notYetSent) and before the answer that shows it arrived (seen).
-                Instant notYetSent = Instant.now();
-                Instant seen;
-                JsonNode task;
-                while (true) {
-                    Instant sent = Instant.now();
-                    task = stack.app.fetch(id);
-                    if (Api.isFinal(task)) {
-                        seen = Instant.now();
-                        break;
-                    }
-                    notYetSent = sent;
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException("task " + id + " did not finish within 60 s");
-                    }
-                    if (!options.pollEvery().isZero()) {
-                        LockSupport.parkNanos(options.pollEvery().toNanos());
-                    }
-                }
-                if (!Api.isSuccess(task)) {
-                    throw new IOException("task " + id + " ended " + task.path("status").asString());
-                }
-                JsonNode props = task.path("properties");
-                JsonNode message = stack.sandbox.get("/api/v10/channels/" + props.path("discordChannelId").asString()
-                        + "/messages/" + props.path("messageId").asString(), Stack.token(0));
-                Instant botSent = OffsetDateTime.parse(message.path("timestamp").asString()).toInstant();
-                if (i < 0) {
-                    continue;
-                }
-                upper.add(ChronoUnit.MICROS.between(botSent, seen) / 1000.0);
-                lower.add(Math.max(0, ChronoUnit.MICROS.between(botSent, notYetSent)) / 1000.0);
-                finishStamps.add((double) (task.path("finishTime").asLong() - botSent.toEpochMilli()));
+            CompletionTimer timer = new CompletionTimer(stack, options.pollEvery(), Api::isSuccess, "SUCCESS");
+            for (CompletionTimer.Sample sample : timer.run("bench completion",
+                    Math.min(options.samples(), COMPLETION_WARM_UP_MAX), options.samples())) {
+                upper.add(sample.upperMs());
+                lower.add(sample.lowerMs());
+                finishStamps.add(sample.finishTimeMs());
             }
         }
         String polling = options.pollEvery().isZero() ? "fetches back to back"

@@ -9,13 +9,13 @@ import java.util.List;
 /** The harness's command line; {@code bench/run --help} prints {@link #USAGE}. */
 record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDir, List<String> phases, int connections,
                     Duration warmUp, Duration duration, Duration idle, Duration idleWindow, List<Integer> accountCounts, int samples,
-                    Duration pollEvery,
+                    Duration pollEvery, int imageSamples,
                     int burstAccounts, int burstJobs, double burstJobSeconds, String compare, String compareSandbox,
                     boolean javaDriverOnly, Path jmhResults) {
 
     static final String USAGE = """
             options (defaults in brackets):
-              --phases LIST          http,startup,completion,burst [all four]
+              --phases LIST          http,startup,completion,burst,images [all five]
               --connections N        HTTP connections [32]
               --warmup S             warm-up seconds per HTTP load [5]
               --duration S           measured seconds per HTTP load [10]
@@ -24,7 +24,9 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
               --idle-window S        window over which idle CPU is counted [45]
               --samples N            measured jobs of the completion phase, after as many unrecorded
                                      warm-up jobs (at most 50) [200]
-              --poll-every MS        pause between the completion phase's fetches [0: back to back]
+              --poll-every MS        pause between the completion and images phases' fetches [0: back to back]
+              --image-samples N      measured jobs of the images phase with the local store and again with
+                                     mj.images.store=none, each after min(N, 50) warm-up jobs [100]
               --burst-accounts N     [10]   --burst-jobs M [130]   --burst-job-seconds S [2]
               --compare URL          also load this midjourney-proxy-compatible base URL; report ratios
               --compare-sandbox URL  sandbox whose bot the peer uses (paused for the running/submit loads)
@@ -36,8 +38,11 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                                      started with DIR/mj-bridge [bench/target/app]
             """;
 
+    /** Every harness phase, in the order a full run takes them. */
+    static final List<String> PHASES = List.of("http", "startup", "completion", "burst", "images");
+
     static BenchOptions parse(String[] argv) {
-        List<String> phases = List.of("http", "startup", "completion", "burst");
+        List<String> phases = PHASES;
         int connections = 32;
         Duration warmUp = Duration.ofSeconds(5);
         Duration duration = Duration.ofSeconds(10);
@@ -46,6 +51,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
         List<Integer> accounts = List.of(1, 100, 1000);
         int samples = 200;
         Duration pollEvery = Duration.ZERO;
+        int imageSamples = 100;
         int burstAccounts = 10;
         int burstJobs = 130;
         double burstJobSeconds = 2;
@@ -68,6 +74,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                 case "--accounts" -> accounts = Arrays.stream(argv[++i].split(",")).map(Integer::parseInt).toList();
                 case "--samples" -> samples = Integer.parseInt(argv[++i]);
                 case "--poll-every" -> pollEvery = Duration.ofNanos(Math.round(Double.parseDouble(argv[++i]) * 1_000_000));
+                case "--image-samples" -> imageSamples = Integer.parseInt(argv[++i]);
                 case "--burst-accounts" -> burstAccounts = Integer.parseInt(argv[++i]);
                 case "--burst-jobs" -> burstJobs = Integer.parseInt(argv[++i]);
                 case "--burst-job-seconds" -> burstJobSeconds = Double.parseDouble(argv[++i]);
@@ -93,13 +100,13 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                     + " bot is paused for the running-task and submit loads");
         }
         for (String p : phases) {
-            if (!List.of("http", "startup", "completion", "burst").contains(p)) {
+            if (!PHASES.contains(p)) {
                 throw new IllegalArgumentException("unknown phase " + p + "\n" + USAGE);
             }
         }
         return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), app.toAbsolutePath(), out,
                 Path.of("bench/target/runs").toAbsolutePath(), phases,
-                connections, warmUp, duration, idle, idleWindow, accounts, samples, pollEvery, burstAccounts, burstJobs, burstJobSeconds,
+                connections, warmUp, duration, idle, idleWindow, accounts, samples, pollEvery, imageSamples, burstAccounts, burstJobs, burstJobSeconds,
                 compare, compareSandbox, javaDriver, jmhResults);
     }
 

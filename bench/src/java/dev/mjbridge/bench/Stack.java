@@ -16,6 +16,9 @@ import java.util.List;
  * started as the Docker image starts it: by the launcher in the folder launch/prepare made from the
  * jar (the unpacked jar, its class-data-sharing archive and launch/jvm.options), with its H2 file
  * store in the run's folder. The sandbox is started from the plain jar: it is the test double.
+ * <p>
+ * The app keeps the pictures of finished tasks (docs/images.md): its local store is a fresh
+ * temporary folder outside the repository, removed with the stack, so no run fills {@code ./data}.
  */
 final class Stack implements AutoCloseable {
 
@@ -46,10 +49,16 @@ final class Stack implements AutoCloseable {
     final Process sandboxProcess;
     final Process appProcess;
     final long appStartNanos;
+    /** The app's {@code mj.images.dir}: a temporary folder, deleted by {@link #close}. */
+    final Path imagesDir;
+    /** Stops the processes and removes the folder when the harness is ended before it closes the stack (Ctrl-C). */
+    private final Thread cleanUpAtExit = new Thread(this::stopAndRemove, "bench-stack-clean-up");
 
     private Stack(Path dir, int accounts, Api sandbox, Api app, Process sandboxProcess, Process appProcess,
-                  long appStartNanos) {
+                  long appStartNanos, Path imagesDir) {
         this.dir = dir;
+        this.imagesDir = imagesDir;
+        Runtime.getRuntime().addShutdownHook(cleanUpAtExit);
         this.accounts = accounts;
         this.sandbox = sandbox;
         this.app = app;
@@ -68,6 +77,15 @@ final class Stack implements AutoCloseable {
 
     static Stack start(Path jar, Path app, Path runDir, String name, int accounts, int queueSize, double jobSeconds)
             throws IOException, InterruptedException {
+        return start(jar, app, runDir, name, accounts, queueSize, jobSeconds, List.of(), List.of());
+    }
+
+    /**
+     * As above, with extra arguments for the sandbox (e.g. {@code --link-hours 48}) and for the app
+     * (e.g. {@code --mj.images.store=none}); the app's arguments come last, so they win.
+     */
+    static Stack start(Path jar, Path app, Path runDir, String name, int accounts, int queueSize, double jobSeconds,
+                       List<String> sandboxArgs, List<String> appArgs) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(runDir.resolve(name));
         StringBuilder yaml = new StringBuilder("accounts:\n");
         for (int i = 0; i < accounts; i++) {
@@ -80,9 +98,11 @@ final class Stack implements AutoCloseable {
         Path accountsFile = dir.resolve("accounts.yml");
         Files.writeString(accountsFile, yaml);
         int sandboxPort = Processes.freePort();
-        Process sandboxProcess = Processes.start(List.of("java", "-jar", jar.toString(), "sandbox",
+        List<String> sandboxCommand = new ArrayList<>(List.of("java", "-jar", jar.toString(), "sandbox",
                 "--port", Integer.toString(sandboxPort), "--job-seconds", Double.toString(jobSeconds),
-                "--accounts", accountsFile.toString()), dir, dir.resolve("sandbox.log"));
+                "--accounts", accountsFile.toString()));
+        sandboxCommand.addAll(sandboxArgs);
+        Process sandboxProcess = Processes.start(sandboxCommand, dir, dir.resolve("sandbox.log"));
         Api sandbox = new Api("http://127.0.0.1:" + sandboxPort);
         await("sandbox on port " + sandboxPort, Duration.ofSeconds(60), sandboxProcess, () -> {
             sandbox.get("/sandbox");
@@ -100,10 +120,20 @@ final class Stack implements AutoCloseable {
                 "--mj.discord.gateway=ws://127.0.0.1:" + sandboxPort,
                 "--mj.midjourney.cdn=http://127.0.0.1:" + sandboxPort,
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/mj-bridge") + ";WRITE_DELAY=0"));
+        Path imagesDir = Files.createTempDirectory("mj-bench-images-");
+        command.add("--mj.images.dir=" + imagesDir);
+        command.addAll(appArgs);
         long startNanos = System.nanoTime();
-        Process appProcess = Processes.start(command, dir, dir.resolve("app.log"));
+        Process appProcess;
+        try {
+            appProcess = Processes.start(command, dir, dir.resolve("app.log"));
+        } catch (IOException | RuntimeException e) {
+            Processes.stop(sandboxProcess);
+            deleteTree(imagesDir);
+            throw e;
+        }
         return new Stack(dir, accounts, sandbox, new Api("http://127.0.0.1:" + appPort), sandboxProcess, appProcess,
-                startNanos);
+                startNanos, imagesDir);
     }
 
     /** Seconds from the app's process start until {@code wanted} accounts are READY (polled every 20 ms). */
@@ -160,7 +190,31 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        stopAndRemove();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: nothing left to undo
+        }
+    }
+
+    private void stopAndRemove() {
         Processes.stop(appProcess);
         Processes.stop(sandboxProcess);
+        deleteTree(imagesDir);
+    }
+
+    /** Removes a folder and what is in it; a failure is printed, not thrown, so closing goes on. */
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("bench: could not remove " + root + ": " + e);
+        }
     }
 }
