@@ -327,7 +327,10 @@ public final class BenchMain {
         List<Double> upper = new ArrayList<>();
         List<Double> lower = new ArrayList<>();
         List<Double> finishStamps = new ArrayList<>();
-        try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "completion", 1, 10, 0.3)) {
+        // The engine's own overhead, comparable across versions: nothing held for a stored picture. What
+        // keeping the picture adds is the images phase's figure.
+        try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "completion", 1, 10, 0.3, List.of(),
+                List.of("--mj.images.store=none"))) {
             stack.awaitReady(1, Duration.ofSeconds(120));
             CompletionTimer timer = new CompletionTimer(stack, options.pollEvery(), Api::isSuccess, "SUCCESS");
             for (CompletionTimer.Sample sample : timer.run("bench completion",
