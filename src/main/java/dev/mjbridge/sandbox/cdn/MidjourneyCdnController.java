@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The simulated {@code cdn.midjourney.com}, under {@link MidjourneyFiles#BASE_PATH}: finished
- * image jobs' pictures ({@code /<hash>/0_<n>.png|webp}) and video jobs' clips
+ * image jobs' pictures ({@code /<hash>/0_<n>.png|webp}, a grid whole as {@code grid_0}) and video jobs' clips
  * ({@code /video/<hash>/<n>.mp4}). Permanent links, no signature.
- * The pictures are also served at the sandbox root ({@code /<hash>/0_<n>.png}, strictly job hashes
+ * The pictures are also served at the sandbox root ({@code /<hash>/0_<n>.png}, {@code grid_0}, strictly job hashes
  * and picture names, so no other path is taken), as the clips already are by {@link CdnController}:
  * a proxy whose Midjourney CDN base is the sandbox's root URL finds the same files there.
  */
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public class MidjourneyCdnController {
 
     private static final String ROOT_PICTURE = "/{jobHash:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}"
-            + "/{file:0_[0-9]\\.(?:png|webp)}";
+            + "/{file:(?:0_[0-9]|grid_0)\\.(?:png|webp)}";
     private static final Pattern CLIP_FILE = Pattern.compile("([0-9])\\.mp4");
 
     private final MidjourneyFiles files;

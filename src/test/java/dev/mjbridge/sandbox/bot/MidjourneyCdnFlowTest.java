@@ -95,6 +95,8 @@ class MidjourneyCdnFlowTest {
 
         assertThat(atRoot.statusCode()).isEqualTo(200);
         assertThat(atRoot.body()).isEqualTo(get(base() + "/" + grid.hash() + "/0_2.png").body());
+        assertThat(get(user.sandboxBaseUrl() + "/" + grid.hash() + "/grid_0.png").body())
+                .isEqualTo(get(base() + "/" + grid.hash() + "/grid_0.png").body());
         assertThat(get(user.sandboxBaseUrl() + "/" + grid.hash() + "/0_9.png").statusCode()).isEqualTo(404);
     }
 
