@@ -61,6 +61,9 @@ final class TaskAdmission {
             // In memory before the slot: the queued start may fire as soon as the slot is taken, and reads memory.
             stored = writer.track(tracked);
             admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
+            if (!(admission instanceof AccountSlots.Admission.Full)) {
+                account.pacing().countJob(); // under the lock: two submits never both take an account's last job of the day
+            }
         }
         if (admission instanceof AccountSlots.Admission.Full) {
             // The ranking said there was room; only a concurrent submit can have taken it.
@@ -144,8 +147,9 @@ final class TaskAdmission {
     }
 
     private String whyNoAccount(AccountSelector.Need need) {
-        if (!pool.eligible(need).isEmpty()) {
-            return "all eligible accounts are busy: their queues are full";
+        List<Account> eligible = pool.eligible(need);
+        if (!eligible.isEmpty()) {
+            return PacingRefusal.reason(eligible).orElse("all eligible accounts are busy: their queues are full");
         }
         if (need.pinnedAccountId() != null) {
             return "the parent task's account (" + need.pinnedAccountId() + ") cannot take work now";

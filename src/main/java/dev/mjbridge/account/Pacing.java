@@ -1,0 +1,67 @@
+package dev.mjbridge.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/**
+ * An account's pacing, so that a real subscription does not send like a bot: whether it
+ * takes new work now (daily limit, work hours), counting the jobs it takes, and when its
+ * next send may go out (minimum interval plus jitter). Time comes from the injected clock.
+ */
+public final class Pacing {
+
+    private final PacingRules rules;
+    private final Clock clock;
+    private final DailyCount daily;
+    private final SendSpacing spacing;
+
+    public Pacing(PacingRules rules, Clock clock, RandomGenerator random) {
+        this.rules = rules;
+        this.clock = clock;
+        this.daily = new DailyCount(rules.dayStartsAt());
+        this.spacing = new SendSpacing(rules.minInterval(), rules.intervalJitter(), random);
+    }
+
+    public static Pacing systemClock(PacingRules rules) {
+        return new Pacing(rules, Clock.systemUTC(), new Random());
+    }
+
+    public boolean inWorkHours() {
+        return rules.workHours().contains(clock.instant());
+    }
+
+    /** Why the account takes no new work now, or empty when it does. */
+    public Optional<PacingBlock> blocked() {
+        Instant now = clock.instant();
+        if (rules.limitsDays() && daily.today(now) >= rules.dailyLimit()) {
+            return Optional.of(new PacingBlock.DailyLimit(rules.dayStartsAt().nextStart(now), rules.dayStartsAt().zone()));
+        }
+        if (!rules.workHours().contains(now)) {
+            return Optional.of(new PacingBlock.OutsideWorkHours(rules.workHours().nextOpening(now),
+                    rules.workHours().zone()));
+        }
+        return Optional.empty();
+    }
+
+    /** Counts a job the account took, toward today's limit. */
+    public void countJob() {
+        daily.add(clock.instant());
+    }
+
+    /** Takes the next send moment and says how long to wait for it (zero: send now). */
+    public Duration reserveSend() {
+        Instant now = clock.instant();
+        return Duration.between(now, spacing.reserve(now));
+    }
+
+    public PacingUsage usage() {
+        Instant now = clock.instant();
+        Instant next = spacing.nextSendAt();
+        return new PacingUsage(daily.today(now), rules.dailyLimit(), next == null ? null : next.toEpochMilli(),
+                rules.workHours().contains(now));
+    }
+}
