@@ -1,0 +1,116 @@
+package dev.mjbridge.account;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pacing rules on a clock the test moves: daily limit and its day start, send spacing, work hours. */
+class PacingTest {
+
+    private static final Instant MORNING_UTC = Instant.parse("2026-11-29T09:00:00Z");
+
+    private final MovingClock clock = new MovingClock(MORNING_UTC);
+
+    @Test
+    void noRulesPaceNothing() {
+        Pacing pacing = new Pacing(PacingRules.NONE, clock, new SplittableRandom(1));
+        for (int i = 0; i < 1_000; i++) {
+            pacing.countJob();
+            assertThat(pacing.reserveSend()).isZero();
+        }
+        assertThat(pacing.blocked()).isEmpty();
+        assertThat(pacing.usage()).isEqualTo(new PacingUsage(1_000, 0, MORNING_UTC.toEpochMilli(), true));
+    }
+
+    @Test
+    void anAccountAtItsDailyLimitTakesNoWorkUntilItsDayRestarts() {
+        Pacing pacing = pacing(2, "06:00 Europe/Berlin", 0, 0, "");
+        pacing.countJob();
+        assertThat(pacing.blocked()).isEmpty();
+        pacing.countJob();
+
+        assertThat(pacing.blocked()).containsInstanceOf(PacingBlock.DailyLimit.class);
+        // 06:00 in Berlin in winter is 05:00 UTC, the next morning.
+        assertThat(pacing.blocked().orElseThrow().until()).isEqualTo(Instant.parse("2026-11-30T05:00:00Z"));
+        assertThat(pacing.blocked().orElseThrow().untilText()).isEqualTo("06:00 Europe/Berlin");
+        assertThat(pacing.usage().today()).isEqualTo(2);
+
+        clock.set(Instant.parse("2026-11-30T04:59:59Z"));
+        assertThat(pacing.blocked()).isPresent();
+        clock.set(Instant.parse("2026-11-30T05:00:00Z"));
+        assertThat(pacing.blocked()).isEmpty();
+        assertThat(pacing.usage().today()).isZero();
+    }
+
+    @Test
+    void sendsAreSpacedByTheIntervalFromTheLastSendAndNotBeforeNow() {
+        Pacing pacing = pacing(0, "00:00 UTC", 30, 0, "");
+        assertThat(pacing.usage().nextSendAt()).isNull();
+
+        assertThat(pacing.reserveSend()).isZero();
+        assertThat(pacing.reserveSend()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(pacing.reserveSend()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(pacing.usage().nextSendAt()).isEqualTo(MORNING_UTC.plusSeconds(90).toEpochMilli());
+
+        // Quiet for a while: the next send goes at once, and the one after waits a full interval.
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(pacing.reserveSend()).isZero();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(pacing.reserveSend()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void jitterAddsBetweenZeroAndItsSecondsToEachInterval() {
+        Pacing pacing = pacing(0, "00:00 UTC", 10, 5, "");
+        pacing.reserveSend();
+        Duration previous = Duration.ZERO;
+        boolean varied = false;
+        for (int i = 0; i < 50; i++) {
+            Duration wait = pacing.reserveSend();
+            Duration gap = wait.minus(previous);
+            assertThat(gap).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(15));
+            varied |= !gap.equals(Duration.ofSeconds(10));
+            previous = wait;
+        }
+        assertThat(varied).as("the jitter varies the intervals").isTrue();
+    }
+
+    @Test
+    void workHoursOpenAndCloseOnTheClockIncludingAcrossMidnight() {
+        Pacing pacing = pacing(0, "00:00 UTC", 0, 0, "08:00-12:00, 22:00-02:00 UTC");
+        assertThat(pacing.inWorkHours()).isTrue(); // 09:00
+        clock.set(Instant.parse("2026-11-29T12:00:00Z"));
+        assertThat(pacing.inWorkHours()).isFalse();
+        PacingBlock block = pacing.blocked().orElseThrow();
+        assertThat(block).isInstanceOf(PacingBlock.OutsideWorkHours.class);
+        assertThat(block.until()).isEqualTo(Instant.parse("2026-11-29T22:00:00Z"));
+        assertThat(block.untilText()).isEqualTo("22:00 UTC");
+
+        clock.set(Instant.parse("2026-11-30T01:59:00Z"));
+        assertThat(pacing.inWorkHours()).isTrue();
+        clock.set(Instant.parse("2026-11-30T02:00:00Z"));
+        assertThat(pacing.blocked().orElseThrow().until()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+        assertThat(pacing.usage().inWorkHours()).isFalse();
+    }
+
+    @Test
+    void workHoursFollowTheirZone() {
+        WorkHours berlin = WorkHours.parse("08:00-23:30 Europe/Berlin");
+        assertThat(berlin.contains(Instant.parse("2026-11-29T06:59:00Z"))).isFalse();
+        assertThat(berlin.contains(Instant.parse("2026-11-29T07:00:00Z"))).isTrue();
+        assertThat(berlin.contains(Instant.parse("2026-11-29T22:29:00Z"))).isTrue();
+        assertThat(berlin.contains(Instant.parse("2026-11-29T22:30:00Z"))).isFalse();
+        assertThat(berlin.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(berlin.toString()).isEqualTo("08:00-23:30 Europe/Berlin");
+    }
+
+    private Pacing pacing(int dailyLimit, String dayStart, int interval, int jitter, String workHours) {
+        return new Pacing(new PacingRules(dailyLimit, DayStart.parse(dayStart), Duration.ofSeconds(interval),
+                Duration.ofSeconds(jitter), WorkHours.parse(workHours)), clock, new SplittableRandom(5));
+    }
+}
