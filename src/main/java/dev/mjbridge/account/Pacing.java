@@ -1,9 +1,10 @@
 package dev.mjbridge.account;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
@@ -18,10 +19,18 @@ public final class Pacing {
     private final Clock clock;
     private final DailyCount daily;
     private final SendSpacing spacing;
+    private final PacingTimer timer;
+    /** Completes when the last paced send was answered: sends of a spaced account go one after another. */
+    private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
 
     public Pacing(PacingRules rules, Clock clock, RandomGenerator random) {
+        this(rules, clock, random, PacingTimer.realTime());
+    }
+
+    public Pacing(PacingRules rules, Clock clock, RandomGenerator random, PacingTimer timer) {
         this.rules = rules;
         this.clock = clock;
+        this.timer = timer;
         this.daily = new DailyCount(rules.dayStartsAt());
         this.spacing = new SendSpacing(rules.minInterval(), rules.intervalJitter(), random);
     }
@@ -52,10 +61,38 @@ public final class Pacing {
         daily.add(clock.instant());
     }
 
-    /** Takes the next send moment and says how long to wait for it (zero: send now). */
-    public Duration reserveSend() {
-        Instant now = clock.instant();
-        return Duration.between(now, spacing.reserve(now));
+    /**
+     * Runs {@code send} (a call to Discord) once the account's previous send was answered and
+     * its interval since then has passed; at once for an account without an interval. The
+     * wait is a timer, no thread is held.
+     */
+    public <T> CompletableFuture<T> paced(Supplier<CompletableFuture<T>> send) {
+        if (!spacing.spaces()) {
+            return send.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<Void> previous;
+        synchronized (this) {
+            previous = lastSend;
+            lastSend = result.handle((value, error) -> null);
+        }
+        previous.thenRun(() -> timer.runAfter(spacing.waitAt(clock.instant()), () -> {
+            CompletableFuture<T> call;
+            try {
+                call = send.get();
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            call.whenComplete((value, error) -> {
+                spacing.sent(clock.instant());
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(value);
+                }
+            });
+        }));
+        return result;
     }
 
     public PacingUsage usage() {

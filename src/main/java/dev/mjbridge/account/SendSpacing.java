@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /**
- * Spaces an account's sends: each send gets a moment at least the minimum interval (plus a
- * random jitter drawn per interval) after the one before. Reserving a moment is instant; the
- * caller schedules the send for it, so no thread waits.
+ * When an account's next send may go out: the minimum interval plus a random jitter (drawn
+ * anew for each interval) after Discord answered the previous send. Measured from the answer,
+ * not from the start of the call, so that Discord never sees two sends closer than the interval.
  */
 final class SendSpacing {
 
@@ -22,12 +22,20 @@ final class SendSpacing {
         this.random = random;
     }
 
-    /** The moment the next send may go out, taken for it: never before {@code now}. */
-    synchronized Instant reserve(Instant now) {
-        Instant at = nextSendAt == null || nextSendAt.isBefore(now) ? now : nextSendAt;
+    /** False for an account without an interval: its sends are neither delayed nor put one after another. */
+    boolean spaces() {
+        return !minInterval.isZero() || !jitter.isZero();
+    }
+
+    /** How long a send that wants to go at {@code now} waits. */
+    synchronized Duration waitAt(Instant now) {
+        return nextSendAt == null || !nextSendAt.isAfter(now) ? Duration.ZERO : Duration.between(now, nextSendAt);
+    }
+
+    /** A send was answered (or failed) at {@code when}: the next one waits an interval from then. */
+    synchronized void sent(Instant when) {
         long extra = jitter.isZero() ? 0 : random.nextLong(jitter.toMillis() + 1);
-        nextSendAt = at.plus(minInterval).plusMillis(extra);
-        return at;
+        nextSendAt = when.plus(minInterval).plusMillis(extra);
     }
 
     /** The earliest moment of the next send, or null before the first. */

@@ -9,11 +9,9 @@ import dev.mjbridge.midjourney.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a task's request from its account once the account gave it a slot: a fresh
@@ -53,30 +51,15 @@ final class JobRunner {
             if (error != null) {
                 writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge could not store the task before sending it"));
             } else if (Boolean.TRUE.equals(written)) {
-                paced(task, account, request, nonce);
+                transmit(task, account, request, nonce);
             }
         });
     }
 
-    /**
-     * Sends at the account's next send moment (its minimum interval plus jitter after the
-     * previous send). The moment is taken just before sending, so what Discord sees is spaced;
-     * a wait is a timer, not a held thread.
-     */
-    private void paced(Task task, Account account, JobRequest request, String nonce) {
-        Duration wait = account.pacing().reserveSend();
-        if (wait.isZero() || wait.isNegative()) {
-            transmit(task, account, request, nonce);
-            return;
-        }
-        log.debug("task {} on account {}: sent in {} ms (minimum interval)", task.id(), account.id(), wait.toMillis());
-        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> transmit(task, account, request, nonce));
-    }
-
     private void transmit(Task task, Account account, JobRequest request, String nonce) {
         BotType botType = Task.NIJI_JOURNEY.equals(task.botType()) ? BotType.NIJI_JOURNEY : BotType.MID_JOURNEY;
-        sender.send(account, request, nonce, botType).whenComplete((sentPrompt, error) -> {
+        // An account with a minimum interval sends one job after another, spaced by a timer.
+        account.pacing().paced(() -> sender.send(account, request, nonce, botType)).whenComplete((sentPrompt, error) -> {
             if (error != null) {
                 String reason = reasonOf(error);
                 log.info("task {} on account {}: Discord refused it: {}", task.id(), account.id(), reason);

@@ -5,26 +5,33 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pacing rules on a clock the test moves: daily limit and its day start, send spacing, work hours. */
+/** The pacing rules on a clock and timer the test moves: daily limit and its day start, send spacing, work hours. */
 class PacingTest {
 
     private static final Instant MORNING_UTC = Instant.parse("2026-11-29T09:00:00Z");
 
     private final MovingClock clock = new MovingClock(MORNING_UTC);
+    private final ManualTimer timer = new ManualTimer();
 
     @Test
     void noRulesPaceNothing() {
-        Pacing pacing = new Pacing(PacingRules.NONE, clock, new SplittableRandom(1));
+        Pacing pacing = new Pacing(PacingRules.NONE, clock, new SplittableRandom(1), timer);
+        CompletableFuture<String> pending = new CompletableFuture<>();
         for (int i = 0; i < 1_000; i++) {
             pacing.countJob();
-            assertThat(pacing.reserveSend()).isZero();
+            assertThat(pacing.paced(() -> pending)).as("sent at once, not after the one before").isSameAs(pending);
         }
+        assertThat(timer.waits).isEmpty();
         assertThat(pacing.blocked()).isEmpty();
-        assertThat(pacing.usage()).isEqualTo(new PacingUsage(1_000, 0, MORNING_UTC.toEpochMilli(), true));
+        assertThat(pacing.usage()).isEqualTo(new PacingUsage(1_000, 0, null, true));
     }
 
     @Test
@@ -48,34 +55,53 @@ class PacingTest {
     }
 
     @Test
-    void sendsAreSpacedByTheIntervalFromTheLastSendAndNotBeforeNow() {
+    void eachSendWaitsForThePreviousAnswerAndTheIntervalAfterIt() {
         Pacing pacing = pacing(0, "00:00 UTC", 30, 0, "");
         assertThat(pacing.usage().nextSendAt()).isNull();
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        List<Instant> sentAt = new ArrayList<>();
+        Supplier<CompletableFuture<String>> send = () -> {
+            sentAt.add(clock.instant());
+            CompletableFuture<String> call = new CompletableFuture<>();
+            calls.add(call);
+            return call;
+        };
 
-        assertThat(pacing.reserveSend()).isZero();
-        assertThat(pacing.reserveSend()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(pacing.reserveSend()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(pacing.usage().nextSendAt()).isEqualTo(MORNING_UTC.plusSeconds(90).toEpochMilli());
+        CompletableFuture<String> first = pacing.paced(send);
+        CompletableFuture<String> second = pacing.paced(send);
+        assertThat(sentAt).as("the first goes at once, the second waits for its answer").hasSize(1);
 
-        // Quiet for a while: the next send goes at once, and the one after waits a full interval.
+        clock.advance(Duration.ofSeconds(2)); // Discord answers two seconds later
+        calls.get(0).complete("one");
+        assertThat(first).isCompletedWithValue("one");
+        assertThat(timer.waits).containsExactly(Duration.ZERO, Duration.ofSeconds(30));
+        assertThat(pacing.usage().nextSendAt()).isEqualTo(MORNING_UTC.plusSeconds(32).toEpochMilli());
+
+        clock.advance(Duration.ofSeconds(30));
+        timer.runDue();
+        assertThat(sentAt).containsExactly(MORNING_UTC, MORNING_UTC.plusSeconds(32));
+        calls.get(1).completeExceptionally(new IllegalStateException("refused"));
+        assertThat(second).isCompletedExceptionally();
+
+        // A refused send counts as sent; after a quiet spell the next goes at once.
         clock.advance(Duration.ofMinutes(10));
-        assertThat(pacing.reserveSend()).isZero();
-        clock.advance(Duration.ofSeconds(10));
-        assertThat(pacing.reserveSend()).isEqualTo(Duration.ofSeconds(20));
+        pacing.paced(send);
+        assertThat(timer.waits).last().isEqualTo(Duration.ZERO);
+        assertThat(sentAt).hasSize(3);
     }
 
     @Test
     void jitterAddsBetweenZeroAndItsSecondsToEachInterval() {
         Pacing pacing = pacing(0, "00:00 UTC", 10, 5, "");
-        pacing.reserveSend();
-        Duration previous = Duration.ZERO;
         boolean varied = false;
         for (int i = 0; i < 50; i++) {
-            Duration wait = pacing.reserveSend();
-            Duration gap = wait.minus(previous);
-            assertThat(gap).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(15));
-            varied |= !gap.equals(Duration.ofSeconds(10));
-            previous = wait;
+            pacing.paced(() -> CompletableFuture.completedFuture("sent"));
+            Duration wait = timer.waits.get(timer.waits.size() - 1);
+            if (i > 0) {
+                assertThat(wait).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(15));
+                varied |= !wait.equals(Duration.ofSeconds(10));
+            }
+            timer.runDue();
         }
         assertThat(varied).as("the jitter varies the intervals").isTrue();
     }
@@ -111,6 +137,28 @@ class PacingTest {
 
     private Pacing pacing(int dailyLimit, String dayStart, int interval, int jitter, String workHours) {
         return new Pacing(new PacingRules(dailyLimit, DayStart.parse(dayStart), Duration.ofSeconds(interval),
-                Duration.ofSeconds(jitter), WorkHours.parse(workHours)), clock, new SplittableRandom(5));
+                Duration.ofSeconds(jitter), WorkHours.parse(workHours)), clock, new SplittableRandom(5), timer);
+    }
+
+    /** Records each wait; an action with no wait runs at once, the others when the test says. */
+    private static final class ManualTimer implements PacingTimer {
+        final List<Duration> waits = new ArrayList<>();
+        final List<Runnable> due = new ArrayList<>();
+
+        @Override
+        public void runAfter(Duration wait, Runnable action) {
+            waits.add(wait);
+            if (wait.isZero()) {
+                action.run();
+            } else {
+                due.add(action);
+            }
+        }
+
+        void runDue() {
+            List<Runnable> now = new ArrayList<>(due);
+            due.clear();
+            now.forEach(Runnable::run);
+        }
     }
 }
