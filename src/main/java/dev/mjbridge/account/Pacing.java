@@ -1,6 +1,7 @@
 package dev.mjbridge.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,7 @@ public final class Pacing {
     /** Why the account takes no new work now, or empty when it does. */
     public Optional<PacingBlock> blocked() {
         Instant now = clock.instant();
-        if (rules.limitsDays() && daily.today(now) >= rules.dailyLimit()) {
+        if (rules.limitsDays() && daily.on(now) >= rules.dailyLimit()) {
             return Optional.of(new PacingBlock.DailyLimit(rules.dayStartsAt().nextStart(now), rules.dayStartsAt().zone()));
         }
         if (!rules.workHours().contains(now)) {
@@ -58,7 +59,44 @@ public final class Pacing {
 
     /** Counts a job the account took, toward today's limit. */
     public void countJob() {
-        daily.add(clock.instant());
+        Instant now = clock.instant();
+        daily.add(now, now);
+    }
+
+    /** Counts a job put off until {@code startAt}, toward the limit of the day it starts in. */
+    public void countJobAt(Instant startAt) {
+        daily.add(startAt, clock.instant());
+    }
+
+    /**
+     * The first moment from now, at most {@code maxWait} away, at which the account takes one
+     * more job (under the limit of that day, inside its work hours); empty when none is that close.
+     */
+    public Optional<Instant> availableWithin(Duration maxWait) {
+        Instant now = clock.instant();
+        Instant latest = now.plus(maxWait);
+        Instant at = now;
+        // Each step moves to a day restart or a work-hours opening; a handful settle any rules.
+        for (int step = 0; step < 8 && !at.isAfter(latest); step++) {
+            Instant next = at;
+            if (rules.limitsDays() && daily.on(next) >= rules.dailyLimit()) {
+                next = rules.dayStartsAt().nextStart(next);
+            }
+            if (!rules.workHours().contains(next)) {
+                next = rules.workHours().nextOpening(next);
+            }
+            if (next.equals(at)) {
+                return Optional.of(at);
+            }
+            at = next;
+        }
+        return Optional.empty();
+    }
+
+    /** Runs {@code action} at {@code moment} (at once if it is past) on the pacing timer. */
+    public void runAt(Instant moment, Runnable action) {
+        Duration wait = Duration.between(clock.instant(), moment);
+        timer.runAfter(wait.isNegative() ? Duration.ZERO : wait, action);
     }
 
     /**
@@ -98,7 +136,7 @@ public final class Pacing {
     public PacingUsage usage() {
         Instant now = clock.instant();
         Instant next = spacing.nextSendAt();
-        return new PacingUsage(daily.today(now), rules.dailyLimit(), next == null ? null : next.toEpochMilli(),
+        return new PacingUsage(daily.on(now), rules.dailyLimit(), next == null ? null : next.toEpochMilli(),
                 rules.workHours().contains(now));
     }
 }

@@ -125,6 +125,36 @@ class PacingTest {
     }
 
     @Test
+    void anAccountHeldBackTakesWorkAgainWhenItsDayRestartsOrItsHoursOpen() {
+        Pacing pacing = pacing(1, "00:00 UTC", 0, 0, "08:00-23:00 UTC");
+        clock.set(Instant.parse("2026-11-29T22:55:00Z"));
+        assertThat(pacing.availableWithin(Duration.ofMinutes(10))).contains(clock.instant());
+        pacing.countJob();
+
+        // The day restarts at midnight but the hours open at 08:00: that is when it takes work again.
+        assertThat(pacing.availableWithin(Duration.ofHours(10))).contains(Instant.parse("2026-11-30T08:00:00Z"));
+        assertThat(pacing.availableWithin(Duration.ofHours(9))).isEmpty();
+
+        // A job put off to tomorrow counts on tomorrow: the day after is the next chance.
+        pacing.countJobAt(Instant.parse("2026-11-30T08:00:00Z"));
+        assertThat(pacing.availableWithin(Duration.ofHours(10))).isEmpty();
+        assertThat(pacing.availableWithin(Duration.ofHours(34))).contains(Instant.parse("2026-12-01T08:00:00Z"));
+        assertThat(pacing.usage().today()).isEqualTo(1);
+        clock.set(Instant.parse("2026-11-30T08:00:00Z"));
+        assertThat(pacing.usage().today()).isEqualTo(1);
+        assertThat(pacing.blocked()).containsInstanceOf(PacingBlock.DailyLimit.class);
+    }
+
+    @Test
+    void aLimitReachedShortlyBeforeTheDayRestartsIsOverWithinTheWait() {
+        Pacing pacing = pacing(1, "00:00 UTC", 0, 0, "");
+        clock.set(Instant.parse("2026-11-29T23:55:00Z"));
+        pacing.countJob();
+        assertThat(pacing.availableWithin(Duration.ofMinutes(10))).contains(Instant.parse("2026-11-30T00:00:00Z"));
+        assertThat(pacing.availableWithin(Duration.ofMinutes(4))).isEmpty();
+    }
+
+    @Test
     void workHoursFollowTheirZone() {
         WorkHours berlin = WorkHours.parse("08:00-23:30 Europe/Berlin");
         assertThat(berlin.contains(Instant.parse("2026-11-29T06:59:00Z"))).isFalse();
