@@ -58,6 +58,19 @@ class AccountsFilePacingTest {
     }
 
     @Test
+    void theExampleFileDocumentsEveryKeyAndItsPacingIsRead() throws Exception {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("accounts.example.yml"));
+        for (String key : AccountConfig.KEYS) {
+            assertThat(example).as("accounts.example.yml documents '%s'", key).contains(" " + key + ":");
+        }
+        List<AccountConfig> accounts = new AccountsFile(name -> "token-from-" + name).parse("accounts.example.yml",
+                example);
+        assertThat(accounts.get(0).pacing()).isEqualTo(PacingRules.NONE);
+        assertThat(accounts.get(1).pacing().dailyLimit()).isEqualTo(150);
+        assertThat(accounts.get(1).pacing().workHours().toString()).isEqualTo("08:00-23:30 Europe/Berlin");
+    }
+
+    @Test
     void emptyWorkHoursMeanAlways() {
         List<AccountConfig> accounts = file.parse("accounts.yml", ACCOUNT + "    workHours: \"\"\n");
         assertThat(accounts.get(1).pacing().workHours().always()).isTrue();
