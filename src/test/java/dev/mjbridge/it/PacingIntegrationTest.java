@@ -98,6 +98,8 @@ class PacingIntegrationTest {
         assertThat(usage.path("today").asInt()).isEqualTo(2);
         assertThat(usage.path("dailyLimit").asInt()).isEqualTo(2);
         assertThat(usage.path("inWorkHours").asBoolean()).isTrue();
+        assertThat(usage.path("nextSendAt").isNull()).as("acc-1 has no interval: no next send to show").isTrue();
+        assertThat(api.get("/mj/account/" + LIMITED + "/fetch").body().path("usage").path("today").asInt()).isEqualTo(2);
     }
 
     @Test
