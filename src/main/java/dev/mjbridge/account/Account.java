@@ -32,6 +32,7 @@ public final class Account {
     private final UserGatewaySession gateway;
     private final DiscordRestClient rest;
     private final AccountSlots slots;
+    private final Pacing pacing;
     private final boolean sandbox;
     private volatile AccountHealth health = AccountHealth.of(AccountState.CONNECTING, "starting");
     /** Work that needs a live session, waiting for the next READY. */
@@ -56,6 +57,14 @@ public final class Account {
      */
     public Account(AccountConfig config, DiscordRestClient rest, Function<GatewayListener, UserGatewaySession> connect,
                    MessageParser parser, AccountEventSink sink, boolean sandbox, AccountObservers observers) {
+        this(config, rest, connect, parser, sink, sandbox, observers, Pacing.systemClock(config.pacing()));
+    }
+
+    /** @param pacing the account's pacing, built from {@code config.pacing()} (tests give it their own clock) */
+    public Account(AccountConfig config, DiscordRestClient rest, Function<GatewayListener, UserGatewaySession> connect,
+                   MessageParser parser, AccountEventSink sink, boolean sandbox, AccountObservers observers,
+                   Pacing pacing) {
+        this.pacing = pacing;
         this.config = config;
         this.configured = config;
         this.rest = rest;
@@ -104,6 +113,10 @@ public final class Account {
 
     public AccountSlots slots() {
         return slots;
+    }
+
+    public Pacing pacing() {
+        return pacing;
     }
 
     public AccountHealth health() {
@@ -172,7 +185,7 @@ public final class Account {
         config = new AccountConfig(c.id(), c.guildId(), c.channelId(), c.userToken(), c.userAgent(), c.enabled(),
                 c.concurrency(), c.queueSize(), c.timeoutMinutes(), SpeedMode.RELAX,
                 java.util.EnumSet.of(SpeedMode.RELAX), c.remixAutoSubmit(), c.botTypes(), c.weight(), c.remark(),
-                c.botToken(), c.proxy());
+                c.botToken(), c.proxy(), c.pacing());
         relaxOnly = reason;
         degrade(reason);
     }
@@ -255,6 +268,7 @@ public final class Account {
         AccountHealth h = health;
         return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
                 h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
-                slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox);
+                slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox,
+                pacing.usage());
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param allowModes      the modes requests may ask for on this account
  * @param remixAutoSubmit answer remix modals the client did not ask for with the parent prompt
  * @param weight          share of new work under weighted selection
+ * @param pacing          daily limit, send interval and work hours ({@link PacingRules#NONE}: none)
  */
 public record AccountConfig(
         String id,
@@ -36,7 +37,8 @@ public record AccountConfig(
         int weight,
         String remark,
         String botToken,
-        String proxy) {
+        String proxy,
+        PacingRules pacing) {
 
     public static final int DEFAULT_CONCURRENCY = 3;
     public static final int DEFAULT_QUEUE_SIZE = 10;
@@ -45,6 +47,16 @@ public record AccountConfig(
     public AccountConfig {
         allowModes = Set.copyOf(allowModes);
         botTypes = Set.copyOf(botTypes);
+        pacing = pacing == null ? PacingRules.NONE : pacing;
+    }
+
+    /** An account without pacing. */
+    public AccountConfig(String id, String guildId, String channelId, String userToken, String userAgent,
+                         boolean enabled, int concurrency, int queueSize, int timeoutMinutes, SpeedMode mode,
+                         Set<SpeedMode> allowModes, boolean remixAutoSubmit, Set<BotType> botTypes, int weight,
+                         String remark, String botToken, String proxy) {
+        this(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize, timeoutMinutes, mode,
+                allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, PacingRules.NONE);
     }
 
     public DiscordCredentials credentials() {
@@ -61,20 +73,21 @@ public record AccountConfig(
 
     public AccountConfig withEnabled(boolean value) {
         return new AccountConfig(id, guildId, channelId, userToken, userAgent, value, concurrency, queueSize,
-                timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy);
+                timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing);
     }
 
     /** Keys of accounts.yml in the order the example documents them. */
     public static final List<String> KEYS = List.of("id", "guildId", "channelId", "userToken", "userAgent", "enabled",
             "concurrency", "queueSize", "timeoutMinutes", "mode", "allowModes", "remixAutoSubmit", "botTypes",
-            "weight", "remark", "botToken", "proxy");
+            "weight", "remark", "botToken", "proxy", "dailyLimit", "dayStartsAt", "minIntervalSeconds",
+            "intervalJitterSeconds", "workHours");
 
     @Override
     public String toString() {
         return "AccountConfig[id=" + id + ", guildId=" + guildId + ", channelId=" + channelId
                 + ", userToken=" + DiscordCredentials.mask(userToken) + ", enabled=" + enabled
                 + ", concurrency=" + concurrency + ", queueSize=" + queueSize + ", mode=" + mode
-                + ", allowModes=" + allowModes + ", botTypes=" + botTypes + ", weight=" + weight
+                + ", allowModes=" + allowModes + ", botTypes=" + botTypes + ", weight=" + weight + ", pacing=" + pacing
                 + ", botToken=" + (botToken == null ? "none" : DiscordCredentials.mask(botToken)) + "]";
     }
 }

@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
 /**
  * Chooses the accounts a task may go to, best first. Eligibility: enabled and healthy,
  * serves the bot, allows the mode, and matches the pin, the channel and the client's
- * filter. Order: by strategy among accounts with room.
+ * filter. Order: by strategy among accounts with room whose pacing lets them take new work
+ * now (under their daily limit, inside their work hours).
  */
 public final class AccountSelector {
 
@@ -37,10 +38,10 @@ public final class AccountSelector {
         return result;
     }
 
-    /** Eligible accounts that have room, best first. */
+    /** Eligible accounts that have room and whose pacing lets them take work now, best first. */
     public List<Account> rank(List<Account> accounts, Need need) {
         List<Account> candidates = new ArrayList<>(eligible(accounts, need).stream()
-                .filter(a -> a.slots().hasCapacity()).toList());
+                .filter(a -> a.slots().hasCapacity() && a.pacing().blocked().isEmpty()).toList());
         if (candidates.size() <= 1) {
             return candidates;
         }

@@ -24,5 +24,6 @@ public record AccountView(
         String remark,
         boolean remixAutoSubmit,
         Boolean remix,
-        boolean sandbox) {
+        boolean sandbox,
+        PacingUsage usage) {
 }

@@ -8,6 +8,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,7 +127,30 @@ public final class AccountsFile {
                     integer("weight", 1, 0, 1000),
                     optionalText("remark"),
                     optionalText("botToken"),
-                    optionalText("proxy"));
+                    optionalText("proxy"),
+                    pacing());
+        }
+
+        private PacingRules pacing() {
+            int dailyLimit = integer("dailyLimit", 0, 0, 1_000_000);
+            DayStart dayStartsAt = parsed("dayStartsAt", DayStart::parse, DayStart.MIDNIGHT_UTC);
+            int minInterval = integer("minIntervalSeconds", 0, 0, 24 * 3600);
+            int jitter = integer("intervalJitterSeconds", 0, 0, 24 * 3600);
+            WorkHours workHours = parsed("workHours", WorkHours::parse, WorkHours.ALWAYS);
+            return new PacingRules(dailyLimit, dayStartsAt, Duration.ofSeconds(minInterval), Duration.ofSeconds(jitter),
+                    workHours);
+        }
+
+        private <T> T parsed(String key, Function<String, T> parser, T fallback) {
+            String value = optionalText(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
         }
 
         private String requiredText(String key) {

@@ -35,7 +35,7 @@ public record MjProperties(
         notifyHook = SettingChecks.secretUrl("mj.notify-hook", notifyHook, HTTP, null);
         discord = discord == null ? new Discord(null, null, null, null, null, null) : discord;
         sandbox = sandbox == null ? new Sandbox(null, 0, null, null, null) : sandbox;
-        tasks = tasks == null ? new Tasks(null, null) : tasks;
+        tasks = tasks == null ? new Tasks(null, null, null) : tasks;
         midjourney = midjourney == null ? new Midjourney(null) : midjourney;
     }
 
@@ -108,9 +108,12 @@ public record MjProperties(
     /**
      * @param seedTimeout   how long image-seed waits for Midjourney's DM
      * @param timeoutCheck  how often silent tasks are looked for
+     * @param maxWait       a task no account can take now because of its pacing (daily limit, work
+     *                      hours) is queued when an account will take it within this, else refused
      */
-    public record Tasks(Duration seedTimeout, Duration timeoutCheck) {
+    public record Tasks(Duration seedTimeout, Duration timeoutCheck, Duration maxWait) {
         public Tasks {
+            maxWait = SettingChecks.positive("mj.tasks.max-wait", maxWait, Duration.ofMinutes(10));
             seedTimeout = SettingChecks.positive("mj.tasks.seed-timeout", seedTimeout, Duration.ofSeconds(60));
             timeoutCheck = SettingChecks.positive("mj.tasks.timeout-check", timeoutCheck, Duration.ofSeconds(10));
         }

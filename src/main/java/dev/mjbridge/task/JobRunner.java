@@ -58,7 +58,8 @@ final class JobRunner {
 
     private void transmit(Task task, Account account, JobRequest request, String nonce) {
         BotType botType = Task.NIJI_JOURNEY.equals(task.botType()) ? BotType.NIJI_JOURNEY : BotType.MID_JOURNEY;
-        sender.send(account, request, nonce, botType).whenComplete((sentPrompt, error) -> {
+        // An account with a minimum interval sends one job after another, spaced by a timer.
+        account.pacing().paced(() -> sender.send(account, request, nonce, botType)).whenComplete((sentPrompt, error) -> {
             if (error != null) {
                 String reason = reasonOf(error);
                 log.info("task {} on account {}: Discord refused it: {}", task.id(), account.id(), reason);

@@ -9,6 +9,8 @@ import dev.mjbridge.midjourney.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +33,19 @@ final class TaskAdmission {
     private final JobRunner runner;
     private final InFlightIndex index;
     private final Object lock = new Object();
+    private final Duration maxWait;
 
+    /** Without pacing waits: a task no account takes now is refused. */
     TaskAdmission(AccountPool pool, TaskWriter writer, JobRunner runner, InFlightIndex index) {
+        this(pool, writer, runner, index, Duration.ZERO);
+    }
+
+    /**
+     * @param maxWait how far ahead an account held back by its pacing may take a task (it waits
+     *                for it, queued); beyond that the task is refused with the reason
+     */
+    TaskAdmission(AccountPool pool, TaskWriter writer, JobRunner runner, InFlightIndex index, Duration maxWait) {
+        this.maxWait = maxWait;
         this.pool = pool;
         this.writer = writer;
         this.runner = runner;
@@ -47,12 +60,18 @@ final class TaskAdmission {
         Task tracked;
         JobRequest request;
         CompletableFuture<Boolean> stored;
+        Optional<PacedStart> later = Optional.empty();
         synchronized (lock) {
             List<Account> ranked = pool.candidates(need);
             if (ranked.isEmpty()) {
-                return new SubmitResult.NoCapacity(whyNoAccount(need));
+                later = pacedStart(need);
+                if (later.isEmpty()) {
+                    return new SubmitResult.NoCapacity(whyNoAccount(need));
+                }
+                chosen = later.get().account();
+            } else {
+                chosen = ranked.get(0);
             }
-            chosen = ranked.get(0);
             Account account = chosen;
             request = ModeParameter.apply(asked, routing.mode(), account.config().mode());
             tracked = task.withProperties(task.properties().withDiscordInstanceId(account.id())
@@ -61,6 +80,10 @@ final class TaskAdmission {
             // In memory before the slot: the queued start may fire as soon as the slot is taken, and reads memory.
             stored = writer.track(tracked);
             admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
+            if (!(admission instanceof AccountSlots.Admission.Full)) {
+                // Under the lock: two submits never both take an account's last job of a day.
+                later.ifPresentOrElse(start -> account.pacing().countJobAt(start.at()), () -> account.pacing().countJob());
+            }
         }
         if (admission instanceof AccountSlots.Admission.Full) {
             // The ranking said there was room; only a concurrent submit can have taken it.
@@ -72,6 +95,13 @@ final class TaskAdmission {
         }
         if (admission instanceof AccountSlots.Admission.Queued queued) {
             return new SubmitResult.Queued(tracked, chosen.id(), queued.ahead());
+        }
+        if (later.isPresent()) {
+            // It holds its slot meanwhile; the start is a timer, no thread waits.
+            Account account = chosen;
+            log.info("task {} waits for account {}'s pacing until {}", task.id(), account.id(), later.get().at());
+            account.pacing().runAt(later.get().at(), () -> startQueued(task.id(), account));
+            return new SubmitResult.Queued(tracked, chosen.id(), 0);
         }
         runner.run(tracked, chosen, request);
         return new SubmitResult.Submitted(index.findById(task.id()).orElse(tracked), chosen.id());
@@ -138,14 +168,38 @@ final class TaskAdmission {
         }
     }
 
+    /** An account held back by its pacing that takes the task at {@code at}, within the max wait. */
+    private record PacedStart(Account account, Instant at) {
+    }
+
+    /**
+     * The eligible account that its pacing lets take the task soonest, if within the max wait.
+     * Only an account with a free slot: the task holds that slot until it starts, so the slot
+     * queue (which starts tasks as slots free, whatever the hour) never holds a paced task.
+     */
+    private Optional<PacedStart> pacedStart(AccountSelector.Need need) {
+        PacedStart best = null;
+        for (Account account : pool.eligible(need)) {
+            if (!account.slots().hasFreeSlot()) {
+                continue;
+            }
+            Optional<Instant> at = account.pacing().availableWithin(maxWait);
+            if (at.isPresent() && (best == null || at.get().isBefore(best.at()))) {
+                best = new PacedStart(account, at.get());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     private static AccountSelector.Need needOf(Routing routing) {
         return new AccountSelector.Need(routing.botType(), routing.pinnedAccountId(), routing.sameChannelAs(),
                 routing.filter(), routing.mode());
     }
 
     private String whyNoAccount(AccountSelector.Need need) {
-        if (!pool.eligible(need).isEmpty()) {
-            return "all eligible accounts are busy: their queues are full";
+        List<Account> eligible = pool.eligible(need);
+        if (!eligible.isEmpty()) {
+            return PacingRefusal.reason(eligible).orElse("all eligible accounts are busy: their queues are full");
         }
         if (need.pinnedAccountId() != null) {
             return "the parent task's account (" + need.pinnedAccountId() + ") cannot take work now";

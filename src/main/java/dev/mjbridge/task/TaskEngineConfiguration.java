@@ -65,8 +65,10 @@ public class TaskEngineConfiguration {
 
     @Bean
     TaskService taskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                            JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads) {
-        return new TaskService(ids, store, index, writer, pool, sender, runner, seeds, reads);
+                            JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads,
+                            MjProperties properties) {
+        return new TaskService(ids, store, index, writer, pool, sender, runner, seeds, reads,
+                properties.tasks().maxWait());
     }
 
     /** {@code mj.midjourney.cdn}; in sandbox mode the sandbox's own Midjourney CDN. */

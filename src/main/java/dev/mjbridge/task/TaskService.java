@@ -39,7 +39,7 @@ public final class TaskService {
     private final TaskAdmission admission;
 
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
-                JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads) {
+                JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads, Duration maxWait) {
         this.reads = reads;
         this.ids = ids;
         this.store = store;
@@ -49,7 +49,7 @@ public final class TaskService {
         this.sender = sender;
         this.runner = runner;
         this.seeds = seeds;
-        this.admission = new TaskAdmission(pool, writer, runner, index);
+        this.admission = new TaskAdmission(pool, writer, runner, index, maxWait);
         writer.onJobOver(this::release);
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mjbridge.account.AccountState;
 import dev.mjbridge.account.AccountView;
+import dev.mjbridge.account.PacingUsage;
 import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.midjourney.BotType;
 
@@ -28,7 +29,8 @@ class AccountEndpointsTest {
     static AccountView account(String id) {
         return new AccountView(id, "1100000000000000001", "1100000000000000002", true, AccountState.READY, null,
                 1732800000000L, SpeedMode.FAST, Set.of(SpeedMode.FAST, SpeedMode.RELAX),
-                Set.of(BotType.MID_JOURNEY), 3, 10, 1, 0, 1, "primary", true, null, false);
+                Set.of(BotType.MID_JOURNEY), 3, 10, 1, 0, 1, "primary", true, null, false,
+                new PacingUsage(0, 0, null, true));
     }
 
     @Test

@@ -93,6 +93,7 @@ class InvalidSettingsTest {
             mj.notify.max-delay        | -5m                      | must be longer than zero
             mj.tasks.seed-timeout      | -60s                     | must be longer than zero
             mj.tasks.timeout-check     | 0s                       | must be longer than zero
+            mj.tasks.max-wait          | 0s                       | must be longer than zero
             mj.sandbox.job-time        | -4s                      | must be longer than zero
             mj.sandbox.video-time      | 0s                       | must be longer than zero
             mj.sandbox.link-lifetime   | -1h                      | must be longer than zero

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * A standalone sandbox in strict mode with {@code n} accounts (each its own user and
@@ -49,6 +50,15 @@ public final class SandboxedAccounts implements AutoCloseable {
      * @param timeoutMinutes each account's {@code timeoutMinutes}
      */
     public static SandboxedAccounts start(SandboxSettings settings, int count, Path dir, int timeoutMinutes) {
+        return start(settings, count, dir, timeoutMinutes, n -> "");
+    }
+
+    /**
+     * @param extraKeys more accounts.yml lines for the n-th account (1-based), each indented by four
+     *                  spaces and ending in a newline; "" for none
+     */
+    public static SandboxedAccounts start(SandboxSettings settings, int count, Path dir, int timeoutMinutes,
+                                          IntFunction<String> extraKeys) {
         List<SandboxAccount> users = new ArrayList<>();
         StringBuilder yaml = new StringBuilder("accounts:\n");
         for (int i = 1; i <= count; i++) {
@@ -61,7 +71,8 @@ public final class SandboxedAccounts implements AutoCloseable {
                     .append("    userToken: \"").append(user.token()).append("\"\n")
                     .append("    concurrency: 3\n")
                     .append("    queueSize: 10\n")
-                    .append("    timeoutMinutes: ").append(timeoutMinutes).append('\n');
+                    .append("    timeoutMinutes: ").append(timeoutMinutes).append('\n')
+                    .append(extraKeys.apply(i));
         }
         Path file = dir.resolve("accounts.yml");
         try {
