@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * task admission calls it, for each selection strategy; and the pinned case (a button press
  * must go to the account that made its parent). Accounts are never connected; they are marked
  * DEGRADED, a state that takes work, so every account is eligible and ranking does its full work.
+ * With {@code pacing=paced} every account has a daily limit it has not reached and work hours that
+ * cover the whole day, so ranking also checks both for every account and still finds all eligible.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +41,9 @@ public class AccountSelectionBenchmark {
     @Param({"BEST_WAIT_IDLE", "ROUND_ROBIN", "WEIGHTED"})
     public SelectionStrategy strategy;
 
+    @Param({"none", "paced"})
+    public String pacing;
+
     private AccountSelector selector;
     private List<Account> pool;
     private AccountSelector.Need anyAccount;
@@ -48,7 +54,7 @@ public class AccountSelectionBenchmark {
         selector = new AccountSelector(strategy);
         pool = new ArrayList<>(accounts);
         for (int i = 0; i < accounts; i++) {
-            Account account = account(String.format("acc-%04d", i), 1 + i % 3);
+            Account account = account(String.format("acc-%04d", i), 1 + i % 3, rules());
             account.degrade("benchmark: takes work without a gateway");
             pool.add(account);
         }
@@ -69,9 +75,16 @@ public class AccountSelectionBenchmark {
         return selector.rank(pool, pinned);
     }
 
-    private static Account account(String id, int weight) {
+    private PacingRules rules() {
+        return "paced".equals(pacing)
+                ? new PacingRules(1_000, DayStart.parse("06:00 Europe/Berlin"), Duration.ZERO, Duration.ZERO,
+                        WorkHours.parse("00:00-12:00, 12:00-00:00 UTC"))
+                : PacingRules.NONE;
+    }
+
+    private static Account account(String id, int weight, PacingRules rules) {
         AccountConfig config = new AccountConfig(id, "1", "2", "token-" + id, null, true, 3, 10, 5, SpeedMode.FAST,
-                EnumSet.allOf(SpeedMode.class), true, EnumSet.allOf(BotType.class), weight, null, null, null);
+                EnumSet.allOf(SpeedMode.class), true, EnumSet.allOf(BotType.class), weight, null, null, null, rules);
         DiscordEndpoints endpoints = new DiscordEndpoints("http://127.0.0.1:1", "ws://127.0.0.1:1", "", "", "");
         return new Account(config, null, listener -> new UserGatewaySession(id, config.credentials(), endpoints,
                 JsonMapper.builder().build(), null, null, listener, Backoff.standard()),
