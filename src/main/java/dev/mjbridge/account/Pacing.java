@@ -57,6 +57,19 @@ public final class Pacing {
         return Optional.empty();
     }
 
+    /** When the current day began for this account's daily limit. */
+    public Instant todayStartedAt() {
+        return rules.dayStartsAt().currentStart(clock.instant());
+    }
+
+    /**
+     * After a restart: today's count is at least {@code jobs}, the jobs the task store shows were
+     * sent from this account since {@link #todayStartedAt}, so a restart never resets the limit.
+     */
+    public void restoreToday(int jobs) {
+        daily.restore(jobs, clock.instant());
+    }
+
     /** Counts a job the account took, toward today's limit. */
     public void countJob() {
         Instant now = clock.instant();

@@ -203,6 +203,16 @@ public class JdbcTaskStore implements TaskStore {
     }
 
     @Override
+    public long countSentSince(String accountId, long sinceEpochMs) {
+        return jdbc.sql("SELECT COUNT(*) FROM mj_task WHERE account_id = :account AND submit_time >= :since "
+                        + "AND nonce IS NOT NULL")
+                .param("account", accountId)
+                .param("since", sinceEpochMs)
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM mj_task").query(Long.class).single();
     }

@@ -38,6 +38,12 @@ public interface TaskStore {
     /** Newest first (by submit time, then id). */
     List<Task> listRecent(int offset, int limit);
 
+    /**
+     * How many tasks of {@code accountId} submitted at or after {@code sinceEpochMs} were sent to
+     * Discord (they carry a nonce): what an account's daily limit counted before a restart.
+     */
+    long countSentSince(String accountId, long sinceEpochMs);
+
     /** Tasks not in a final status, oldest first: what to resume after a restart. */
     List<Task> findUnfinished();
 

@@ -265,6 +265,16 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
                 .sorted(NEWEST_FIRST.reversed()).toList();
     }
 
+    /**
+     * Counted from the database after what is staged is written: asked once per account at
+     * start-up, when little or nothing is staged.
+     */
+    @Override
+    public long countSentSince(String accountId, long sinceEpochMs) {
+        flushQuietly();
+        return durable.countSentSince(accountId, sinceEpochMs);
+    }
+
     /** Stored rows plus staged tasks that have none yet (a write finishing meanwhile may count one twice). */
     @Override
     public long count() {
@@ -275,18 +285,29 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
     /** Writes what is staged, waiting at most a few seconds; then stops the writer. */
     @Override
     public void close() {
+        try {
+            if (!flushQuietly()) {
+                log.error("task store: {} task version(s) could not be written before shutdown; restart recovery will "
+                        + "reconcile them from Discord's channel history", staged.size());
+            }
+        } finally {
+            onClose.run();
+        }
+    }
+
+    /** Writes what is staged now and waits for it, at most a few seconds; false when it was not all written. */
+    private boolean flushQuietly() {
         List<CompletableFuture<Boolean>> waiting = staged.values().stream().map(Staged::written).toList();
         writeSoon();
         try {
             CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
                     .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (ExecutionException | TimeoutException e) {
-            log.error("task store: {} task version(s) could not be written before shutdown; restart recovery will "
-                    + "reconcile them from Discord's channel history", staged.size());
-        } finally {
-            onClose.run();
+            return false;
         }
     }
 

@@ -165,6 +165,23 @@ class PacingTest {
         assertThat(berlin.toString()).isEqualTo("08:00-23:30 Europe/Berlin");
     }
 
+    @Test
+    void aRestoredCountCountsTowardTodaysLimitOnly() {
+        Pacing pacing = pacing(3, "06:00 Europe/Berlin", 0, 0, "");
+        assertThat(pacing.todayStartedAt()).isEqualTo(Instant.parse("2026-11-29T05:00:00Z"));
+
+        pacing.restoreToday(2);
+        pacing.countJob();
+
+        assertThat(pacing.blocked()).isPresent();
+        assertThat(pacing.usage().today()).isEqualTo(3);
+        pacing.restoreToday(1); // never lowers what was counted
+        assertThat(pacing.usage().today()).isEqualTo(3);
+        clock.advance(Duration.ofDays(1));
+        assertThat(pacing.blocked()).isEmpty();
+        assertThat(pacing.usage().today()).isZero();
+    }
+
     private Pacing pacing(int dailyLimit, String dayStart, int interval, int jitter, String workHours) {
         return new Pacing(new PacingRules(dailyLimit, DayStart.parse(dayStart), Duration.ofSeconds(interval),
                 Duration.ofSeconds(jitter), WorkHours.parse(workHours)), clock, new SplittableRandom(5), timer);

@@ -55,6 +55,12 @@ public class MemoryTaskStore implements TaskStore {
     }
 
     @Override
+    public long countSentSince(String accountId, long sinceEpochMs) {
+        return tasks.values().stream().filter(t -> accountId.equals(t.accountId()) && t.submitTime() >= sinceEpochMs
+                && t.properties().nonce() != null).count();
+    }
+
+    @Override
     public long count() {
         return tasks.size();
     }

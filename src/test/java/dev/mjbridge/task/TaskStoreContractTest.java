@@ -231,6 +231,26 @@ abstract class TaskStoreContractTest {
     }
 
     @Test
+    void countSentSinceCountsAnAccountsSentTasksFromAMoment() {
+        store.save(sent("1", 1_000, "acc-1"));
+        store.save(sent("2", 2_000, "acc-1").withStatus(TaskStatus.SUCCESS));
+        store.save(sent("3", 3_000, "acc-1").withStatus(TaskStatus.FAILURE));
+        store.save(sent("4", 3_000, "acc-2"));
+        // Queued on acc-1 but never sent: no nonce.
+        store.save(task("5", 3_000).withProperties(TaskProperties.EMPTY.withDiscordInstanceId("acc-1")));
+
+        assertThat(store.countSentSince("acc-1", 2_000)).isEqualTo(2);
+        assertThat(store.countSentSince("acc-1", 0)).isEqualTo(3);
+        assertThat(store.countSentSince("acc-2", 0)).isEqualTo(1);
+        assertThat(store.countSentSince("acc-3", 0)).isZero();
+    }
+
+    private static Task sent(String id, long submitTime, String accountId) {
+        return task(id, submitTime).withStatus(TaskStatus.SUBMITTED)
+                .withProperties(TaskProperties.EMPTY.withDiscordInstanceId(accountId).withNonce("nonce-" + id));
+    }
+
+    @Test
     void concurrentUpsertsOfTheSameAndOfDifferentTasksAllLand() throws Exception {
         int threads = 4;
         int rounds = 50;
