@@ -27,8 +27,10 @@ public final class Account {
     private static final Logger log = LoggerFactory.getLogger(Account.class);
 
     private volatile AccountConfig config;
-    /** As the accounts file says; an operator's re-enable goes back to it. */
-    private final AccountConfig configured;
+    /** As the accounts file says (the last one applied); an operator's re-enable goes back to it. */
+    private volatile AccountConfig configured;
+    /** Removed from the accounts file (or replaced by a reconnect): takes no new work, ends what runs. */
+    private volatile boolean leaving;
     private final UserGatewaySession gateway;
     private final DiscordRestClient rest;
     private final AccountSlots slots;
@@ -136,7 +138,12 @@ public final class Account {
     }
 
     public boolean takesWork() {
-        return config.enabled() && health.takesWork();
+        return config.enabled() && !leaving && health.takesWork();
+    }
+
+    /** True once the account is on its way out of the pool ({@link #retire}). */
+    public boolean leaving() {
+        return leaving;
     }
 
     /**
@@ -177,6 +184,40 @@ public final class Account {
         if (disconnect) {
             gateway.stop();
         }
+    }
+
+    /**
+     * accounts.yml changed only how this account's work is scheduled: the new values apply now,
+     * the session stays. Switched off there, it takes no new work (what runs carries on); switched
+     * back on, it reconnects if needed as after an operator's re-enable. Relax-only (fast hours
+     * used up) and a disable by Midjourney or an operator stay until someone re-enables it.
+     */
+    public void retune(AccountConfig next) {
+        boolean wasEnabled = configured.enabled();
+        configured = next;
+        slots.resize(next.concurrency(), next.queueSize());
+        pacing.retune(next.pacing());
+        if (!next.enabled()) {
+            disable("disabled in the accounts file", false);
+            return;
+        }
+        if (!wasEnabled) {
+            enable();
+            return;
+        }
+        AccountConfig kept = next.withEnabled(config.enabled());
+        config = relaxOnly == null ? kept : kept.relaxOnly();
+        log.info("account {}: settings changed in the accounts file ({})", id(), config);
+    }
+
+    /**
+     * The account leaves the pool: no new work from now on; its session stays up until its running
+     * tasks have ended, then {@link #stop()} closes it.
+     */
+    public void retire(String reason) {
+        leaving = true;
+        health = AccountHealth.of(AccountState.DISABLED, reason);
+        log.info("account {}: {}", id(), reason);
     }
 
     /** Out of fast hours: the account keeps working, in relax mode only. */

@@ -76,6 +76,13 @@ public record AccountConfig(
                 timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing);
     }
 
+    /** The same account limited to relax mode (its fast hours ran out). */
+    public AccountConfig relaxOnly() {
+        return new AccountConfig(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize,
+                timeoutMinutes, SpeedMode.RELAX, Set.of(SpeedMode.RELAX), remixAutoSubmit, botTypes, weight, remark,
+                botToken, proxy, pacing);
+    }
+
     /** Keys of accounts.yml in the order the example documents them. */
     public static final List<String> KEYS = List.of("id", "guildId", "channelId", "userToken", "userAgent", "enabled",
             "concurrency", "queueSize", "timeoutMinutes", "mode", "allowModes", "remixAutoSubmit", "botTypes",

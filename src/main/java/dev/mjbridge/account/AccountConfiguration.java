@@ -102,6 +102,17 @@ public class AccountConfiguration {
                 setup.sandbox());
     }
 
+    /** Applies accounts.yml to the running pool (reload endpoint, watcher); inert in sandbox mode. */
+    @Bean
+    PoolReloader poolReloader(AccountSetup setup, AccountPool pool) {
+        return PoolReloader.of(setup, new AccountsFile(System.getenv()::get), pool);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    AccountsFileWatcher accountsFileWatcher(PoolReloader reloader, AccountSetup setup, AccountProperties properties) {
+        return new AccountsFileWatcher(reloader, setup.file(), properties.accounts().reloadCheck());
+    }
+
     @Bean
     JobSender jobSender(InteractionPayloads payloads, DiscordEndpoints endpoints) {
         return new JobSender(payloads, endpoints);
