@@ -70,6 +70,11 @@ public final class AccountPool implements AutoCloseable {
         return List.copyOf(accounts.values());
     }
 
+    /** An account of the pool, not one on its way out (an operator cannot bring that back). */
+    private synchronized Optional<Account> member(String id) {
+        return Optional.ofNullable(id == null ? null : accounts.get(id));
+    }
+
     /** The account of this id; one on its way out when none in the pool has the id. */
     public synchronized Optional<Account> find(String id) {
         if (id == null) {
@@ -205,7 +210,7 @@ public final class AccountPool implements AutoCloseable {
 
     /** An operator puts the account back into rotation; empty for an unknown id. */
     public Optional<AccountView> enable(String id) {
-        return find(id).map(account -> {
+        return member(id).map(account -> {
             account.enable();
             return account.view();
         });
@@ -213,7 +218,7 @@ public final class AccountPool implements AutoCloseable {
 
     /** An operator takes the account out of rotation; its session stays up so running jobs can end. */
     public Optional<AccountView> disable(String id, String reason) {
-        return find(id).map(account -> {
+        return member(id).map(account -> {
             account.disable(reason, false);
             return account.view();
         });
