@@ -176,6 +176,22 @@ public final class Account {
         gateway.stop();
     }
 
+    /**
+     * An operator closes the session and opens it again (it resumes when Discord lets it, so
+     * what was missed is replayed). A disabled account stays disabled, with its session back up.
+     */
+    public void reconnect() {
+        // Asked before the stop, which marks the account stopped.
+        boolean working = !disabled() && !leaving;
+        gateway.stop();
+        if (working) {
+            start();
+        } else {
+            gateway.start();
+        }
+        log.info("account {}: reconnected by an operator", id());
+    }
+
     /** Takes the account out of selection with a reason; its session stays up unless {@code disconnect}. */
     public void disable(String reason, boolean disconnect) {
         config = config.withEnabled(false);

@@ -216,6 +216,14 @@ public final class AccountPool implements AutoCloseable {
         });
     }
 
+    /** An operator closes and reopens the account's session; empty for an unknown id. */
+    public Optional<AccountView> reconnect(String id) {
+        return member(id).map(account -> {
+            account.reconnect();
+            return account.view();
+        });
+    }
+
     /** An operator takes the account out of rotation; its session stays up so running jobs can end. */
     public Optional<AccountView> disable(String id, String reason) {
         return member(id).map(account -> {

@@ -112,6 +112,25 @@ public final class PoolReloader {
         }
     }
 
+    /** Checks a text as the accounts file would be read; throws {@link AccountsFileException} naming the fault. */
+    public List<AccountConfig> validate(String text) {
+        return parser.parse(file == null ? "accounts file" : file.toString(), text);
+    }
+
+    /**
+     * Applies a text just written as the accounts file (an admin edit, under {@link #exclusively}):
+     * the same path as a reload, so the watcher then finds the file unchanged.
+     */
+    public Outcome applyWritten(String text) {
+        if (file == null) {
+            return new Outcome.NoFile();
+        }
+        return exclusively(() -> {
+            lastCheck = clock.instant();
+            return parseAndApply(text, checksum(text), true);
+        });
+    }
+
     /** The checksum of the text the pool runs on. */
     public String appliedChecksum() {
         return appliedChecksum;

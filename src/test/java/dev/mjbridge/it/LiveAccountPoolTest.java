@@ -4,6 +4,7 @@ import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountState;
 import dev.mjbridge.sandbox.Recorder;
 import dev.mjbridge.sandbox.SandboxSettings;
+import dev.mjbridge.sandbox.gateway.GatewayCounters;
 import dev.mjbridge.testing.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,6 +277,28 @@ class LiveAccountPoolTest {
         JsonNode status = api.adminGet("/mj/account/reload-status", ADMIN).body().path("result");
         assertThat(status.path("lastAppliedAt").asLong()).isGreaterThan(appliedBefore);
         assertThat(status.path("appliedChecksum").asString()).isEqualTo(sha256(edited));
+    }
+
+    @Test
+    void aReconnectClosesAndReopensTheSessionAndLeavesTheFileAlone() throws IOException {
+        String user = sandbox.userId(1);
+        GatewayCounters.Snapshot before = sandbox.control().gatewayCounters(user);
+        String file = Files.readString(sandbox.accountsFile());
+
+        JsonNode answer = admin("/mj/account/" + ACC_1 + "/reconnect", "");
+
+        assertThat(answer.path("code").asInt()).as(answer.toString()).isEqualTo(1);
+        assertThat(answer.path("result").path("id").asString()).isEqualTo(ACC_1);
+        Waits.await("a new connection for user 1, READY", MjApi.WAIT).until(() -> sandbox.control().gatewayCounters(user),
+                after -> after.identified() + after.resumed() > before.identified() + before.resumed()
+                        && "READY".equals(listed(ACC_1).path("state").asString()));
+        assertThat(sandbox.control().liveGatewaySessions(user)).isEqualTo(1);
+        assertThat(api.awaitFinal(api.submit("/mj/submit/imagine", imagineOn(ACC_1, "after the reconnect")))
+                .path("status").asString()).isEqualTo("SUCCESS");
+        assertThat(Files.readString(sandbox.accountsFile())).isEqualTo(file);
+        assertThat(api.adminGet("/mj/account/reload-status", ADMIN).body().path("result").path("appliedChecksum").asString())
+                .isEqualTo(sha256(file));
+        assertThat(admin("/mj/account/nobody/reconnect", "").path("code").asInt()).isEqualTo(3);
     }
 
     @Test
