@@ -101,7 +101,7 @@ final class TaskAdmission {
             Account account = chosen;
             log.info("task {} waits for account {}'s pacing until {}", task.id(), account.id(), later.get().at());
             account.pacing().runAt(later.get().at(), () -> startQueued(task.id(), account));
-            return new SubmitResult.Queued(tracked, chosen.id(), 0);
+            return new SubmitResult.Queued(tracked, chosen.id(), 0, later.get().at());
         }
         runner.run(tracked, chosen, request);
         return new SubmitResult.Submitted(index.findById(task.id()).orElse(tracked), chosen.id());

@@ -73,8 +73,11 @@ class TaskAdmissionMaxWaitTest {
 
         SubmitResult second = submit(admission, "1732800000000002");
 
-        assertThat(second).isInstanceOfSatisfying(SubmitResult.Queued.class,
-                queued -> assertThat(queued.accountId()).isEqualTo("limited"));
+        assertThat(second).isInstanceOfSatisfying(SubmitResult.Queued.class, queued -> {
+            assertThat(queued.accountId()).isEqualTo("limited");
+            assertThat(queued.startsAt()).as("it starts when the account's day restarts")
+                    .isEqualTo(soon.nextStart(java.time.Instant.now()));
+        });
         assertThat(pool.find("limited").orElseThrow().slots().isRunning("1732800000000002"))
                 .as("it holds its slot while it waits").isTrue();
         assertThat(index.findById("1732800000000002").orElseThrow().status()).isEqualTo(TaskStatus.NOT_START);
