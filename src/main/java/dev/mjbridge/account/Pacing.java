@@ -104,6 +104,17 @@ public final class Pacing {
         daily.restore(jobs, clock.instant());
     }
 
+    /**
+     * After a restart: when the account last sent is not stored, so a spaced account's first
+     * send waits one interval from now. A restart can then never bring two sends closer than
+     * the interval, at the cost of one interval's wait.
+     */
+    public void restoreSpacingAfterRestart() {
+        if (spacing.spaces()) {
+            spacing.sent(clock.instant());
+        }
+    }
+
     /** Counts a job the account took, toward today's limit. */
     public void countJob() {
         Instant now = clock.instant();

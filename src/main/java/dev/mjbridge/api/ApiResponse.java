@@ -1,5 +1,7 @@
 package dev.mjbridge.api;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +35,15 @@ public record ApiResponse(int code, String description, Object result, Map<Strin
         Map<String, Object> properties = properties("numberOfQueues", ahead);
         properties.put("discordInstanceId", accountId);
         return new ApiResponse(ResultCode.QUEUED, "In queue, " + ahead + " task(s) ahead", taskId, properties);
+    }
+
+    /** Queued for the account's pacing (daily limit, send interval, work hours) rather than behind other tasks. */
+    public static ApiResponse paced(String taskId, String accountId, Instant startsAt) {
+        Map<String, Object> properties = properties("numberOfQueues", 0);
+        properties.put("discordInstanceId", accountId);
+        properties.put("startsAt", startsAt.toEpochMilli());
+        return new ApiResponse(ResultCode.QUEUED, "In queue: account " + accountId + "'s pacing lets it send at "
+                + startsAt.truncatedTo(ChronoUnit.SECONDS), taskId, properties);
     }
 
     public static ApiResponse modal(String taskId, String finalPrompt, boolean remix) {

@@ -85,7 +85,8 @@ class TaskSubmitter {
             return ApiResponse.submitted(submitted.task().id(), submitted.accountId());
         }
         if (result instanceof SubmitResult.Queued queued) {
-            return ApiResponse.queued(queued.task().id(), queued.accountId(), queued.ahead());
+            return queued.startsAt() == null ? ApiResponse.queued(queued.task().id(), queued.accountId(), queued.ahead())
+                    : ApiResponse.paced(queued.task().id(), queued.accountId(), queued.startsAt());
         }
         if (result instanceof SubmitResult.NoCapacity noCapacity) {
             return ApiResponse.noCapacity(noCapacity.reason());

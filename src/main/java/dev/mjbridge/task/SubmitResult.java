@@ -1,5 +1,7 @@
 package dev.mjbridge.task;
 
+import java.time.Instant;
+
 /** What became of a submit, mapped by the API to the envelope codes 1, 22, 23 and 9. */
 public sealed interface SubmitResult {
 
@@ -7,8 +9,15 @@ public sealed interface SubmitResult {
     record Submitted(Task task, String accountId) implements SubmitResult {
     }
 
-    /** Waiting behind {@code ahead} other tasks on {@code accountId}: code 22. */
-    record Queued(Task task, String accountId, int ahead) implements SubmitResult {
+    /**
+     * Waiting behind {@code ahead} other tasks on {@code accountId}, or for the account's pacing
+     * to let it send at {@code startsAt} (null when only the queue holds it): code 22.
+     */
+    record Queued(Task task, String accountId, int ahead, Instant startsAt) implements SubmitResult {
+
+        public Queued(Task task, String accountId, int ahead) {
+            this(task, accountId, ahead, null);
+        }
     }
 
     /** No eligible account can take it now (all full, none matching, none healthy): code 23. */

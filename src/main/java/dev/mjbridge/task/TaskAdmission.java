@@ -44,6 +44,9 @@ final class TaskAdmission {
      * @param maxWait how far ahead an account held back by its pacing may take a task (it waits
      *                for it, queued); beyond that the task is refused with the reason
      */
+    /** Any work-hours window opens, and any day restarts, within a week. */
+    private static final Duration RESUME_HORIZON = Duration.ofDays(8);
+
     TaskAdmission(AccountPool pool, TaskWriter writer, JobRunner runner, InFlightIndex index, Duration maxWait) {
         this.maxWait = maxWait;
         this.pool = pool;
@@ -101,7 +104,7 @@ final class TaskAdmission {
             Account account = chosen;
             log.info("task {} waits for account {}'s pacing until {}", task.id(), account.id(), later.get().at());
             account.pacing().runAt(later.get().at(), () -> startQueued(task.id(), account));
-            return new SubmitResult.Queued(tracked, chosen.id(), 0);
+            return new SubmitResult.Queued(tracked, chosen.id(), 0, later.get().at());
         }
         runner.run(tracked, chosen, request);
         return new SubmitResult.Submitted(index.findById(task.id()).orElse(tracked), chosen.id());
@@ -220,14 +223,40 @@ final class TaskAdmission {
         if (task.status() == TaskStatus.NOT_START) {
             AccountSlots.Admission admission = account.slots().admit(task.id(), () -> startQueued(task.id(), account));
             if (admission instanceof AccountSlots.Admission.Started) {
-                runner.run(task, account, runtime.request());
+                resumeWithinPacing(task, account, runtime.request());
             } else if (admission instanceof AccountSlots.Admission.Full) {
                 writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + account.id()
                         + " has no room for the task any more"));
+            } else {
+                // Counted now, as at admission: the restored count only knows the tasks already sent.
+                account.pacing().countJob();
             }
         } else if (task.properties().nonce() != null) {
             account.slots().occupy(task.id());
         }
+    }
+
+    /**
+     * A task that had not been sent when the process stopped may have been waiting for its
+     * account's pacing (daily limit, work hours): it waits for it again, and counts toward the
+     * day it is sent in.
+     */
+    private void resumeWithinPacing(Task task, Account account, JobRequest request) {
+        if (account.pacing().blocked().isEmpty()) {
+            account.pacing().countJob();
+            runner.run(task, account, request);
+            return;
+        }
+        Optional<Instant> at = account.pacing().availableWithin(RESUME_HORIZON);
+        if (at.isEmpty()) {
+            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and account " + account.id()
+                    + " takes no work within " + RESUME_HORIZON.toDays() + " days: "
+                    + PacingRefusal.reason(List.of(account)).orElse("its pacing holds it back")));
+            return;
+        }
+        account.pacing().countJobAt(at.get());
+        log.info("task {} waits again for account {}'s pacing until {}", task.id(), account.id(), at.get());
+        account.pacing().runAt(at.get(), () -> startQueued(task.id(), account));
     }
 
     /** An account held back by its pacing that takes the task at {@code at}, within the max wait. */

@@ -96,7 +96,7 @@ public class TaskEngineConfiguration {
             @Override
             public void start() {
                 pool.build(handler);
-                DailyCounts.restore(pool, store);
+                PacingAfterRestart.restore(pool, store);
                 new RestartRecovery(store, service, writer, images).recover();
                 pool.connectAll();
                 long every = properties.tasks().timeoutCheck().toMillis();

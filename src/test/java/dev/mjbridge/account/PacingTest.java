@@ -91,6 +91,20 @@ class PacingTest {
     }
 
     @Test
+    void afterARestartASpacedAccountsFirstSendWaitsOneInterval() {
+        Pacing spaced = pacing(0, "00:00 UTC", 30, 0, "");
+        Pacing unspaced = pacing(0, "00:00 UTC", 0, 0, "");
+
+        spaced.restoreSpacingAfterRestart();
+        unspaced.restoreSpacingAfterRestart();
+        spaced.paced(() -> CompletableFuture.completedFuture("sent"));
+
+        assertThat(timer.waits).as("the send before the restart may have been just now").containsExactly(
+                Duration.ofSeconds(30));
+        assertThat(unspaced.usage().nextSendAt()).isNull();
+    }
+
+    @Test
     void jitterAddsBetweenZeroAndItsSecondsToEachInterval() {
         Pacing pacing = pacing(0, "00:00 UTC", 10, 5, "");
         boolean varied = false;

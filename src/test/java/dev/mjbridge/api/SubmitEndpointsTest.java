@@ -141,6 +141,21 @@ class SubmitEndpointsTest {
     }
 
     @Test
+    void aTaskWaitingForPacingSaysUntilWhenWithCode22() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-11-30T00:00:00Z");
+        when(api.tasks.submit(any(), any(), any())).thenAnswer(call ->
+                new dev.mjbridge.task.SubmitResult.Queued(call.getArgument(0), "limited", 0, at));
+
+        postJson("/mj/submit/imagine", "{\"prompt\": \"cat\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.code").value(22))
+                .andExpect(jsonPath("$.description")
+                        .value("In queue: account limited's pacing lets it send at 2026-11-30T00:00:00Z"))
+                .andExpect(jsonPath("$.properties.startsAt").value(at.toEpochMilli()))
+                .andExpect(jsonPath("$.properties.discordInstanceId").value("limited"));
+    }
+
+    @Test
     void noCapacityIsCode23NeverCode3() throws Exception {
         when(api.tasks.submit(any(), any(), any()))
                 .thenReturn(new dev.mjbridge.task.SubmitResult.NoCapacity("all accounts busy"));

@@ -7,19 +7,21 @@ import dev.mjbridge.account.Account;
 import dev.mjbridge.account.AccountPool;
 
 /**
- * At start-up, each account with a daily limit counts again what the task store shows it sent
- * since its day began: the counts live in memory, and a restart must not give an account a fresh
- * day's worth of jobs (the limit protects it from a ban).
+ * At start-up, each account's pacing picks up where it was: an account with a daily limit counts
+ * again what the task store shows it sent since its day began, and a spaced account's first send
+ * waits an interval. Pacing lives in memory, and a restart must not give an account a fresh day's
+ * worth of jobs or two sends in a row (pacing protects it from a ban).
  */
-final class DailyCounts {
+final class PacingAfterRestart {
 
-    private static final Logger log = LoggerFactory.getLogger(DailyCounts.class);
+    private static final Logger log = LoggerFactory.getLogger(PacingAfterRestart.class);
 
-    private DailyCounts() {
+    private PacingAfterRestart() {
     }
 
     static void restore(AccountPool pool, TaskStore store) {
         for (Account account : pool.all()) {
+            account.pacing().restoreSpacingAfterRestart();
             if (!account.config().pacing().limitsDays()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.mjbridge.task;
 
+import dev.mjbridge.account.Account;
 import dev.mjbridge.account.AccountConfig;
 import dev.mjbridge.account.AccountConnector;
 import dev.mjbridge.account.AccountPool;
@@ -33,14 +34,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 
 /**
  * A task no account takes now because of its daily limit waits (code 22) on the account whose
  * day restarts within {@code mj.tasks.max-wait}, holding a slot there; with a shorter wait it is
- * refused (code 23) with the reason. The account's day is made to restart a few minutes from
- * now on the real clock; nothing waits for it.
+ * refused (code 23) with the reason; one taken up again after a restart waits again. The
+ * account's day is made to restart a few minutes from now on the real clock; nothing waits for it.
  */
-class TaskAdmissionMaxWaitTest {
+class TaskAdmissionPacedWaitTest {
 
     private static final DiscordEndpoints NOWHERE = new DiscordEndpoints("http://127.0.0.1:1", "ws://127.0.0.1:1", "",
             "", "http://127.0.0.1:1");
@@ -73,8 +75,11 @@ class TaskAdmissionMaxWaitTest {
 
         SubmitResult second = submit(admission, "1732800000000002");
 
-        assertThat(second).isInstanceOfSatisfying(SubmitResult.Queued.class,
-                queued -> assertThat(queued.accountId()).isEqualTo("limited"));
+        assertThat(second).isInstanceOfSatisfying(SubmitResult.Queued.class, queued -> {
+            assertThat(queued.accountId()).isEqualTo("limited");
+            assertThat(queued.startsAt()).as("it starts when the account's day restarts")
+                    .isEqualTo(soon.nextStart(java.time.Instant.now()));
+        });
         assertThat(pool.find("limited").orElseThrow().slots().isRunning("1732800000000002"))
                 .as("it holds its slot while it waits").isTrue();
         assertThat(index.findById("1732800000000002").orElseThrow().status()).isEqualTo(TaskStatus.NOT_START);
@@ -88,6 +93,26 @@ class TaskAdmissionMaxWaitTest {
 
         assertThat(submit(admission, "1732800000000002")).isEqualTo(new SubmitResult.NoCapacity(
                 "all accounts at their daily limit until " + soon));
+    }
+
+    @Test
+    void aTaskResumedAfterARestartWaitsForItsAccountsPacingAgain() {
+        AccountPool pool = pool();
+        Account limited = pool.find("limited").orElseThrow();
+        limited.pacing().restoreToday(1);
+        JobRunner runner = org.mockito.Mockito.spy(runner());
+        TaskAdmission admission = new TaskAdmission(pool, writer, runner, index, Duration.ofMinutes(10));
+        Task created = Task.create("1732800000000003", JobKind.IMAGINE, 1732800000000003L)
+                .withPrompt("a lighthouse", "a lighthouse");
+        Task unsent = created.withProperties(created.properties().withDiscordInstanceId("limited"))
+                .withInternal(created.internal().withRuntime(TaskRuntime.of(new JobRequest.Imagine("a lighthouse",
+                        List.of()), Routing.anyAccount(BotType.MID_JOURNEY, null, null), null, 0)));
+
+        admission.resume(unsent);
+
+        org.mockito.Mockito.verify(runner, org.mockito.Mockito.never()).run(any(), any(), any());
+        assertThat(limited.slots().isRunning(unsent.id())).as("it holds its slot while it waits").isTrue();
+        assertThat(limited.pacing().usage().today()).as("it counts toward the day it is sent in").isEqualTo(1);
     }
 
     private AccountPool pool() {
@@ -104,9 +129,11 @@ class TaskAdmissionMaxWaitTest {
     }
 
     private TaskAdmission admission(AccountPool pool, Duration maxWait) {
-        JobRunner runner = new JobRunner(writer, new JobSender(new InteractionPayloads(MidjourneyCommands.defaults()),
-                NOWHERE));
-        return new TaskAdmission(pool, writer, runner, index, maxWait);
+        return new TaskAdmission(pool, writer, runner(), index, maxWait);
+    }
+
+    private JobRunner runner() {
+        return new JobRunner(writer, new JobSender(new InteractionPayloads(MidjourneyCommands.defaults()), NOWHERE));
     }
 
     private static SubmitResult submit(TaskAdmission admission, String id) {
