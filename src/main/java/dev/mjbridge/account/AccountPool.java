@@ -144,7 +144,7 @@ public final class AccountPool implements AutoCloseable {
             for (AccountConfig config : changes.reconnect()) {
                 Account old = accounts.get(config.id());
                 Account fresh = connector.connect(config, sink, sandbox);
-                fresh.pacing().restoreToday(old.pacing().today());
+                fresh.pacing().takeOver(old.pacing());
                 members.put(config.id(), fresh);
                 toStart.add(fresh);
                 departures.add(new Account[] {old, fresh});

@@ -69,6 +69,18 @@ public final class Pacing {
         rules = next;
     }
 
+    /**
+     * This account replaces {@code previous} (same account, new session): it goes on with its
+     * count of today and its next send time, as if nothing had happened.
+     */
+    public void takeOver(Pacing previous) {
+        restoreToday(previous.today());
+        Instant next = previous.spacing.nextSendAt();
+        if (next != null && spacing.spaces()) {
+            spacing.sent(next.minus(rules.minInterval()));
+        }
+    }
+
     /** Jobs counted today. */
     public int today() {
         return daily.on(clock.instant());
