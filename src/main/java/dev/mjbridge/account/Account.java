@@ -214,6 +214,7 @@ public final class Account {
         slots.resize(next.concurrency(), next.queueSize());
         pacing.retune(next.pacing());
         if (!next.enabled()) {
+            config = next;
             disable("disabled in the accounts file", false);
             return;
         }
