@@ -20,11 +20,16 @@ final class AccountsListLayout {
     private static final Pattern ACCOUNTS_KEY = Pattern.compile("(accounts|\"accounts\"|'accounts')\\s*:(?=\\s|$)");
     private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|\"[A-Za-z_][A-Za-z0-9_]*\"|'[A-Za-z_][A-Za-z0-9_]*')\\s*:(?=\\s|$)");
     private static final Pattern EMPTY_FLOW = Pattern.compile("\\[\\s*]");
-    /** An anchor, alias or tag at the start of a value or of a flow list item. */
-    private static final Pattern NODE_PROPERTY = Pattern.compile("^[&*!]|[\\[,]\\s*[&*!]");
+    /** An anchor, alias or tag at the start of an item of a flow collection. */
+    private static final Pattern FLOW_NODE_PROPERTY = Pattern.compile("[\\[{,:]\\s*[&*!]");
+    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'");
 
-    /** One key of an entry: its line, where its value starts there, and the last line of the value. */
-    record Key(String name, int line, int valueStart, int end, boolean blockList, int itemIndent) {
+    /**
+     * One key of an entry: its line, where its value starts there, the last line of the value,
+     * and the last of the comment lines right after it indented under the key (they go with
+     * the key when it is removed, a commented-out list item say).
+     */
+    record Key(String name, int line, int valueStart, int end, int commentEnd, boolean blockList, int itemIndent) {
     }
 
     /**
@@ -169,6 +174,9 @@ final class AccountsListLayout {
                 current.continuation(line, lines.isDash(line) && column >= keyIndent ? column : -1);
             } else if (current != null && current.blockScalar && !lines.isBlank(line) && column > keyIndent) {
                 current.end = line;
+                current.commentEnd = line;
+            } else if (current != null && lines.isComment(line) && column > keyIndent && line == current.commentEnd + 1) {
+                current.commentEnd = line;
             }
         }
         return new Entry(null, first, dash, last, keyIndent, keys.stream().map(KeyBuilder::build).toList());
@@ -183,7 +191,7 @@ final class AccountsListLayout {
         String name = matcher.group(1).replaceAll("^[\"']|[\"']$", "");
         int valueStart = skipSpaces(text, matcher.end());
         String value = text.substring(valueStart, valueEnd(text, valueStart));
-        if (NODE_PROPERTY.matcher(value).find()) {
+        if (usesNodeProperty(value)) {
             throw AccountsFileEditor.byHand("key '" + name + "' on line " + (line + 1) + " uses an anchor, alias or tag");
         }
         return new KeyBuilder(name, line, valueStart, value.isEmpty(), value.startsWith("|") || value.startsWith(">"));
@@ -207,6 +215,15 @@ final class AccountsListLayout {
         }
     }
 
+    /** An anchor, alias or tag on the value or on an item of it (quoted text aside). */
+    private static boolean usesNodeProperty(String value) {
+        if (value.startsWith("&") || value.startsWith("*") || value.startsWith("!")) {
+            return true;
+        }
+        boolean flow = value.startsWith("[") || value.startsWith("{");
+        return flow && FLOW_NODE_PROPERTY.matcher(QUOTED.matcher(value).replaceAll("\"\"")).find();
+    }
+
     /** Where the value starting at {@code start} ends; a comment there means no value on this line. */
     static int valueEnd(String text, int start) {
         return start < text.length() && text.charAt(start) == '#' ? start : YamlScalars.valueEnd(text, start);
@@ -228,6 +245,7 @@ final class AccountsListLayout {
         private final boolean emptyOnKeyLine;
         private final boolean blockScalar;
         private int end;
+        private int commentEnd;
         private int itemIndent = -1;
         private boolean sawContinuation;
 
@@ -238,6 +256,7 @@ final class AccountsListLayout {
             this.emptyOnKeyLine = emptyOnKeyLine;
             this.blockScalar = blockScalar;
             this.end = line;
+            this.commentEnd = line;
         }
 
         void continuation(int at, int dashColumn) {
@@ -247,16 +266,17 @@ final class AccountsListLayout {
             if (dashColumn >= 0) {
                 String text = lines.text(at);
                 int item = skipSpaces(text, dashColumn + 1);
-                if (NODE_PROPERTY.matcher(text.substring(item)).find()) {
+                if (usesNodeProperty(text.substring(item, valueEnd(text, item)))) {
                     throw AccountsFileEditor.byHand("key '" + name + "' on line " + (at + 1) + " uses an anchor, alias or tag");
                 }
             }
             sawContinuation = true;
             end = at;
+            commentEnd = at;
         }
 
         Key build() {
-            return new Key(name, line, valueStart, end, emptyOnKeyLine && itemIndent >= 0, itemIndent);
+            return new Key(name, line, valueStart, end, commentEnd, emptyOnKeyLine && itemIndent >= 0, itemIndent);
         }
     }
 }

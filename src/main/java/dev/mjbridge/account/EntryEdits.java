@@ -27,13 +27,19 @@ final class EntryEdits {
         if (key == null) {
             insert(name, rendered);
         } else if (key.blockList() && value.items() != null && !value.items().isEmpty()) {
-            // A block list stays a block list, with its items where they were.
+            // A block list stays a block list, its items where the first one was; comments among them stay.
             List<String> itemLines = new ArrayList<>();
             for (String item : value.items()) {
                 itemLines.add(" ".repeat(key.itemIndent()) + "- " + item);
             }
-            lines.remove(key.line() + 1, key.end());
-            lines.insert(key.line() + 1, itemLines);
+            int first = -1;
+            for (int line = key.end(); line > key.line(); line--) {
+                if (lines.isContent(line)) {
+                    lines.remove(line, line);
+                    first = line;
+                }
+            }
+            lines.insert(first, itemLines);
         } else {
             String text = lines.text(key.line());
             int valueEnd = AccountsListLayout.valueEnd(text, key.valueStart());
@@ -51,20 +57,20 @@ final class EntryEdits {
             return;
         }
         if (key.line() != entry.dash()) {
-            lines.remove(key.line(), key.end());
+            lines.remove(key.line(), key.commentEnd());
             return;
         }
         // The key sits on the dash line: the next key moves up onto it, or the dash stays alone.
         String dashPrefix = lines.text(entry.dash()).substring(0, entry.keyIndent());
-        int next = key.end() + 1;
+        int next = key.commentEnd() + 1;
         boolean nextIsKey = entry.keys().size() > 1 && entry.keys().get(1).line() == next;
         if (nextIsKey) {
             lines.replace(entry.dash(), dashPrefix + lines.text(next).substring(entry.keyIndent()));
             lines.remove(entry.dash() + 1, next);
         } else {
             lines.replace(entry.dash(), dashPrefix.stripTrailing());
-            if (key.end() > key.line()) {
-                lines.remove(key.line() + 1, key.end());
+            if (key.commentEnd() > key.line()) {
+                lines.remove(key.line() + 1, key.commentEnd());
             }
         }
     }
@@ -79,7 +85,7 @@ final class EntryEdits {
                 after = key;
             }
         }
-        int line = after != null ? after.end() + 1 : entry.keys().get(entry.keys().size() - 1).end() + 1;
+        int line = (after != null ? after : entry.keys().get(entry.keys().size() - 1)).commentEnd() + 1;
         lines.insert(line, List.of(" ".repeat(entry.keyIndent()) + name + ": " + rendered));
     }
 

@@ -190,7 +190,7 @@ class AccountsFileEditorTest {
     void valuesThatYamlWouldMisreadAreQuoted() {
         List<String> tricky = List.of("yes", "No", "null", "~", "123", "0x1A", "1e3", "-", "a: b", "a #b", "#x", " lead",
                 "trail ", "${HOME}", "[x]", "{x}", "'q'", "\"dq\"", "back\\slash", "line\nbreak", "tab\there", "",
-                "@at", "`tick", "%p", "&anchor", "*alias", "!tag", "|", ">", "? k", "über ☃ 😀", "\u2028", "a,b", "true");
+                "@at", "`tick", "t,*x", "[&x, *y]", "%p", "&anchor", "*alias", "!tag", "|", ">", "? k", "über ☃ 😀", "\u2028", "a,b", "true");
         String text = TWO;
         for (String value : tricky) {
             text = AccountsFileEditor.update(text, "second", Map.of("remark", value, "userAgent", value));
@@ -278,11 +278,69 @@ class AccountsFileEditorTest {
     }
 
     @Test
+    void multiLineValuesAreEditedWholeAndCommentsAmongListItemsStay() {
+        String yaml = """
+                accounts:
+                  - "id": a
+                    guildId: "1100000000000000001"
+                    channelId: "1100000000000000002"
+                    userToken: t
+                    allowModes: [fast,
+                       relax]   # multi
+                    botTypes:
+                      # which bots
+                      - MJ
+                      # - NIJI
+                    remark: |
+                      line one
+                      # not a comment
+                    userAgent: plain
+                      continued
+                """;
+        String head = """
+                accounts:
+                  - "id": a
+                    guildId: "1100000000000000001"
+                    channelId: "1100000000000000002"
+                    userToken: t
+                """;
+        String changed = AccountsFileEditor.update(yaml, "a", Map.of("allowModes", List.of("fast"),
+                "botTypes", List.of("NIJI"), "remark", "r", "userAgent", "u"));
+        assertThat(changed).isEqualTo(head + """
+                    allowModes: [fast]
+                    botTypes:
+                      # which bots
+                      - NIJI
+                      # - NIJI
+                    remark: r
+                    userAgent: u
+                """);
+        Map<String, Object> removals = new HashMap<>();
+        removals.put("botTypes", null);
+        removals.put("remark", null);
+        removals.put("weight", 2);
+        String removed = AccountsFileEditor.update(yaml, "a", removals);
+        assertThat(removed).isEqualTo(head + """
+                    allowModes: [fast,
+                       relax]   # multi
+                    weight: 2
+                    userAgent: plain
+                      continued
+                """);
+        assertThat(reader.parse("f", removed).get(0).userAgent()).isEqualTo("plain continued");
+    }
+
+    @Test
     void windowsLineEndingsAreKept() {
         String crlf = TWO.replace("\n", "\r\n");
         String result = AccountsFileEditor.add(AccountsFileEditor.update(crlf, "main", Map.of("weight", 2)), minimal("c"));
         assertThat(result.replace("\r\n", "")).doesNotContain("\n");
         assertThat(reader.parse("f", result)).extracting(AccountConfig::weight).containsExactly(2, 1, 1);
+
+        String noFinalNewline = TWO.stripTrailing();
+        String added = AccountsFileEditor.add(noFinalNewline, minimal("c"));
+        assertThat(added).startsWith(noFinalNewline + "\n").endsWith("    userToken: \"token-c\"");
+        assertThat(AccountsFileEditor.remove(added, "c")).isEqualTo(noFinalNewline);
     }
 
     @Test
