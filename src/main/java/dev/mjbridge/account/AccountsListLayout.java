@@ -18,11 +18,7 @@ import java.util.regex.Pattern;
 final class AccountsListLayout {
 
     private static final Pattern ACCOUNTS_KEY = Pattern.compile("(accounts|\"accounts\"|'accounts')\\s*:(?=\\s|$)");
-    private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|\"[A-Za-z_][A-Za-z0-9_]*\"|'[A-Za-z_][A-Za-z0-9_]*')\\s*:(?=\\s|$)");
     private static final Pattern EMPTY_FLOW = Pattern.compile("\\[\\s*]");
-    /** An anchor, alias or tag at the start of an item of a flow collection. */
-    private static final Pattern FLOW_NODE_PROPERTY = Pattern.compile("[\\[{,:]\\s*[&*!]");
-    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'");
 
     /**
      * One key of an entry: its line, where its value starts there, the last line of the value,
@@ -59,7 +55,7 @@ final class AccountsListLayout {
         String header = lines.text(accountsLine);
         Matcher key = ACCOUNTS_KEY.matcher(header);
         key.lookingAt();
-        int valueStart = skipSpaces(header, key.end());
+        int valueStart = YamlLines.skipSpaces(header, key.end());
         String value = header.substring(valueStart, valueEnd(header, valueStart));
         emptyFlowList = EMPTY_FLOW.matcher(value).matches();
         if (!value.isEmpty() && !emptyFlowList) {
@@ -148,7 +144,7 @@ final class AccountsListLayout {
 
     private Entry entry(int first, int dash, int last, int indent) {
         String dashText = lines.text(dash);
-        int afterDash = skipSpaces(dashText, indent + 1);
+        int afterDash = YamlLines.skipSpaces(dashText, indent + 1);
         boolean keyOnDash = afterDash < dashText.length() && dashText.charAt(afterDash) != '#';
         int keyIndent = keyOnDash ? afterDash : -1;
         for (int line = dash + 1; keyIndent < 0 && line <= last; line++) {
@@ -159,42 +155,7 @@ final class AccountsListLayout {
         if (keyIndent <= indent) {
             throw AccountsFileEditor.byHand("an entry of the 'accounts:' list (line " + (dash + 1) + ") is empty");
         }
-        List<KeyBuilder> keys = new ArrayList<>();
-        if (keyOnDash) {
-            keys.add(key(dash, keyIndent));
-        }
-        for (int line = dash + 1; line <= last; line++) {
-            int column = lines.indent(line);
-            KeyBuilder current = keys.isEmpty() ? null : keys.get(keys.size() - 1);
-            if (lines.isContent(line) && column == keyIndent && !lines.isDash(line)) {
-                keys.add(key(line, keyIndent));
-            } else if (lines.isContent(line) && column < keyIndent) {
-                throw AccountsFileEditor.byHand("line " + (line + 1) + " of the 'accounts:' list is indented unlike its entry");
-            } else if (current != null && lines.isContent(line)) {
-                current.continuation(line, lines.isDash(line) && column >= keyIndent ? column : -1);
-            } else if (current != null && current.blockScalar && !lines.isBlank(line) && column > keyIndent) {
-                current.end = line;
-                current.commentEnd = line;
-            } else if (current != null && lines.isComment(line) && column > keyIndent && line == current.commentEnd + 1) {
-                current.commentEnd = line;
-            }
-        }
-        return new Entry(null, first, dash, last, keyIndent, keys.stream().map(KeyBuilder::build).toList());
-    }
-
-    private KeyBuilder key(int line, int column) {
-        String text = lines.text(line);
-        Matcher matcher = KEY.matcher(text).region(column, text.length());
-        if (!matcher.lookingAt()) {
-            throw AccountsFileEditor.byHand("line " + (line + 1) + " of the 'accounts:' list is not a plain 'key: value'");
-        }
-        String name = matcher.group(1).replaceAll("^[\"']|[\"']$", "");
-        int valueStart = skipSpaces(text, matcher.end());
-        String value = text.substring(valueStart, valueEnd(text, valueStart));
-        if (usesNodeProperty(value)) {
-            throw AccountsFileEditor.byHand("key '" + name + "' on line " + (line + 1) + " uses an anchor, alias or tag");
-        }
-        return new KeyBuilder(name, line, valueStart, value.isEmpty(), value.startsWith("|") || value.startsWith(">"));
+        return new Entry(null, first, dash, last, keyIndent, new EntryKeys(lines, keyIndent).read(dash, keyOnDash, last));
     }
 
     /** The layout must describe what a YAML reader sees: the same entries with the same keys. */
@@ -215,68 +176,8 @@ final class AccountsListLayout {
         }
     }
 
-    /** An anchor, alias or tag on the value or on an item of it (quoted text aside). */
-    private static boolean usesNodeProperty(String value) {
-        if (value.startsWith("&") || value.startsWith("*") || value.startsWith("!")) {
-            return true;
-        }
-        boolean flow = value.startsWith("[") || value.startsWith("{");
-        return flow && FLOW_NODE_PROPERTY.matcher(QUOTED.matcher(value).replaceAll("\"\"")).find();
-    }
-
     /** Where the value starting at {@code start} ends; a comment there means no value on this line. */
     static int valueEnd(String text, int start) {
         return start < text.length() && text.charAt(start) == '#' ? start : YamlScalars.valueEnd(text, start);
-    }
-
-    private static int skipSpaces(String text, int from) {
-        int at = from;
-        while (at < text.length() && text.charAt(at) == ' ') {
-            at++;
-        }
-        return at;
-    }
-
-    /** A key whose value may go on over the following lines. */
-    private final class KeyBuilder {
-        private final String name;
-        private final int line;
-        private final int valueStart;
-        private final boolean emptyOnKeyLine;
-        private final boolean blockScalar;
-        private int end;
-        private int commentEnd;
-        private int itemIndent = -1;
-        private boolean sawContinuation;
-
-        KeyBuilder(String name, int line, int valueStart, boolean emptyOnKeyLine, boolean blockScalar) {
-            this.name = name;
-            this.line = line;
-            this.valueStart = valueStart;
-            this.emptyOnKeyLine = emptyOnKeyLine;
-            this.blockScalar = blockScalar;
-            this.end = line;
-            this.commentEnd = line;
-        }
-
-        void continuation(int at, int dashColumn) {
-            if (!sawContinuation && dashColumn >= 0) {
-                itemIndent = dashColumn;
-            }
-            if (dashColumn >= 0) {
-                String text = lines.text(at);
-                int item = skipSpaces(text, dashColumn + 1);
-                if (usesNodeProperty(text.substring(item, valueEnd(text, item)))) {
-                    throw AccountsFileEditor.byHand("key '" + name + "' on line " + (at + 1) + " uses an anchor, alias or tag");
-                }
-            }
-            sawContinuation = true;
-            end = at;
-            commentEnd = at;
-        }
-
-        Key build() {
-            return new Key(name, line, valueStart, end, commentEnd, emptyOnKeyLine && itemIndent >= 0, itemIndent);
-        }
     }
 }

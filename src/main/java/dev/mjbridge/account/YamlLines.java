@@ -79,4 +79,12 @@ final class YamlLines {
     String join() {
         return String.join("\n", raw);
     }
+
+    static int skipSpaces(String text, int from) {
+        int at = from;
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+        return at;
+    }
 }
