@@ -69,10 +69,6 @@ final class AccountsListLayout {
         return accountsLine;
     }
 
-    boolean emptyFlowList() {
-        return emptyFlowList;
-    }
-
     /** Column of the entries' dashes; -1 for {@code accounts: []}. */
     int sequenceIndent() {
         return sequenceIndent;
