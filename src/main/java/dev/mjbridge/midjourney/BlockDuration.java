@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class BlockDuration {
 
-    private static final String NUMBER = "(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    /** Digits may touch their unit ({@code 30m}); a number in words must stand apart ("an hour", not "and"). */
+    private static final String NUMBER = "(?:(\\d+(?:\\.\\d+)?)\\s*|\\b(an?|one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve)\\s+)";
     private static final String UNIT = "(weeks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)";
-    private static final String AMOUNT = NUMBER + "\\s*" + UNIT + "(?![a-z])";
-    /** "for" and then one or more amounts joined by spaces, commas or "and". */
+    private static final String AMOUNT = NUMBER + UNIT + "(?![a-z])";
     private static final Pattern SPAN = Pattern.compile(
             "\\bfor\\s+(?:the\\s+next\\s+)?(" + AMOUNT + "(?:\\s*(?:,|and|,\\s*and)?\\s*" + AMOUNT + ")*)",
             Pattern.CASE_INSENSITIVE);
@@ -45,7 +46,8 @@ public final class BlockDuration {
             Duration total = Duration.ZERO;
             Matcher amount = ONE_AMOUNT.matcher(span.group(1));
             while (amount.find()) {
-                total = total.plus(amountOf(amount.group(1), amount.group(2)));
+                String number = amount.group(1) != null ? amount.group(1) : amount.group(2);
+                total = total.plus(amountOf(number, amount.group(3)));
             }
             if (!total.isZero() && total.compareTo(LONGEST) <= 0) {
                 return Optional.of(total);
