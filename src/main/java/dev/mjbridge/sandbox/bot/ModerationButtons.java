@@ -51,7 +51,16 @@ class ModerationButtons {
 
     private void acknowledge(Interaction press) {
         String userId = press.user().id();
-        ModerationDesk.ModMessage message = desk.takeModMessage(userId)
+        Optional<ModerationDesk.ModMessage> waiting = desk.takeModMessage(userId);
+        if (waiting.isEmpty() && userStates.get(userId).standing() != Standing.PENDING_MOD_MESSAGE) {
+            // Acknowledged already (a second refusal's button): nothing changes, a running block still runs.
+            String text = ModerationDesk.DEFAULT_MOD_TEXT + desk.blockLeft(userId)
+                    .map(left -> " You are blocked from using Midjourney for " + ModerationDesk.words(left) + ".")
+                    .orElse("");
+            reply(press, "Message from the moderators", text);
+            return;
+        }
+        ModerationDesk.ModMessage message = waiting
                 .orElse(new ModerationDesk.ModMessage(ModerationDesk.DEFAULT_MOD_TEXT, java.time.Duration.ZERO));
         String text = message.text();
         if (message.block().isZero() || message.block().isNegative()) {
