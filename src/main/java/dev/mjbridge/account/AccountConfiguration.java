@@ -102,6 +102,12 @@ public class AccountConfiguration {
                 setup.sandbox());
     }
 
+    /** Presses Acknowledge / Accept ToS and ends timed blocks for the accounts (docs/accounts.md). */
+    @Bean
+    ModerationRecovery moderationRecovery(InteractionPayloads payloads, ScheduledExecutorService mjScheduler) {
+        return new ModerationRecovery(payloads, mjScheduler, Clock.systemUTC());
+    }
+
     @Bean
     JobSender jobSender(InteractionPayloads payloads, DiscordEndpoints endpoints) {
         return new JobSender(payloads, endpoints);
