@@ -42,6 +42,8 @@ public final class Account {
     private final AccountEventSink sink;
     /** Why the account runs relax-only (its fast hours ran out); survives reconnects, cleared by re-enabling. */
     private volatile String relaxOnly;
+    /** When a timed block of Midjourney ends (epoch ms), while the account is disabled for it; else null. */
+    private volatile Long disabledUntil;
     /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
     private volatile Boolean remix;
 
@@ -194,6 +196,7 @@ public final class Account {
 
     /** Takes the account out of selection with a reason; its session stays up unless {@code disconnect}. */
     public void disable(String reason, boolean disconnect) {
+        disabledUntil = null;
         config = config.withEnabled(false);
         health = AccountHealth.of(AccountState.DISABLED, reason);
         log.warn("account {} disabled: {}", id(), reason);
@@ -237,13 +240,24 @@ public final class Account {
         log.info("account {}: {}", id(), reason);
     }
 
+    /** Disabled until a known time (a timed block); {@link ModerationRecovery} re-enables it then. */
+    public void disableUntil(String reason, java.time.Instant until) {
+        disable(reason, false);
+        disabledUntil = until.toEpochMilli();
+    }
+
+    /** When the timed block the account is disabled for ends, if it is disabled for one. */
+    public Optional<Long> disabledUntil() {
+        return Optional.ofNullable(disabledUntil);
+    }
+
     /** Out of fast hours: the account keeps working, in relax mode only. */
     public void switchToRelax(String reason) {
         AccountConfig c = config;
         config = new AccountConfig(c.id(), c.guildId(), c.channelId(), c.userToken(), c.userAgent(), c.enabled(),
                 c.concurrency(), c.queueSize(), c.timeoutMinutes(), SpeedMode.RELAX,
                 java.util.EnumSet.of(SpeedMode.RELAX), c.remixAutoSubmit(), c.botTypes(), c.weight(), c.remark(),
-                c.botToken(), c.proxy(), c.pacing());
+                c.botToken(), c.proxy(), c.pacing(), c.moderation());
         relaxOnly = reason;
         degrade(reason);
     }
@@ -258,14 +272,20 @@ public final class Account {
 
     /** An operator re-enables the account: it reconnects and takes work again. */
     public void enable() {
+        enable("re-enabled by an operator");
+    }
+
+    /** Re-enables the account for {@code why} (an operator, or the end of a moderation block). */
+    public void enable(String why) {
+        disabledUntil = null;
         config = configured.withEnabled(true);
         relaxOnly = null;
-        health = AccountHealth.of(AccountState.CONNECTING, "re-enabled by an operator; connecting");
-        log.info("account {}: re-enabled by an operator", id());
+        health = AccountHealth.of(AccountState.CONNECTING, why + "; connecting");
+        log.info("account {}: {}", id(), why);
         gateway.start();
         // A session that stayed up while the account was disabled sends no new READY.
         if (gateway.state() == GatewayState.READY) {
-            health = AccountHealth.of(AccountState.READY, "re-enabled by an operator");
+            health = AccountHealth.of(AccountState.READY, why);
         }
     }
 
@@ -327,6 +347,6 @@ public final class Account {
         return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
                 h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
                 slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox,
-                pacing.usage());
+                pacing.usage(), disabledUntil);
     }
 }

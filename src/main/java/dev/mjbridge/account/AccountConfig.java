@@ -19,6 +19,7 @@ import java.util.Set;
  * @param remixAutoSubmit answer remix modals the client did not ask for with the parent prompt
  * @param weight          share of new work under weighted selection
  * @param pacing          daily limit, send interval and work hours ({@link PacingRules#NONE}: none)
+ * @param moderation      what the account does on its own about Midjourney's moderation
  */
 public record AccountConfig(
         String id,
@@ -38,7 +39,8 @@ public record AccountConfig(
         String remark,
         String botToken,
         String proxy,
-        PacingRules pacing) {
+        PacingRules pacing,
+        ModerationKeys moderation) {
 
     public static final int DEFAULT_CONCURRENCY = 3;
     public static final int DEFAULT_QUEUE_SIZE = 10;
@@ -48,6 +50,16 @@ public record AccountConfig(
         allowModes = Set.copyOf(allowModes);
         botTypes = Set.copyOf(botTypes);
         pacing = pacing == null ? PacingRules.NONE : pacing;
+        moderation = moderation == null ? ModerationKeys.DEFAULTS : moderation;
+    }
+
+    /** An account with the default moderation keys. */
+    public AccountConfig(String id, String guildId, String channelId, String userToken, String userAgent,
+                         boolean enabled, int concurrency, int queueSize, int timeoutMinutes, SpeedMode mode,
+                         Set<SpeedMode> allowModes, boolean remixAutoSubmit, Set<BotType> botTypes, int weight,
+                         String remark, String botToken, String proxy, PacingRules pacing) {
+        this(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize, timeoutMinutes, mode,
+                allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing, ModerationKeys.DEFAULTS);
     }
 
     /** An account without pacing. */
@@ -73,21 +85,22 @@ public record AccountConfig(
 
     public AccountConfig withEnabled(boolean value) {
         return new AccountConfig(id, guildId, channelId, userToken, userAgent, value, concurrency, queueSize,
-                timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing);
+                timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing,
+                moderation);
     }
 
     /** The same account limited to relax mode (its fast hours ran out). */
     public AccountConfig relaxOnly() {
         return new AccountConfig(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize,
                 timeoutMinutes, SpeedMode.RELAX, Set.of(SpeedMode.RELAX), remixAutoSubmit, botTypes, weight, remark,
-                botToken, proxy, pacing);
+                botToken, proxy, pacing, moderation);
     }
 
     /** Keys of accounts.yml in the order the example documents them. */
     public static final List<String> KEYS = List.of("id", "guildId", "channelId", "userToken", "userAgent", "enabled",
             "concurrency", "queueSize", "timeoutMinutes", "mode", "allowModes", "remixAutoSubmit", "botTypes",
             "weight", "remark", "botToken", "proxy", "dailyLimit", "dayStartsAt", "minIntervalSeconds",
-            "intervalJitterSeconds", "workHours");
+            "intervalJitterSeconds", "workHours", "autoAcknowledge", "autoAcceptTos");
 
     @Override
     public String toString() {

@@ -113,6 +113,12 @@ public class AccountConfiguration {
         return new AccountsFileWatcher(reloader, setup.file(), properties.accounts().reloadCheck());
     }
 
+    /** Presses Acknowledge / Accept ToS and ends timed blocks for the accounts (docs/accounts.md). */
+    @Bean
+    ModerationRecovery moderationRecovery(InteractionPayloads payloads, ScheduledExecutorService mjScheduler) {
+        return new ModerationRecovery(payloads, mjScheduler, Clock.systemUTC());
+    }
+
     @Bean
     JobSender jobSender(InteractionPayloads payloads, DiscordEndpoints endpoints) {
         return new JobSender(payloads, endpoints);

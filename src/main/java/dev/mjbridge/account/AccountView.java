@@ -4,7 +4,10 @@ import dev.mjbridge.midjourney.BotType;
 
 import java.util.Set;
 
-/** What the account API shows of an account: configuration, health and load. Never a token. */
+/**
+ * What the account API shows of an account: configuration, health and load. Never a token.
+ * {@code disabledUntil} is when a timed Midjourney block ends (epoch ms), null otherwise.
+ */
 public record AccountView(
         String id,
         String guildId,
@@ -25,5 +28,6 @@ public record AccountView(
         boolean remixAutoSubmit,
         Boolean remix,
         boolean sandbox,
-        PacingUsage usage) {
+        PacingUsage usage,
+        Long disabledUntil) {
 }

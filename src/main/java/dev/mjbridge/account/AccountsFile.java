@@ -128,7 +128,9 @@ public final class AccountsFile {
                     optionalText("remark"),
                     optionalText("botToken"),
                     optionalText("proxy"),
-                    pacing());
+                    pacing(),
+                    new ModerationKeys(bool("autoAcknowledge", ModerationKeys.DEFAULTS.autoAcknowledge()),
+                            bool("autoAcceptTos", ModerationKeys.DEFAULTS.autoAcceptTos())));
         }
 
         private PacingRules pacing() {

@@ -24,7 +24,7 @@ public record PoolChanges(List<AccountConfig> added, List<String> removed, List<
     /** How one account's configuration changed. */
     public enum Kind {
         NONE,
-        /** concurrency, queue, weight, modes, remark, bots, enabled, timeout, pacing: applied in place */
+        /** concurrency, queue, weight, modes, remark, bots, enabled, timeout, pacing, moderation keys: applied in place */
         SCHEDULING,
         /** credentials, guild, channel, proxy or bot token: a new session */
         CONNECTION

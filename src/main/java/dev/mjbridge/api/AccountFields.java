@@ -19,7 +19,7 @@ final class AccountFields {
 
     private static final Set<String> WHOLE_NUMBERS = Set.of("concurrency", "queueSize", "timeoutMinutes", "weight",
             "dailyLimit", "minIntervalSeconds", "intervalJitterSeconds");
-    private static final Set<String> FLAGS = Set.of("enabled", "remixAutoSubmit");
+    private static final Set<String> FLAGS = Set.of("enabled", "remixAutoSubmit", "autoAcknowledge", "autoAcceptTos");
     private static final Set<String> LISTS = Set.of("allowModes", "botTypes");
 
     private AccountFields() {

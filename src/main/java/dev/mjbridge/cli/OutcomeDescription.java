@@ -88,6 +88,7 @@ final class OutcomeDescription {
             out.put("errorTitle", failed.title());
             out.put("failReason", failed.failReason());
             out.put("moderation", failed.moderation().name());
+            buttons = failed.buttons();
         } else if (event instanceof MjEvent.DescribeResult described) {
             status = "SUCCESS";
             progress = "100%";

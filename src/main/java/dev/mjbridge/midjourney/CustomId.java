@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *                animate button ({@code high}, {@code low}), the zoom
  *                ({@code 50}, {@code 75}, {@code 100}), the pan direction ({@code left}),
  *                the remix strength flag ({@code 0}/{@code 1}), the message id of an
- *                imagine modal, the iframe token; {@code null} when none applies
+ *                imagine modal, the iframe token, the token of a moderation button (appeal,
+ *                acknowledge, accept ToS); {@code null} when none applies
  */
 public record CustomId(String raw, Kind kind, JobKind action, int index, String jobHash, String variant) {
 
@@ -75,6 +76,15 @@ public record CustomId(String raw, Kind kind, JobKind action, int index, String 
         PAN_MODAL,
         /** Iframe modal {@code MJ::iframe::<token>} (the vary region editor). */
         IFRAME_MODAL,
+        /**
+         * {@code MJ::Moderation::Appeal::<token>} (<b>assumed</b> id): appeals a prompt the AI moderator
+         * flagged; an accepted appeal runs the prompt as an imagine.
+         */
+        APPEAL,
+        /** {@code MJ::Moderation::Acknowledge::<token>} (<b>assumed</b> id): acknowledges a moderator's message. */
+        ACKNOWLEDGE,
+        /** {@code MJ::Moderation::AcceptTos::<token>} (<b>assumed</b> id): accepts the Terms of Service. */
+        ACCEPT_TOS,
         /** Anything else; kept verbatim, never pressed blindly. */
         UNKNOWN
     }
@@ -162,6 +172,12 @@ public record CustomId(String raw, Kind kind, JobKind action, int index, String 
                     m -> of(m, Kind.DESCRIBE_RETRY, JobKind.DESCRIBE, 0, null, null)),
             new Rule(Kind.SHORTEN_PICK, "MJ::Job::PromptAnalyzer::(.+)::([1-5])",
                     m -> of(m, Kind.SHORTEN_PICK, JobKind.IMAGINE, index(m.group(2)), uuidIn(m.group(1)), null)),
+            new Rule(Kind.APPEAL, "MJ::Moderation::Appeal::([0-9A-Za-z_-]+)",
+                    m -> of(m, Kind.APPEAL, JobKind.IMAGINE, 0, null, m.group(1))),
+            new Rule(Kind.ACKNOWLEDGE, "MJ::Moderation::Acknowledge::([0-9A-Za-z_-]+)",
+                    m -> of(m, Kind.ACKNOWLEDGE, null, 0, null, m.group(1))),
+            new Rule(Kind.ACCEPT_TOS, "MJ::Moderation::AcceptTos::([0-9A-Za-z_-]+)",
+                    m -> of(m, Kind.ACCEPT_TOS, null, 0, null, m.group(1))),
             new Rule(Kind.CUSTOM_ZOOM_MODAL, "MJ::OutpaintCustomZoomModal::" + HASH,
                     m -> of(m, Kind.CUSTOM_ZOOM_MODAL, JobKind.ZOOM, 0, m.group(1), null)),
             new Rule(Kind.REMIX_MODAL, "MJ::RemixModal::" + HASH + "::(\\d)::(\\d+)",

@@ -165,7 +165,7 @@ public final class MessageParser {
         List<Button> buttons = MessageParts.buttons(d);
         Embed embed = MessageParts.firstEmbed(d);
         if (embed != null) {
-            Optional<MjEvent> fromEmbed = fromEmbed(embed, correlation, buttons, commandName(d));
+            Optional<MjEvent> fromEmbed = fromEmbed(embed, correlation, buttons, commandName(d), Json.integer(d, 0, "flags"));
             if (fromEmbed.isPresent()) {
                 return fromEmbed;
             }
@@ -235,7 +235,7 @@ public final class MessageParser {
     }
 
     private Optional<MjEvent> fromEmbed(Embed embed, Correlation correlation, List<Button> buttons,
-                                        String commandName) {
+                                        String commandName, int flags) {
         String title = embed.title();
         String description = embed.description();
         if (title != null && title.strip().toLowerCase(Locale.ROOT).startsWith("job queued")) {
@@ -243,7 +243,7 @@ public final class MessageParser {
         }
         Moderation moderation = Moderation.classify(title, description);
         if (moderation != Moderation.NONE) {
-            return Optional.of(embedFailure(embed, moderation, correlation));
+            return Optional.of(embedFailure(embed, moderation, correlation, buttons, flags));
         }
         List<String> prompts = MessageParts.numberedPrompts(description);
         if (!prompts.isEmpty() && isShorten(embed, buttons)) {
@@ -257,7 +257,7 @@ public final class MessageParser {
                     MessageParts.boldFields(description)));
         }
         if (embed.color() != null && (embed.color() == RED || embed.color() == DISCORD_RED)) {
-            return Optional.of(embedFailure(embed, Moderation.OTHER, correlation));
+            return Optional.of(embedFailure(embed, Moderation.OTHER, correlation, buttons, flags));
         }
         return Optional.empty();
     }
@@ -272,11 +272,12 @@ public final class MessageParser {
         return Optional.empty();
     }
 
-    private static MjEvent.JobFailed embedFailure(Embed embed, Moderation moderation, Correlation correlation) {
+    private static MjEvent.JobFailed embedFailure(Embed embed, Moderation moderation, Correlation correlation,
+                                                  List<Button> buttons, int flags) {
         String description = embed.description() == null ? "" : embed.description();
         String failReason = embed.title() == null ? description : "[" + embed.title() + "] " + description;
         return new MjEvent.JobFailed(correlation, embed.title(), description, embed.color(), moderation,
-                failReason.strip());
+                failReason.strip(), buttons, flags);
     }
 
     private static MjEvent.JobFailed plainFailure(String content, Correlation correlation) {

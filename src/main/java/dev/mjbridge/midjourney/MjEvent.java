@@ -137,9 +137,26 @@ public sealed interface MjEvent {
      * @param title      the embed title, {@code null} for plain-content failures
      * @param color      the embed colour, {@code null} when it had none
      * @param failReason {@code [<title>] <description>}, or the text alone when there is no title
+     * @param buttons    the buttons the refusal carries: Acknowledge on "Pending mod message", Accept
+     *                   on "Tos not accepted", Appeal on a prompt the AI moderator flagged (none
+     *                   on most errors)
+     * @param flags      the message flags (64: ephemeral), needed to press one of those buttons
      */
     record JobFailed(Correlation correlation, String title, String description, Integer color,
-                     Moderation moderation, String failReason) implements MjEvent {
+                     Moderation moderation, String failReason, List<Button> buttons, int flags) implements MjEvent {
+        public JobFailed {
+            buttons = copy(buttons);
+        }
+
+        public JobFailed(Correlation correlation, String title, String description, Integer color,
+                         Moderation moderation, String failReason) {
+            this(correlation, title, description, color, moderation, failReason, List.of(), 0);
+        }
+
+        /** The first button of this kind, e.g. the Appeal button of a flagged prompt. */
+        public java.util.Optional<Button> button(CustomId.Kind kind) {
+            return buttons.stream().filter(button -> button.is(kind)).findFirst();
+        }
     }
 
     /** The result of {@code /describe}: four suggested prompts for the image. */

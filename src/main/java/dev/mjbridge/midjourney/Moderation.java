@@ -22,6 +22,13 @@ public enum Moderation {
     DUPLICATE_IMAGES,
     SLOW_DOWN,
     TOS_NOT_ACCEPTED,
+    /**
+     * Midjourney's AI moderator held the prompt back ("Sorry! Our AI moderator thinks this prompt is
+     * probably against our community standards"); the message offers an Appeal button.
+     */
+    PROMPT_FLAGGED,
+    /** The answer to an appeal: the moderator's decision stands and the job does not run. */
+    APPEAL_REJECTED,
     /** A failure with a title the parser does not know. */
     OTHER;
 
@@ -39,6 +46,9 @@ public enum Moderation {
         String text = normalise(description);
         if (text.contains("job queue is full")) {
             return QUEUE_FULL;
+        }
+        if (text.contains("ai moderator thinks")) {
+            return PROMPT_FLAGGED;
         }
         return NONE;
     }
@@ -95,6 +105,12 @@ public enum Moderation {
         }
         if (t.startsWith("tos not accepted")) {
             return TOS_NOT_ACCEPTED;
+        }
+        if (t.contains("ai moderator thinks")) {
+            return PROMPT_FLAGGED;
+        }
+        if (t.startsWith("appeal rejected") || t.startsWith("appeal denied")) {
+            return APPEAL_REJECTED;
         }
         if (t.equals("blocked") || t.startsWith("blocked ") || t.startsWith("blocked!")) {
             return BLOCKED;

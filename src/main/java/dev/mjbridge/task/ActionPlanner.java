@@ -35,14 +35,16 @@ public class ActionPlanner {
     }
 
     public ActionPlan plan(Task parent, String customId, ActionOptions options) {
-        if (parent.status() != TaskStatus.SUCCESS) {
+        CustomId id = CustomId.parse(customId);
+        // A failed task keeps one button: the Appeal of a prompt the AI moderator flagged.
+        boolean appeal = parent.status() == TaskStatus.FAILURE && id.kind() == CustomId.Kind.APPEAL;
+        if (parent.status() != TaskStatus.SUCCESS && !appeal) {
             return refused("task " + parent.id() + " is " + parent.status()
-                    + "; buttons can be pressed once it is SUCCESS");
+                    + "; buttons can be pressed once it is SUCCESS (a failed task only its Appeal button)");
         }
         if (parent.buttons().stream().noneMatch(button -> button.customId().equals(customId))) {
             return refused("not a button of task " + parent.id());
         }
-        CustomId id = CustomId.parse(customId);
         if (id.isModal()) {
             return refused("is a modal id, not a button");
         }

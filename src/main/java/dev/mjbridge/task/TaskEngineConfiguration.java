@@ -3,6 +3,7 @@ package dev.mjbridge.task;
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountSetup;
 import dev.mjbridge.account.JobSender;
+import dev.mjbridge.account.ModerationRecovery;
 import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.MessageParser;
@@ -80,9 +81,9 @@ public class TaskEngineConfiguration {
     @Bean
     TaskEventHandler taskEventHandler(InFlightIndex index, TaskWriter writer, JobRunner runner,
                                       SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser,
-                                      MidjourneyCdn cdn, ResultImages images) {
+                                      MidjourneyCdn cdn, ResultImages images, ModerationRecovery moderation) {
         return new TaskEventHandler(new TaskCorrelator(index), writer, index, runner, seeds, endpoints,
-                parser, cdn, images);
+                parser, cdn, images, moderation);
     }
 
     /** Connects the accounts after everything is wired, and checks for silent tasks periodically. */

@@ -2,6 +2,7 @@ package dev.mjbridge.task;
 
 import dev.mjbridge.account.Account;
 import dev.mjbridge.account.AccountEventSink;
+import dev.mjbridge.account.ModerationRecovery;
 import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.Button;
@@ -10,6 +11,7 @@ import dev.mjbridge.midjourney.CustomId;
 import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.midjourney.MessageParser;
 import dev.mjbridge.midjourney.MjEvent;
+import dev.mjbridge.midjourney.Moderation;
 import dev.mjbridge.midjourney.TextInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +40,12 @@ final class TaskEventHandler implements AccountEventSink {
     private final MessageParser parser;
     private final JobResults results;
     private final ResultImages images;
+    private final ModerationRecovery moderation;
 
     TaskEventHandler(TaskCorrelator correlator, TaskWriter writer, InFlightIndex index, JobRunner runner,
                      SeedRequests seeds, DiscordEndpoints endpoints, MessageParser parser, MidjourneyCdn cdn,
-                     ResultImages images) {
+                     ResultImages images, ModerationRecovery moderation) {
+        this.moderation = moderation;
         this.images = images;
         this.parser = parser;
         this.results = new JobResults(endpoints, cdn);
@@ -86,6 +90,9 @@ final class TaskEventHandler implements AccountEventSink {
 
     @Override
     public void onEvent(Account account, MjEvent event) {
+        if (moderation.onEvent(account, event)) {
+            return;
+        }
         if (event instanceof MjEvent.SeedResult seed) {
             seeds.answered(seed.jobId(), seed.seed());
             return;
@@ -107,6 +114,7 @@ final class TaskEventHandler implements AccountEventSink {
             // The account first: a client that sees the task fail and then looks at the account
             // must find it already out of rotation, not READY for a moment longer.
             onAccountProblem(account, failed);
+            moderation.onRefusal(account, failed);
         }
         toUpdate(task, event).ifPresentOrElse(update -> apply(task, update), () -> writer.touch(task.id()));
         JobResults.cancelButton(event).ifPresent(seen -> writer.apply(task.id(), seen));
@@ -212,7 +220,7 @@ final class TaskEventHandler implements AccountEventSink {
                     null, null, 0, numbered(shorten.prompts())));
         }
         if (event instanceof MjEvent.JobFailed failed) {
-            return Optional.of(new TaskUpdate.Failed(failed.failReason()));
+            return Optional.of(failed(failed));
         }
         return Optional.empty();
     }
@@ -266,6 +274,18 @@ final class TaskEventHandler implements AccountEventSink {
         Task opened = writer.apply(task.id(), new TaskUpdate.ModalOpened(modal.interactionId(), modal.customId()))
                 .orElse(task);
         runner.run(opened, account, request);
+    }
+
+    /**
+     * A prompt the AI moderator flagged keeps its Appeal button, so a client can appeal through
+     * {@code /mj/submit/action}; no other refusal offers a button to clients.
+     */
+    private static TaskUpdate.Failed failed(MjEvent.JobFailed failed) {
+        if (failed.moderation() != Moderation.PROMPT_FLAGGED) {
+            return new TaskUpdate.Failed(failed.failReason());
+        }
+        List<TaskButton> appeal = buttons(failed.button(CustomId.Kind.APPEAL).stream().toList());
+        return new TaskUpdate.Failed(failed.failReason(), appeal, failed.correlation().messageId(), failed.flags());
     }
 
     private static List<TaskButton> buttons(List<Button> buttons) {

@@ -206,7 +206,13 @@ public class TaskTransitions {
             return known == null ? null : b.internal(b.internal().withCancelJob(known.pressedNow())).build();
         }
         if (update instanceof Failed u) {
-            return b.status(TaskStatus.FAILURE).failReason(u.reason()).finishTime(now).build();
+            b.status(TaskStatus.FAILURE).failReason(u.reason()).finishTime(now);
+            if (!u.buttons().isEmpty()) {
+                // An appealable refusal: the Appeal button is pressed on the refusal's message.
+                b.buttons(u.buttons()).properties(b.properties().merge(TaskProperties.EMPTY
+                        .withMessageId(u.messageId()).withFlags(u.flags())));
+            }
+            return b.build();
         }
         if (update instanceof Cancelled u) {
             return b.status(TaskStatus.CANCEL).failReason(u.reason()).finishTime(now).build();

@@ -131,8 +131,22 @@ public sealed interface TaskUpdate {
     record ModalAnswerGiven(JobRequest.ModalAnswer answer) implements TaskUpdate {
     }
 
-    /** Midjourney or Discord refused the job; {@code reason} reads {@code [<title>] <description>} for embeds. */
-    record Failed(String reason) implements TaskUpdate {
+    /**
+     * Midjourney or Discord refused the job; {@code reason} reads {@code [<title>] <description>} for embeds.
+     *
+     * @param buttons   buttons a client may still press on the failed task (only the Appeal of a prompt the
+     *                  AI moderator flagged); empty for every other failure
+     * @param messageId the refusal's message, the one those buttons are pressed on; null without buttons
+     * @param flags     that message's flags; null without buttons
+     */
+    record Failed(String reason, List<TaskButton> buttons, String messageId, Integer flags) implements TaskUpdate {
+        public Failed {
+            buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        }
+
+        public Failed(String reason) {
+            this(reason, List.of(), null, null);
+        }
     }
 
     /** Cancelled by the client or by the service (timeout, shutdown). */

@@ -50,7 +50,9 @@ final class HandlerHarness {
         AccountPool pool = new AccountPool(List.of(), null, new AccountSelector(SelectionStrategy.BEST_WAIT_IDLE), false);
         handler = new TaskEventHandler(new TaskCorrelator(index), writer, index, runner,
                 new SeedRequests(pool, writer, Duration.ofSeconds(1)), ENDPOINTS, new MessageParser(),
-                new MidjourneyCdn(CDN), ResultImages.NONE);
+                new MidjourneyCdn(CDN), ResultImages.NONE, new dev.mjbridge.account.ModerationRecovery(
+                new dev.mjbridge.midjourney.InteractionPayloads(dev.mjbridge.midjourney.MidjourneyCommands.defaults()),
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(), java.time.Clock.systemUTC()));
         writer.onJobOver(task -> released.add(task.id()));
     }
 

@@ -167,7 +167,9 @@ class ListenerRobustnessPropertyTest {
                     false);
             handler = new TaskEventHandler(new TaskCorrelator(index), writer, index, runner,
                     new SeedRequests(pool, writer, Duration.ofSeconds(1)), NOWHERE, parser,
-                    new MidjourneyCdn("http://127.0.0.1:1"), ResultImages.NONE);
+                    new MidjourneyCdn("http://127.0.0.1:1"), ResultImages.NONE, new dev.mjbridge.account.ModerationRecovery(
+                    new InteractionPayloads(MidjourneyCommands.defaults()),
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(), java.time.Clock.systemUTC()));
             AccountConfig config = config("acc-1");
             account = new Account(config, new DiscordRestClient("acc-1", config.credentials(), NOWHERE, JSON, HTTP,
                     SCHEDULER, RestRetryPolicy.standard()), l -> {

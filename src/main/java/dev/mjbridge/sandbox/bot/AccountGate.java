@@ -15,10 +15,12 @@ class AccountGate {
 
     private final UserStates userStates;
     private final ErrorEmbeds errors;
+    private final ModerationRefusals moderation;
 
-    AccountGate(UserStates userStates, ErrorEmbeds errors) {
+    AccountGate(UserStates userStates, ErrorEmbeds errors, ModerationRefusals moderation) {
         this.userStates = userStates;
         this.errors = errors;
+        this.moderation = moderation;
     }
 
     /**
@@ -43,9 +45,9 @@ class AccountGate {
 
     /** Why this account may not start work now, if it may not. */
     Optional<Refusal> refusal(String userId) {
-        UserState state = userStates.get(userId);
+        UserState state = moderation.liftEndedBlock(userId);
         if (state.standing() != Standing.GOOD) {
-            return Optional.of(Refusal.of(ErrorKind.of(state.standing())));
+            return Optional.of(moderation.refusal(userId, state.standing()));
         }
         if (state.plan() == Plan.NONE) {
             return Optional.of(Refusal.of(ErrorKind.SUBSCRIPTION_REQUIRED));

@@ -17,9 +17,11 @@ public class BotControl {
     private final UserStates userStates;
     private final BotClock clock;
     private final SandboxSettings settings;
+    private final ModerationDesk moderation;
 
     public BotControl(BotFaults faults, JobBook book, JobScheduler scheduler, CommandCatalog catalog,
-                      UserStates userStates, BotClock clock, SandboxSettings settings) {
+                      UserStates userStates, BotClock clock, SandboxSettings settings, ModerationDesk moderation) {
+        this.moderation = moderation;
         this.faults = faults;
         this.book = book;
         this.scheduler = scheduler;
@@ -69,6 +71,7 @@ public class BotControl {
     /** User states, faults, command versions and the time scale back to the start; jobs already running finish. */
     public void reset() {
         userStates.resetAll();
+        moderation.reset();
         faults.clear();
         catalog.reset();
         clock.setFastJobDuration(settings.fastJobDuration());

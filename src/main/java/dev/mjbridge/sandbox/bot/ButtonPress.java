@@ -89,6 +89,18 @@ sealed interface ButtonPress {
     record ShortenPick(String messageId, int index) implements ButtonPress {
     }
 
+    /**
+     * A button of a moderation embed: {@code Acknowledge}, {@code AcceptTos} or {@code Appeal}, with the
+     * token the bot handed out (ids <b>assumed</b>). The account gate does not stop these: they are how
+     * a user gets past it.
+     */
+    record Moderation(String action, String token) implements ButtonPress {
+        @Override
+        public boolean startsJob() {
+            return false;
+        }
+    }
+
     record Setting(SettingsOption option) implements ButtonPress {
         @Override
         public boolean startsJob() {

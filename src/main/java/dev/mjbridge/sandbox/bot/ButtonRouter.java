@@ -22,9 +22,12 @@ class ButtonRouter {
     private final ShortenHandler shorten;
     private final SettingsHandler settings;
     private final CancelJobHandler cancel;
+    private final ModerationButtons moderation;
 
     ButtonRouter(World world, EphemeralMessages ephemerals, AccountGate gate, JobButtons jobButtons,
-                 DescribeHandler describe, ShortenHandler shorten, SettingsHandler settings, CancelJobHandler cancel) {
+                 DescribeHandler describe, ShortenHandler shorten, SettingsHandler settings, CancelJobHandler cancel,
+                 ModerationButtons moderation) {
+        this.moderation = moderation;
         this.cancel = cancel;
         this.world = world;
         this.ephemerals = ephemerals;
@@ -66,6 +69,9 @@ class ButtonRouter {
         }
         if (pressed instanceof ButtonPress.DescribeRetry) {
             return describe.retry(press);
+        }
+        if (pressed instanceof ButtonPress.Moderation moderationButton) {
+            return moderation.press(press, moderationButton);
         }
         if (pressed instanceof ButtonPress.ShortenPick pick) {
             return shorten.pick(press, pick);

@@ -234,6 +234,13 @@ final class Buttons {
     }
 
     /** Whether some component of the message has this customId. */
+    /** One row with the one moderation button of an error embed (ids <b>assumed</b>, see docs/midjourney.md). */
+    static ArrayNode moderation(String customId, String label) {
+        ArrayNode rows = rows();
+        row(rows).add(button(customId, label, null, customId.contains("::Appeal::") ? SECONDARY : SUCCESS));
+        return rows;
+    }
+
     static boolean contain(JsonNode message, String customId) {
         for (JsonNode row : message.path("components")) {
             for (JsonNode component : row.path("components")) {

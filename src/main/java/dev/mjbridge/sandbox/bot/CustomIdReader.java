@@ -28,6 +28,7 @@ final class CustomIdReader {
     private static final Pattern DESCRIBE_PICK = Pattern.compile("MJ::Job::PicReader::([1-4])");
     private static final Pattern SHORTEN_PICK = Pattern.compile("MJ::Job::PromptAnalyzer::(\\d+)::([1-5])");
     private static final Pattern SETTING = Pattern.compile("MJ::Settings::(\\w+)");
+    private static final Pattern MODERATION = Pattern.compile("MJ::Moderation::(Acknowledge|AcceptTos|Appeal)::([0-9a-f]{32})");
 
     static Optional<ButtonPress> read(String customId) {
         String id = customId == null ? "" : customId;
@@ -81,6 +82,9 @@ final class CustomIdReader {
         }
         if ((m = SHORTEN_PICK.matcher(id)).matches()) {
             return Optional.of(new ButtonPress.ShortenPick(m.group(1), Integer.parseInt(m.group(2))));
+        }
+        if ((m = MODERATION.matcher(id)).matches()) {
+            return Optional.of(new ButtonPress.Moderation(m.group(1), m.group(2)));
         }
         if ((m = SETTING.matcher(id)).matches()) {
             return SettingsOption.ofKey(m.group(1)).map(ButtonPress.Setting::new);

@@ -17,7 +17,12 @@ class ErrorEmbeds {
     }
 
     void post(Interaction failed, Refusal refusal) {
-        post(failed, refusal.kind(), refusal.description());
+        ObjectNode message = message(failed, refusal.kind(), refusal.description());
+        if (refusal.components() != null) {
+            // Remembered as an ephemeral with components, so its button can be pressed.
+            message.set("components", refusal.components());
+        }
+        ephemerals.post(failed.channel(), failed.user(), message);
     }
 
     void post(Interaction failed, ErrorKind kind) {
@@ -25,11 +30,15 @@ class ErrorEmbeds {
     }
 
     void post(Interaction failed, ErrorKind kind, String description) {
+        ephemerals.post(failed.channel(), failed.user(), message(failed, kind, description));
+    }
+
+    private static ObjectNode message(Interaction failed, ErrorKind kind, String description) {
         ObjectNode message = BotMessages.base(failed.app(), failed.user());
         BotMessages.answering(message, failed, true);
         message.put("type", BotMessages.DEFAULT);
         message.remove("interaction");
         message.putArray("embeds").add(BotMessages.embed(kind.title(), description, kind.color()));
-        ephemerals.post(failed.channel(), failed.user(), message);
+        return message;
     }
 }

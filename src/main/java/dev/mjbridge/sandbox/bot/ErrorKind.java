@@ -13,7 +13,7 @@ public enum ErrorKind {
     CREDITS_EXHAUSTED("Credits exhausted", Colors.DISCORD_RED,
             "You have run out of fast time. Use `/relax` to keep working in relax mode, or buy more fast hours."),
     PENDING_MOD_MESSAGE("Pending mod message", Colors.DISCORD_RED,
-            "You have a pending message from a moderator. Please acknowledge it before making more jobs."),
+            "You have a pending message from a moderator. Press Acknowledge to read it before making more jobs."),
     BLOCKED("Blocked", Colors.DISCORD_RED,
             "You have been blocked from accessing Midjourney. This happens usually because of violating the Terms of Service."),
     SUBSCRIPTION_REQUIRED("Subscription required", Colors.DISCORD_RED,
@@ -33,7 +33,14 @@ public enum ErrorKind {
     OUTPUT_FILTERED("Request cancelled due to output filters", Colors.RED,
             "Sorry! Our AI moderators feel your prompt might be against our community standards. "
                     + "Please rephrase your prompt and try again."),
-    JOB_NOT_FOUND("Job not found", Colors.RED, "No job of yours has that id.");
+    JOB_NOT_FOUND("Job not found", Colors.RED, "No job of yours has that id."),
+    /** The AI moderator's soft flag: the user may appeal (wording <b>assumed</b>). */
+    PROMPT_FLAGGED("Sorry! Our AI moderator thinks this prompt is probably against our community standards.",
+            Colors.RED, "Please review our community guidelines and rephrase your prompt. "
+                    + "If you think this is a mistake, press Appeal and a moderator will look at it again."),
+    /** The answer to an appeal the moderators turned down (wording <b>assumed</b>). */
+    APPEAL_REJECTED("Appeal rejected", Colors.RED,
+            "A moderator reviewed your prompt and agreed with the AI moderator. Please rephrase your prompt.");
 
     private final String title;
     private final int color;

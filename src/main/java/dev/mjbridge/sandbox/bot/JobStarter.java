@@ -24,9 +24,11 @@ class JobStarter {
     private final JobScheduler scheduler;
     private final JobLifecycle lifecycle;
     private final ErrorEmbeds errors;
+    private final ModerationRefusals moderation;
 
     JobStarter(AccountGate gate, PromptChecks checks, UserStates userStates, JobBook book, JobScheduler scheduler,
-               JobLifecycle lifecycle, ErrorEmbeds errors) {
+               JobLifecycle lifecycle, ErrorEmbeds errors, ModerationRefusals moderation) {
+        this.moderation = moderation;
         this.gate = gate;
         this.checks = checks;
         this.userStates = userStates;
@@ -41,7 +43,7 @@ class JobStarter {
         Interaction origin = request.origin();
         Optional<Refusal> refusal = gate.refusal(origin.user().id());
         if (refusal.isEmpty() && request.checkPrompt()) {
-            refusal = checks.check(request.prompt());
+            refusal = checks.check(request.prompt()).or(() -> moderation.softFlag(origin, request.prompt()));
         }
         if (refusal.isPresent()) {
             errors.post(origin, refusal.get());

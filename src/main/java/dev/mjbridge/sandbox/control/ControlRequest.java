@@ -65,6 +65,23 @@ final class ControlRequest {
         });
     }
 
+    /** An array of non-empty strings ({@code []} allowed). */
+    Optional<java.util.List<String>> texts(String name) {
+        return field(name).map(value -> {
+            if (!value.isArray()) {
+                throw new BadControlRequest(name + " must be an array of strings, got " + value);
+            }
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isString() || item.asString().isBlank()) {
+                    throw new BadControlRequest(name + " must hold non-empty strings, got " + item);
+                }
+                texts.add(item.asString().trim());
+            }
+            return java.util.List.copyOf(texts);
+        });
+    }
+
     /** A snowflake id given as a string (as Discord writes them) or as a number. */
     Optional<String> snowflake(String name) {
         return field(name).map(value -> {

@@ -1,6 +1,7 @@
 package dev.mjbridge.sandbox.control;
 
 import dev.mjbridge.sandbox.SandboxControl;
+import dev.mjbridge.sandbox.bot.ModerationDesk;
 import dev.mjbridge.sandbox.bot.Plan;
 import dev.mjbridge.sandbox.bot.SpeedMode;
 import dev.mjbridge.sandbox.bot.Standing;
@@ -30,10 +31,12 @@ public class UserControlController {
 
     private final SandboxControl control;
     private final ObjectMapper json;
+    private final ModerationDesk moderation;
 
-    public UserControlController(SandboxControl control, ObjectMapper json) {
+    public UserControlController(SandboxControl control, ObjectMapper json, ModerationDesk moderation) {
         this.control = control;
         this.json = json;
+        this.moderation = moderation;
     }
 
     @GetMapping
@@ -53,8 +56,13 @@ public class UserControlController {
     @PatchMapping("/{userId}")
     public KnownUser update(@PathVariable String userId, @RequestBody(required = false) String body) {
         requireKnown(userId);
-        UnaryOperator<UserState> change = changeFrom(ControlRequest.parse(json, body, "plan", "fastHours", "fastSeconds",
-                "mode", "remix", "stealth", "standing", "captchaNext", "concurrentJobs", "queueSize"));
+        ControlRequest request = ControlRequest.parse(json, body, "plan", "fastHours", "fastSeconds",
+                "mode", "remix", "stealth", "standing", "captchaNext", "concurrentJobs", "queueSize");
+        UnaryOperator<UserState> change = changeFrom(request);
+        if (request.has("standing")) {
+            // A standing set by hand is not timed, and forgets a moderator's message not yet acknowledged.
+            moderation.forget(userId);
+        }
         control.updateUser(userId, change);
         return user(userId);
     }
@@ -62,6 +70,7 @@ public class UserControlController {
     @PostMapping("/{userId}/ban")
     public KnownUser ban(@PathVariable String userId) {
         requireKnown(userId);
+        moderation.forget(userId);
         control.ban(userId);
         return user(userId);
     }
@@ -69,6 +78,7 @@ public class UserControlController {
     @PostMapping("/{userId}/unban")
     public KnownUser unban(@PathVariable String userId) {
         requireKnown(userId);
+        moderation.forget(userId);
         control.unban(userId);
         return user(userId);
     }
