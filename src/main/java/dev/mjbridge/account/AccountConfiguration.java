@@ -108,6 +108,12 @@ public class AccountConfiguration {
         return PoolReloader.of(setup, new AccountsFile(System.getenv()::get), pool);
     }
 
+    /** The admin API's edits of accounts.yml, applied through the reloader. */
+    @Bean
+    AccountEdits accountEdits(PoolReloader reloader, AccountPool pool) {
+        return new AccountEdits(reloader, pool);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
     AccountsFileWatcher accountsFileWatcher(PoolReloader reloader, AccountSetup setup, AccountProperties properties) {
         return new AccountsFileWatcher(reloader, setup.file(), properties.accounts().reloadCheck());

@@ -8,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -202,13 +199,9 @@ public final class PoolReloader {
         return new Outcome.Invalid(reason);
     }
 
-    /** SHA-256 of the text's UTF-8 bytes, in hex. */
+    /** SHA-256 of the text's UTF-8 bytes, in hex: the file's version. */
     static String checksum(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return AtomicFileWrite.checksum(text);
     }
 
     private static Long millis(Instant instant) {

@@ -44,12 +44,13 @@ public class AccountReloadController {
             return ApiResponse.success("Accounts file applied", applied.changes().summary());
         }
         if (outcome instanceof PoolReloader.Outcome.Invalid invalid) {
-            return refused(invalid.reason());
+            throw refused(invalid.reason());
         }
-        return refused(PoolReloader.NO_FILE_MESSAGE);
+        throw refused(PoolReloader.NO_FILE_MESSAGE);
     }
 
-    static ApiResponse refused(String reason) {
-        return new ApiResponse(ResultCode.INVALID, reason, null, Map.of());
+    /** Code 4 (HTTP 400, as every validation error) with the reason as it is. */
+    static RejectedRequest refused(String reason) {
+        return new RejectedRequest(new ApiResponse(ResultCode.INVALID, reason, null, Map.of()));
     }
 }

@@ -36,7 +36,7 @@ class AccountReloadEndpointsTest {
     @Test
     void withoutAnAccountsFileAReloadSaysSo() throws Exception {
         mvc.perform(post("/mj/account/reload").header(AdminSecretInterceptor.HEADER, ADMIN))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value(4))
                 .andExpect(jsonPath("$.description").value(PoolReloader.NO_FILE_MESSAGE));
         verifyNoInteractions(pool);

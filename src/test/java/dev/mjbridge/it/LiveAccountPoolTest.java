@@ -302,6 +302,70 @@ class LiveAccountPoolTest {
     }
 
     @Test
+    void theAdminApiEditsTheFileAndThePoolFollows() throws IOException {
+        String created = "{\"id\": \"acc-3\", \"guildId\": \"" + SandboxedAccounts.guildId() + "\", \"channelId\": \""
+                + sandbox.channelId(3) + "\", \"userToken\": \"" + sandbox.token(3) + "\", \"concurrency\": 1,"
+                + " \"weight\": 3, \"allowModes\": [\"fast\", \"relax\"]}";
+
+        JsonNode answer = adminSend("POST", "/mj/account/create", created);
+
+        assertThat(answer.path("code").asInt()).as(answer.toString()).isEqualTo(1);
+        assertThat(answer.path("result").path("id").asString()).isEqualTo(ACC_3);
+        assertThat(answer.toString()).doesNotContain(sandbox.token(3));
+        String file = Files.readString(sandbox.accountsFile());
+        assertThat(file).startsWith(COMMENT).contains("acc-3").contains(sandbox.channelId(3));
+        assertThat(reloadStatus().path("appliedChecksum").asString()).isEqualTo(sha256(file));
+        Waits.await("acc-3 READY", MjApi.WAIT).until(() -> listed(ACC_3), a -> a != null && "READY".equals(a.path("state").asString()));
+        assertThat(api.awaitFinal(api.submit("/mj/submit/imagine", imagineOn(ACC_3, "on the created account")))
+                .path("status").asString()).isEqualTo("SUCCESS");
+
+        long identified = sandbox.control().gatewayCounters(sandbox.userId(3)).identified();
+        JsonNode updated = adminSend("PUT", "/mj/account/" + ACC_3, "{\"concurrency\": 2, \"remark\": \"via the API\", \"weight\": null}");
+        assertThat(updated.path("code").asInt()).as(updated.toString()).isEqualTo(1);
+        assertThat(updated.path("result").path("concurrency").asInt()).isEqualTo(2);
+        assertThat(updated.path("result").path("remark").asString()).isEqualTo("via the API");
+        assertThat(updated.path("result").path("weight").asInt()).as("removed: back to the default").isEqualTo(1);
+        assertThat(sandbox.control().gatewayCounters(sandbox.userId(3)).identified()).isEqualTo(identified);
+        String afterUpdate = Files.readString(sandbox.accountsFile());
+        assertThat(reloadStatus().path("appliedChecksum").asString()).isEqualTo(sha256(afterUpdate));
+
+        JsonNode wrongType = adminSend("PUT", "/mj/account/" + ACC_3, "{\"concurrency\": \"two\"}");
+        assertThat(wrongType.path("code").asInt()).isEqualTo(4);
+        assertThat(wrongType.path("description").asString()).isEqualTo("concurrency: must be a whole number");
+        JsonNode outOfRange = adminSend("PUT", "/mj/account/" + ACC_3, "{\"concurrency\": 99}");
+        assertThat(outOfRange.path("code").asInt()).isEqualTo(4);
+        assertThat(outOfRange.path("description").asString()).contains("key 'concurrency'").contains("between 1 and 50");
+        JsonNode unknownKey = adminSend("POST", "/mj/account/create", "{\"id\": \"acc-9\", \"colour\": \"red\"}");
+        assertThat(unknownKey.path("code").asInt()).isEqualTo(4);
+        assertThat(unknownKey.path("description").asString()).contains("'colour'");
+        assertThat(Files.readString(sandbox.accountsFile())).as("nothing written").isEqualTo(afterUpdate);
+        assertThat(adminSend("PUT", "/mj/account/nobody", "{\"weight\": 2}").path("code").asInt()).isEqualTo(3);
+        assertThat(adminSend("DELETE", "/mj/account/nobody", null).path("code").asInt()).isEqualTo(3);
+
+        JsonNode deleted = adminSend("DELETE", "/mj/account/" + ACC_3, null);
+        assertThat(deleted.path("code").asInt()).as(deleted.toString()).isEqualTo(1);
+        assertThat(deleted.path("result").asString()).isEqualTo(ACC_3);
+        assertThat(Files.readString(sandbox.accountsFile())).doesNotContain("acc-3").startsWith(COMMENT);
+        Waits.await("acc-3 gone", MjApi.WAIT).until(() -> listed(ACC_3) == null, gone -> gone);
+    }
+
+    @Test
+    void anEditIsRefusedWhenTheFileChangedOnDiskSinceItWasApplied() throws IOException {
+        // A hand edit the watcher could not apply (invalid): the file on disk is not what the pool runs.
+        String handEdit = base() + "  - id: broken\n";
+        writeAtomically(handEdit);
+        Waits.await("the hand edit seen and refused", MjApi.WAIT).until(() -> reloadStatus().path("lastError").asString(""),
+                error -> error.contains("broken"));
+
+        JsonNode refused = adminSend("PUT", "/mj/account/" + ACC_1, "{\"weight\": 4}");
+
+        assertThat(refused.path("code").asInt()).isEqualTo(4);
+        assertThat(refused.path("description").asString()).isEqualTo("accounts file changed on disk; reload first");
+        assertThat(Files.readString(sandbox.accountsFile())).isEqualTo(handEdit);
+        assertThat(listed(ACC_1).path("weight").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theReloadEndpointsNeedTheAdminSecret() {
         assertThat(api.adminPost("/mj/account/reload", "", null).status()).isEqualTo(401);
         assertThat(api.adminGet("/mj/account/reload-status", "wrong").status()).isEqualTo(401);
@@ -309,8 +373,10 @@ class LiveAccountPoolTest {
 
     // ---- helpers ------------------------------------------------------------------
 
+    private static final String COMMENT = "# the pool of the live-edit test: kept by edits through the API\n";
+
     private static String base() {
-        return "accounts:\n" + entry(ACC_1, 1, "") + entry(ACC_2, 2, "");
+        return COMMENT + "accounts:\n" + entry(ACC_1, 1, "") + entry(ACC_2, 2, "");
     }
 
     private static String entry(String id, int user, String extraKeys) {
@@ -340,14 +406,26 @@ class LiveAccountPoolTest {
         }
     }
 
+    private JsonNode reloadStatus() {
+        return api.adminGet("/mj/account/reload-status", ADMIN).body().path("result");
+    }
+
+    /** Any admin call; HTTP 400 exactly for code 4, as every validation error, else 200. */
+    private JsonNode adminSend(String method, String path, String body) {
+        return checked(api.adminSend(method, path, body, ADMIN));
+    }
+
+    private static JsonNode checked(MjApi.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(response.body().path("code").asInt() == 4 ? 400 : 200);
+        return response.body();
+    }
+
     private JsonNode reload() {
         return admin("/mj/account/reload", "");
     }
 
     private JsonNode admin(String path, String body) {
-        MjApi.Response response = api.adminPost(path, body, ADMIN);
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body();
+        return checked(api.adminPost(path, body, ADMIN));
     }
 
     /** The account as /mj/account/list shows it, or null when not listed. */
