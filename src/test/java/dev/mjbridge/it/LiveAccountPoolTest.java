@@ -199,6 +199,30 @@ class LiveAccountPoolTest {
     }
 
     @Test
+    void enabledFalseTakesTheAccountOutOfRotationWithItsSessionUpAndTrueBringsItBack() {
+        String user = sandbox.userId(2);
+        long identified = sandbox.control().gatewayCounters(user).identified();
+
+        writeAtomically("accounts:\n" + entry(ACC_1, 1, "") + entry(ACC_2, 2, "    enabled: false\n"));
+        assertThat(ids(reload().path("result").path("changed"))).containsExactly(ACC_2);
+
+        JsonNode off = listed(ACC_2);
+        assertThat(off.path("enabled").asBoolean()).isFalse();
+        assertThat(off.path("state").asString()).isEqualTo("DISABLED");
+        assertThat(off.path("stateReason").asString()).isEqualTo("disabled in the accounts file");
+        assertThat(api.post("/mj/submit/imagine", imagineOn(ACC_2, "not now")).body().path("code").asInt()).isEqualTo(23);
+        assertThat(sandbox.control().liveGatewaySessions(user)).isEqualTo(1);
+
+        writeAtomically(base());
+        assertThat(ids(reload().path("result").path("changed"))).containsExactly(ACC_2);
+
+        Waits.await("acc-2 READY again", MjApi.WAIT).until(() -> listed(ACC_2), a -> "READY".equals(a.path("state").asString()));
+        assertThat(api.awaitFinal(api.submit("/mj/submit/imagine", imagineOn(ACC_2, "back in rotation"))).path("status").asString())
+                .isEqualTo("SUCCESS");
+        assertThat(sandbox.control().gatewayCounters(user).identified()).as("the session stayed up").isEqualTo(identified);
+    }
+
+    @Test
     void newCredentialsReconnectAndTheQueueFollowsTheNewSession() {
         String oldUser = sandbox.userId(2);
         String newUser = sandbox.userId(4);
