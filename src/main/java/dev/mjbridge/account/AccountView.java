@@ -1,5 +1,6 @@
 package dev.mjbridge.account;
 
+import dev.mjbridge.discord.BotListenerStatus;
 import dev.mjbridge.midjourney.BotType;
 
 import java.util.Set;
@@ -25,5 +26,7 @@ public record AccountView(
         boolean remixAutoSubmit,
         Boolean remix,
         boolean sandbox,
-        PacingUsage usage) {
+        PacingUsage usage,
+        /* The bot listener ({@code botToken}): state and reason; NONE without one. */
+        BotListenerStatus listener) {
 }
