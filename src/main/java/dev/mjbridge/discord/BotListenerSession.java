@@ -123,27 +123,36 @@ public final class BotListenerSession {
     }
 
     private void login(long started) {
+        Events events = new Events(started);
         JDA built;
         try {
-            built = builder(started).build();
+            built = builder(events).build();
         } catch (InvalidTokenException e) {
-            fail(started, "Discord refused the bot token (login answered 401): check botToken");
+            failLogin(started, "Discord refused the bot's login (401 Unauthorized): check the account's bot credentials");
             return;
         } catch (RuntimeException e) {
-            fail(started, "bot login failed: " + scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            failLogin(started, "bot login failed: " + scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return;
         }
+        events.loggedIn = true;
         synchronized (lock) {
             if (running && generation == started) {
                 jda = built;
-                return;
+            } else {
+                built = null;
             }
         }
-        // Stopped while logging in.
-        built.shutdownNow();
+        if (built == null) {
+            // Stopped while logging in.
+            return;
+        }
+        if (built.getStatus() == JDA.Status.SHUTDOWN) {
+            // Ended before its events counted (see Events.loggedIn).
+            fail(started, "the bot session ended right after login");
+        }
     }
 
-    private JDABuilder builder(long started) {
+    private JDABuilder builder(Events events) {
         JDABuilder builder = JDABuilder.createLight(token, GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
                 .setRawEventsEnabled(true)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
@@ -152,7 +161,7 @@ public final class BotListenerSession {
                 .setSessionController(new ConfiguredGateway(endpoints.gateway() + "/"))
                 // The application closes the pool, which stops this session; JDA's own hook would race it.
                 .setEnableShutdownHook(false)
-                .addEventListeners(new Events(started));
+                .addEventListeners(events);
         URI via = HttpClients.proxyUri(proxy);
         if (via != null) {
             builder.setHttpClientBuilder(new OkHttpClient.Builder()
@@ -193,6 +202,19 @@ public final class BotListenerSession {
         update(started, BotListenerState.FAILED, reason);
     }
 
+    /** A failed login: JDA may have reported its own shutdown meanwhile, but the login's reason is the one to show. */
+    private void failLogin(long started, String reason) {
+        synchronized (lock) {
+            if (generation != started) {
+                return;
+            }
+            running = false;
+            jda = null;
+            status = new BotListenerStatus(BotListenerState.FAILED, reason);
+        }
+        log.warn("account {}: bot listener failed, going on with the user session alone: {}", accountId, reason);
+    }
+
     /** Whatever a library put into a message, the token does not leave this class. */
     private String scrub(String text) {
         return text == null ? "" : text.replace(token, "<botToken>");
@@ -202,6 +224,11 @@ public final class BotListenerSession {
     private final class Events implements EventListener {
 
         private final long started;
+        /**
+         * Set once {@code build()} returned: JDA shuts itself down when the login fails, and those
+         * events are left to the login's own reason.
+         */
+        volatile boolean loggedIn;
 
         Events(long started) {
             this.started = started;
@@ -257,9 +284,11 @@ public final class BotListenerSession {
                 }
                 case DISCONNECTED, RECONNECT_QUEUED, WAITING_TO_RECONNECT, ATTEMPTING_TO_RECONNECT ->
                         update(started, BotListenerState.RECONNECTING, "connection lost; reconnecting");
+                case SHUTTING_DOWN -> {
+                }
                 case SHUTDOWN, FAILED_TO_LOGIN -> {
                     // ShutdownEvent gives the close code; this covers a shutdown without one.
-                    if (status.state() != BotListenerState.FAILED) {
+                    if (loggedIn && status.state() != BotListenerState.FAILED) {
                         update(started, BotListenerState.FAILED, "the bot session ended (" + next + ")");
                     }
                 }
@@ -272,6 +301,9 @@ public final class BotListenerSession {
         }
 
         private void closed(int code, CloseCode known) {
+            if (!loggedIn) {
+                return;
+            }
             String meaning = known == null ? "" : " " + known.getMeaning();
             synchronized (lock) {
                 if (!running && generation == started && status.state() == BotListenerState.FAILED) {
