@@ -1,10 +1,12 @@
 package dev.mjbridge.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,29 +15,54 @@ import java.util.Objects;
  * id, a MESSAGE_DELETE by its id, and a MESSAGE_UPDATE by its id and edit time, plus a short
  * fingerprint of what it shows (content, attachment names, embeds, buttons), since an update
  * Discord makes without editing (an embed unfurl) keeps the edit time of the one before. Other
- * dispatches are never held back. Bounded in size and age: what falls out is harmless, since
- * the task layer drops news of finished tasks and progress that goes backwards anyway.
+ * dispatches are never held back. Bounded in size and age, oldest out first (plain insertion
+ * order: a size-bounded cache that favours often-used keys would keep old keys and drop the new
+ * ones, while here the newest matter most); what falls out is harmless, since the task layer drops
+ * news of finished tasks and progress that goes backwards anyway.
  */
 final class RecentDispatches {
 
     static final int MAX_KEYS = 4_096;
     static final Duration KEEP = Duration.ofMinutes(15);
 
-    private final Cache<String, Boolean> seen;
+    private final int maxKeys;
+    private final Clock clock;
+    /** Key to when it was first seen (millis), in that order. */
+    private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
 
     RecentDispatches() {
-        this(MAX_KEYS);
+        this(MAX_KEYS, Clock.systemUTC());
     }
 
-    RecentDispatches(int maxKeys) {
-        // Maintenance on the caller's thread: the bound holds without a background pool.
-        this.seen = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterWrite(KEEP).executor(Runnable::run).build();
+    RecentDispatches(int maxKeys, Clock clock) {
+        this.maxKeys = maxKeys;
+        this.clock = clock;
     }
 
     /** True the first time this dispatch (or its copy from the other stream) is offered; false for a repeat. */
-    boolean firstSighting(String type, JsonNode data) {
+    synchronized boolean firstSighting(String type, JsonNode data) {
         String key = key(type, data);
-        return key == null || seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+        if (key == null) {
+            return true;
+        }
+        long now = clock.millis();
+        forgetOlderThan(now - KEEP.toMillis());
+        if (seen.putIfAbsent(key, now) != null) {
+            return false;
+        }
+        if (seen.size() > maxKeys) {
+            Iterator<String> oldest = seen.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return true;
+    }
+
+    private void forgetOlderThan(long cutoff) {
+        Iterator<Map.Entry<String, Long>> entries = seen.entrySet().iterator();
+        while (entries.hasNext() && entries.next().getValue() < cutoff) {
+            entries.remove();
+        }
     }
 
     /** The dedup key, or null for a dispatch that is never held back. */
