@@ -135,15 +135,16 @@ public final class BotListenerSession {
             return;
         }
         events.loggedIn = true;
+        boolean wanted;
         synchronized (lock) {
-            if (running && generation == started) {
+            wanted = running && generation == started;
+            if (wanted) {
                 jda = built;
-            } else {
-                built = null;
             }
         }
-        if (built == null) {
+        if (!wanted) {
             // Stopped while logging in.
+            built.shutdownNow();
             return;
         }
         if (built.getStatus() == JDA.Status.SHUTDOWN) {
