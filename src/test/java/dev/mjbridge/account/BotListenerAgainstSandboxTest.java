@@ -97,13 +97,16 @@ class BotListenerAgainstSandboxTest {
         // Sent to the bot alone, after everything the job posted: once this marker is counted, the
         // bot's copies of the job's messages were handled before it (one stream is in order).
         // Its twin in another channel of the guild reaches the bot too, but is not the account's.
-        sandbox.control().dispatchRaw(BOT, "MESSAGE_CREATE", notice("1100000000000009101", OTHER_CHANNEL, 1));
-        sandbox.control().dispatchRaw(BOT, "MESSAGE_CREATE", notice("1100000000000009102", CHANNEL, 2));
-        await("the marker, heard through the bot only").until(() -> observers.unplaced().counts().values().stream()
-                .mapToLong(Long::longValue).sum() >= 1);
+        sandbox.control().dispatchRaw(BOT, "MESSAGE_CREATE",
+                notice("1100000000000009101", OTHER_CHANNEL, "A notice from next door 1"));
+        sandbox.control().dispatchRaw(BOT, "MESSAGE_CREATE",
+                notice("1100000000000009102", CHANNEL, "A brand new Midjourney notice 2"));
+        await("the marker, heard through the bot only").until(() -> observers.unplaced().counts().keySet().stream()
+                .anyMatch(shape -> shape.describe().contains("A brand new Midjourney notice")));
 
-        assertThat(observers.unplaced().counts().values()).as("the other channel's notice is not the account's")
-                .containsExactly(1L);
+        assertThat(observers.unplaced().counts().keySet()).as("the other channel's notice is not the account's")
+                .noneMatch(shape -> shape.describe().contains("next door"));
+        assertThat(observers.unplaced().counts().values()).containsExactly(1L);
         assertThat(events).filteredOn(e -> e instanceof MjEvent.JobFinished).as("the grid, once").hasSize(1);
         assertThat(events).filteredOn(e -> e instanceof MjEvent.JobStarted).as("the start, once").hasSize(1);
     }
@@ -127,17 +130,17 @@ class BotListenerAgainstSandboxTest {
      * as Discord sends one: JDA reads a message before it raises the raw event, and drops the raw
      * event of one it cannot read.
      */
-    private static String notice(String id, String channelId, int n) {
+    private static String notice(String id, String channelId, String content) {
         return """
                 {"id": "%s", "channel_id": "%s", "guild_id": "%s", "type": 0, "flags": 0,
-                 "content": "A brand new Midjourney notice %d", "timestamp": "2026-11-29T12:00:00.000000+00:00",
+                 "content": "%s", "timestamp": "2026-11-29T12:00:00.000000+00:00",
                  "edited_timestamp": null, "tts": false, "mention_everyone": false, "pinned": false,
                  "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "components": [],
                  "author": {"id": "%s", "username": "Midjourney Bot", "discriminator": "9282", "avatar": null,
                             "global_name": null, "bot": true, "public_flags": 0},
                  "member": {"roles": [], "joined_at": "2024-01-01T00:00:00.000000+00:00", "nick": null,
                             "avatar": null, "premium_since": null, "deaf": false, "mute": false,
-                            "pending": false, "flags": 0}}""".formatted(id, channelId, GUILD, n, MJ);
+                            "pending": false, "flags": 0}}""".formatted(id, channelId, GUILD, content, MJ);
     }
 
     private static ConditionFactory await(String what) {
