@@ -1,5 +1,7 @@
 package dev.mjbridge.account;
 
+import dev.mjbridge.discord.BotListenerSession;
+import dev.mjbridge.discord.BotListenerStatus;
 import dev.mjbridge.discord.DiscordRestClient;
 import dev.mjbridge.discord.GatewayListener;
 import dev.mjbridge.discord.GatewayState;
@@ -7,7 +9,6 @@ import dev.mjbridge.discord.UserGatewaySession;
 import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.midjourney.InteractionContext;
 import dev.mjbridge.midjourney.MessageParser;
-import dev.mjbridge.midjourney.ParseOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,10 @@ public final class Account {
     private volatile Long disabledUntil;
     /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
     private volatile Boolean remix;
+    /** Where both streams' dispatches go: the user session's and the bot listener's. */
+    private final AccountDispatches dispatches;
+    /** The second stream, when the account has a {@code botToken}; null otherwise. */
+    private volatile BotListenerSession bot;
 
     /**
      * @param connect builds the gateway session for this account around the listener it is given
@@ -73,17 +78,11 @@ public final class Account {
         this.sandbox = sandbox;
         this.slots = new AccountSlots(config.concurrency(), config.queueSize());
         this.sink = sink;
+        this.dispatches = new AccountDispatches(this, parser, sink, observers);
         this.gateway = connect.apply(new GatewayListener() {
             @Override
             public void onDispatch(String type, JsonNode data) {
-                observers.capture(id(), Account.this.config.channelId(), type, data);
-                ParseOutcome outcome = parser.explain(type, data);
-                if (outcome instanceof ParseOutcome.Placed placed) {
-                    sink.onEvent(Account.this, placed.placed());
-                } else if (outcome instanceof ParseOutcome.Unplaced unplaced) {
-                    // Never silently: a new Midjourney format shows in the log (once per shape) and in the counts.
-                    observers.unplaced().record(id(), unplaced);
-                }
+                dispatches.onDispatch(type, data);
             }
 
             @Override
@@ -159,16 +158,46 @@ public final class Account {
                 new InteractionContext(config.guildId(), config.channelId(), session, nonce, botType));
     }
 
+    /**
+     * Gives the account its bot listener (before {@link #start()}): a second stream of the channel's
+     * message events, built around the same dispatch path as the user session's.
+     */
+    public void listenAlsoThrough(Function<GatewayListener, BotListenerSession> connectBot) {
+        bot = connectBot.apply(dispatches::onDispatch);
+    }
+
+    /** The bot listener's state and reason; {@code NONE} without a {@code botToken}. */
+    public BotListenerStatus listener() {
+        BotListenerSession b = bot;
+        return b == null ? BotListenerStatus.none() : b.status();
+    }
+
     /** Connects (again, after {@link #stop()}: the application context may be stopped and restarted). */
     public void start() {
         if (config.enabled()) {
             health = AccountHealth.of(AccountState.CONNECTING, "connecting");
             gateway.start();
+            startBot();
         }
     }
 
     public void stop() {
         gateway.stop();
+        stopBot();
+    }
+
+    private void startBot() {
+        BotListenerSession b = bot;
+        if (b != null) {
+            b.start();
+        }
+    }
+
+    private void stopBot() {
+        BotListenerSession b = bot;
+        if (b != null) {
+            b.stop();
+        }
     }
 
     /** Takes the account out of selection with a reason; its session stays up unless {@code disconnect}. */
@@ -179,6 +208,7 @@ public final class Account {
         log.warn("account {} disabled: {}", id(), reason);
         if (disconnect) {
             gateway.stop();
+            stopBot();
         }
     }
 
@@ -225,6 +255,7 @@ public final class Account {
         health = AccountHealth.of(AccountState.CONNECTING, why + "; connecting");
         log.info("account {}: {}", id(), why);
         gateway.start();
+        startBot();
         // A session that stayed up while the account was disabled sends no new READY.
         if (gateway.state() == GatewayState.READY) {
             health = AccountHealth.of(AccountState.READY, why);
@@ -289,6 +320,6 @@ public final class Account {
         return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
                 h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
                 slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox,
-                pacing.usage(), disabledUntil);
+                pacing.usage(), disabledUntil, listener());
     }
 }
