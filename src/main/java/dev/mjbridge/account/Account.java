@@ -42,6 +42,8 @@ public final class Account {
     private volatile String relaxOnly;
     /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
     private volatile Boolean remix;
+    /** Its /info and /settings, its fast time, and its own commands in flight (not tasks). */
+    private final AccountSync sync = new AccountSync();
 
     /**
      * @param connect builds the gateway session for this account around the listener it is given
@@ -77,7 +79,10 @@ public final class Account {
                 observers.capture(id(), Account.this.config.channelId(), type, data);
                 ParseOutcome outcome = parser.explain(type, data);
                 if (outcome instanceof ParseOutcome.Placed placed) {
-                    sink.onEvent(Account.this, placed.placed());
+                    // Answers to the account's own commands (/info, /settings) are no task's business.
+                    if (!sync.claims(Account.this, placed.placed())) {
+                        sink.onEvent(Account.this, placed.placed());
+                    }
                 } else if (outcome instanceof ParseOutcome.Unplaced unplaced) {
                     // Never silently: a new Midjourney format shows in the log (once per shape) and in the counts.
                     observers.unplaced().record(id(), unplaced);
@@ -125,6 +130,10 @@ public final class Account {
 
     public Optional<String> userId() {
         return gateway.userId();
+    }
+
+    public AccountSync sync() {
+        return sync;
     }
 
     public Optional<Boolean> remix() {
@@ -181,13 +190,31 @@ public final class Account {
 
     /** Out of fast hours: the account keeps working, in relax mode only. */
     public void switchToRelax(String reason) {
-        AccountConfig c = config;
-        config = new AccountConfig(c.id(), c.guildId(), c.channelId(), c.userToken(), c.userAgent(), c.enabled(),
-                c.concurrency(), c.queueSize(), c.timeoutMinutes(), SpeedMode.RELAX,
-                java.util.EnumSet.of(SpeedMode.RELAX), c.remixAutoSubmit(), c.botTypes(), c.weight(), c.remark(),
-                c.botToken(), c.proxy(), c.pacing());
+        config = config.withModes(SpeedMode.RELAX, java.util.EnumSet.of(SpeedMode.RELAX));
         relaxOnly = reason;
         degrade(reason);
+    }
+
+    /**
+     * A sync showed fast time again: the account goes back to its configured modes after
+     * {@link #switchToRelax}, and out of {@code DEGRADED} if it was there for that or for
+     * {@code heldReason} (fast work held). False when it was in neither state.
+     */
+    public boolean restoreFast(String heldReason) {
+        String relaxed = relaxOnly;
+        if (relaxed == null && heldReason == null) {
+            return false;
+        }
+        relaxOnly = null;
+        if (relaxed != null) {
+            config = config.withModes(configured.mode(), configured.allowModes());
+        }
+        AccountHealth h = health;
+        if (h.state() == AccountState.DEGRADED && (h.reason().equals(relaxed) || h.reason().equals(heldReason))) {
+            health = AccountHealth.of(AccountState.READY, "fast time available again");
+        }
+        log.info("account {}: fast time available again; modes {} as configured", id(), configured.allowModes());
+        return true;
     }
 
     /** Marks the account limited but working (e.g. relax only). */
@@ -253,6 +280,7 @@ public final class Account {
         log.info("account {}: {} ({})", id(), health.state(), reason);
         if (state == GatewayState.READY) {
             if ("identified".equals(reason)) {
+                sync.sessionStarted();
                 sink.onConnected(this);
             }
             drainWaiting();
@@ -269,6 +297,6 @@ public final class Account {
         return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
                 h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
                 slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox,
-                pacing.usage());
+                pacing.usage(), sync.view());
     }
 }

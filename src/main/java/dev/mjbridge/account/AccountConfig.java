@@ -19,6 +19,7 @@ import java.util.Set;
  * @param remixAutoSubmit answer remix modals the client did not ask for with the parent prompt
  * @param weight          share of new work under weighted selection
  * @param pacing          daily limit, send interval and work hours ({@link PacingRules#NONE}: none)
+ * @param sync            remix and fast-time reserve kept by the info/settings sync ({@link SyncRules#NONE}: none)
  */
 public record AccountConfig(
         String id,
@@ -38,7 +39,8 @@ public record AccountConfig(
         String remark,
         String botToken,
         String proxy,
-        PacingRules pacing) {
+        PacingRules pacing,
+        SyncRules sync) {
 
     public static final int DEFAULT_CONCURRENCY = 3;
     public static final int DEFAULT_QUEUE_SIZE = 10;
@@ -48,6 +50,16 @@ public record AccountConfig(
         allowModes = Set.copyOf(allowModes);
         botTypes = Set.copyOf(botTypes);
         pacing = pacing == null ? PacingRules.NONE : pacing;
+        sync = sync == null ? SyncRules.NONE : sync;
+    }
+
+    /** An account without sync rules. */
+    public AccountConfig(String id, String guildId, String channelId, String userToken, String userAgent,
+                         boolean enabled, int concurrency, int queueSize, int timeoutMinutes, SpeedMode mode,
+                         Set<SpeedMode> allowModes, boolean remixAutoSubmit, Set<BotType> botTypes, int weight,
+                         String remark, String botToken, String proxy, PacingRules pacing) {
+        this(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize, timeoutMinutes, mode,
+                allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing, SyncRules.NONE);
     }
 
     /** An account without pacing. */
@@ -56,7 +68,7 @@ public record AccountConfig(
                          Set<SpeedMode> allowModes, boolean remixAutoSubmit, Set<BotType> botTypes, int weight,
                          String remark, String botToken, String proxy) {
         this(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize, timeoutMinutes, mode,
-                allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, PacingRules.NONE);
+                allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, PacingRules.NONE, SyncRules.NONE);
     }
 
     public DiscordCredentials credentials() {
@@ -73,21 +85,27 @@ public record AccountConfig(
 
     public AccountConfig withEnabled(boolean value) {
         return new AccountConfig(id, guildId, channelId, userToken, userAgent, value, concurrency, queueSize,
-                timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing);
+                timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing, sync);
+    }
+
+    /** The same account running in {@code value} mode and allowing only {@code allowed}. */
+    public AccountConfig withModes(SpeedMode value, Set<SpeedMode> allowed) {
+        return new AccountConfig(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize,
+                timeoutMinutes, value, allowed, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing, sync);
     }
 
     /** Keys of accounts.yml in the order the example documents them. */
     public static final List<String> KEYS = List.of("id", "guildId", "channelId", "userToken", "userAgent", "enabled",
             "concurrency", "queueSize", "timeoutMinutes", "mode", "allowModes", "remixAutoSubmit", "botTypes",
             "weight", "remark", "botToken", "proxy", "dailyLimit", "dayStartsAt", "minIntervalSeconds",
-            "intervalJitterSeconds", "workHours");
+            "intervalJitterSeconds", "workHours", "remix", "fastTimeReserveMinutes");
 
     @Override
     public String toString() {
         return "AccountConfig[id=" + id + ", guildId=" + guildId + ", channelId=" + channelId
                 + ", userToken=" + DiscordCredentials.mask(userToken) + ", enabled=" + enabled
                 + ", concurrency=" + concurrency + ", queueSize=" + queueSize + ", mode=" + mode
-                + ", allowModes=" + allowModes + ", botTypes=" + botTypes + ", weight=" + weight + ", pacing=" + pacing
+                + ", allowModes=" + allowModes + ", botTypes=" + botTypes + ", weight=" + weight + ", pacing=" + pacing + ", sync=" + sync
                 + ", botToken=" + (botToken == null ? "none" : DiscordCredentials.mask(botToken)) + "]";
     }
 }

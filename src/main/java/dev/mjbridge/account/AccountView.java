@@ -25,5 +25,6 @@ public record AccountView(
         boolean remixAutoSubmit,
         Boolean remix,
         boolean sandbox,
-        PacingUsage usage) {
+        PacingUsage usage,
+        AccountSyncView info) {
 }

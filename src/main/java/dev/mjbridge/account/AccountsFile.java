@@ -128,7 +128,8 @@ public final class AccountsFile {
                     optionalText("remark"),
                     optionalText("botToken"),
                     optionalText("proxy"),
-                    pacing());
+                    pacing(),
+                    new SyncRules(optionalBool("remix"), integer("fastTimeReserveMinutes", 0, 0, 100_000)));
         }
 
         private PacingRules pacing() {
@@ -181,9 +182,15 @@ public final class AccountsFile {
         }
 
         private boolean bool(String key, boolean fallback) {
+            Boolean value = optionalBool(key);
+            return value == null ? fallback : value;
+        }
+
+        /** true, false, or null when the key is left out. */
+        private Boolean optionalBool(String key) {
             String value = optionalText(key);
             if (value == null) {
-                return fallback;
+                return null;
             }
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on" -> true;
