@@ -52,13 +52,13 @@ public class AccountAdminController {
         }
         Account account = found.get();
         if (account.disabled()) {
-            ApiResponse refused = new ApiResponse(ResultCode.FAILURE, "Account " + account.id()
+            ApiResponse refused = new ApiResponse(ResultCode.INVALID, "Account " + account.id()
                     + " is disabled and is not synced (" + account.health().reason() + ")", account.view(), Map.of());
             return AsyncAnswers.of(CompletableFuture.completedFuture(refused), java.time.Duration.ofSeconds(1), refused);
         }
         CompletableFuture<ApiResponse> answer = syncer.sync(account).thenApply(error -> error == null
                 ? ApiResponse.success("Account " + account.id() + " synced", account.view())
-                : new ApiResponse(ResultCode.FAILURE, "Sync of account " + account.id() + " failed: " + error,
+                : new ApiResponse(ResultCode.INVALID, "Sync of account " + account.id() + " failed: " + error,
                         account.view(), Map.of()));
         ApiResponse late = ApiResponse.failure("Sync of account " + account.id() + " did not end in time");
         return AsyncAnswers.of(answer, syncer.longest(account).plusSeconds(5), late);
