@@ -105,7 +105,8 @@ public record AccountConfig(
         return "AccountConfig[id=" + id + ", guildId=" + guildId + ", channelId=" + channelId
                 + ", userToken=" + DiscordCredentials.mask(userToken) + ", enabled=" + enabled
                 + ", concurrency=" + concurrency + ", queueSize=" + queueSize + ", mode=" + mode
-                + ", allowModes=" + allowModes + ", botTypes=" + botTypes + ", weight=" + weight + ", pacing=" + pacing + ", sync=" + sync
+                + ", allowModes=" + allowModes + ", botTypes=" + botTypes + ", weight=" + weight + ", pacing=" + pacing
+                + ", sync=" + sync
                 + ", botToken=" + (botToken == null ? "none" : DiscordCredentials.mask(botToken)) + "]";
     }
 }

@@ -58,13 +58,13 @@ final class SettingsKeeper {
 
     private CompletableFuture<Void> press(Account account, BotType bot, SettingsPanel panel, Press press,
                                           boolean remixOwner, List<String> errors) {
-        log.info("account {}: {} settings: {}; pressing {}", account.id(), bot, press.why(), press.button().label());
+        log.info("account {}: {} settings: {}; pressing {}", account.id(), bot, press.why(), press.name());
         String nonce = nonces.next();
         account.sync().pending().expectNothing(nonce);
         return sender.press(account, panel.messageId(), EPHEMERAL, press.button().customId(), nonce, bot)
                 .handle((ok, error) -> {
                     if (error != null) {
-                        String reason = "pressing " + press.button().label() + " on " + bot + ": "
+                        String reason = "pressing " + press.name() + " on " + bot + ": "
                                 + Failures.reasonOf(error);
                         log.warn("account {}: {}", account.id(), reason);
                         synchronized (errors) {
@@ -83,5 +83,8 @@ final class SettingsKeeper {
 
     /** @param remix the remix value the press sets, null for a speed button */
     private record Press(Button button, String why, Boolean remix) {
+        String name() {
+            return button.label().isBlank() ? button.customId() : button.label();
+        }
     }
 }

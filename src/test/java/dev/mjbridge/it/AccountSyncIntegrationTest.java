@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>acc-2: {@code fastTimeReserveMinutes: 60}, relax allowed</li>
  *   <li>acc-3: {@code fastTimeReserveMinutes: 60}, {@code allowModes: [fast, turbo]}</li>
  *   <li>acc-4: Midjourney only, nothing to keep</li>
+ *   <li>acc-5: Midjourney only, {@code fastTimeReserveMinutes: 60}, relax allowed</li>
  * </ul>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,6 +47,7 @@ class AccountSyncIntegrationTest {
     private static final String RELAXES = SandboxedAccounts.accountId(2);
     private static final String HOLDS = SandboxedAccounts.accountId(3);
     private static final String PLAIN = SandboxedAccounts.accountId(4);
+    private static final String ESTIMATES = SandboxedAccounts.accountId(5);
 
     @TempDir
     static Path dir;
@@ -53,11 +55,12 @@ class AccountSyncIntegrationTest {
 
     @DynamicPropertySource
     static void pointAtSandbox(DynamicPropertyRegistry registry) {
-        sandbox = SandboxedAccounts.start(SandboxSettings.forTests(), 4, dir, 1, n -> switch (n) {
+        sandbox = SandboxedAccounts.start(SandboxSettings.forTests(), 5, dir, 1, n -> switch (n) {
             case 1 -> "    remix: true\n";
             case 2 -> "    fastTimeReserveMinutes: 60\n";
             case 3 -> "    fastTimeReserveMinutes: 60\n    allowModes: [fast, turbo]\n";
-            default -> "    botTypes: [MJ]\n";
+            case 4 -> "    botTypes: [MJ]\n";
+            default -> "    botTypes: [MJ]\n    fastTimeReserveMinutes: 60\n";
         });
         sandbox.register(registry);
         registry.add("mj.accounts.sync-enabled", () -> "true");
@@ -160,6 +163,29 @@ class AccountSyncIntegrationTest {
         Waits.await("sandbox user of acc-2 in fast mode again", MjApi.WAIT).pollInterval(Duration.ofMillis(20))
                 .until(() -> sandbox.control().user(user).mode() == SpeedMode.FAST);
         assertThat(sandbox.ownJob(finishedOn(RELAXES, "a fast boat")).mode()).isEqualTo(SpeedMode.FAST);
+    }
+
+    @Test
+    void theEstimateOfAFinishedFastJobTakesTheAccountBelowItsReserveWithoutASync() {
+        String user = sandbox.userIdOf(ESTIMATES);
+        sandbox.control().updateUser(user, s -> s.withFastSecondsRemaining(3_630));
+        JsonNode synced = sync(ESTIMATES).path("result");
+        assertThat(synced.path("mode").asString()).as("/info shows 1.01 hours: 36 s above the reserve").isEqualTo("FAST");
+        long syncedAt = synced.path("info").path("syncedAt").asLong();
+
+        // One grid's default estimate (60 s) takes it below the hour it keeps.
+        assertThat(sandbox.ownJob(finishedOn(ESTIMATES, "the last fast minute")).mode()).isEqualTo(SpeedMode.FAST);
+
+        JsonNode relaxed = awaitAccount(ESTIMATES, a -> "RELAX".equals(a.path("mode").asString()),
+                "switched to relax by the estimate");
+        assertThat(relaxed.path("info").path("fastTimeRemainingSeconds").asLong()).isEqualTo(3_636 - 60);
+        assertThat(relaxed.path("info").path("syncedAt").asLong()).as("no sync meanwhile").isEqualTo(syncedAt);
+        Waits.await("sandbox user of acc-5 in relax mode", MjApi.WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> sandbox.control().user(user).mode() == SpeedMode.RELAX);
+
+        // Midjourney's own figure at the next sync replaces the estimate (the sandbox charged 60 s too).
+        assertThat(sync(ESTIMATES).path("result").path("info").path("fastTimeRemainingSeconds").asLong())
+                .isEqualTo(3_564); // "0.99/15.0 hours": /info shows two decimals of an hour
     }
 
     @Test
