@@ -21,6 +21,13 @@ final class FastTimeGuard {
     /** @param atSync whether {@code /info} just showed the fast time (only then may fast come back) */
     void check(Account account, boolean atSync) {
         AccountSync sync = account.sync();
+        // The timer's check after a finished job and a sync's check must not both switch the account.
+        synchronized (sync) {
+            checkLocked(account, sync, atSync);
+        }
+    }
+
+    private void checkLocked(Account account, AccountSync sync, boolean atSync) {
         Long remaining = sync.fastTime().remainingSeconds();
         if (remaining == null) {
             return;
