@@ -70,14 +70,6 @@ final class PendingCommands {
         expect(nonce, event -> null, event -> { });
     }
 
-    /** Forgets a command at once (it timed out or could not be sent); its late answers reach the tasks. */
-    void forget(String nonce) {
-        Command command = byNonce.remove(nonce);
-        if (command != null) {
-            byInteraction.values().removeIf(c -> c == command);
-        }
-    }
-
     /** Whether the event answers one of the account's own commands; if so it is handled here. */
     boolean claim(MjEvent event) {
         if (byNonce.isEmpty()) {
