@@ -178,7 +178,10 @@ class AccountSyncIntegrationTest {
 
         JsonNode relaxed = awaitAccount(ESTIMATES, a -> "RELAX".equals(a.path("mode").asString()),
                 "switched to relax by the estimate");
-        assertThat(relaxed.path("info").path("fastTimeRemainingSeconds").asLong()).isEqualTo(3_636 - 60);
+        // One grid's default (60 s) times the factor the account learned (0.25..4; other tests' jobs on acc-5
+        // and the drop to 1 hour made by hand teach it too).
+        assertThat(relaxed.path("info").path("fastTimeRemainingSeconds").asLong())
+                .isLessThan(3_600).isBetween(3_636L - 4 * 60, 3_636L - 15);
         assertThat(relaxed.path("info").path("syncedAt").asLong()).as("no sync meanwhile").isEqualTo(syncedAt);
         Waits.await("sandbox user of acc-5 in relax mode", MjApi.WAIT).pollInterval(Duration.ofMillis(20))
                 .until(() -> sandbox.control().user(user).mode() == SpeedMode.RELAX);
