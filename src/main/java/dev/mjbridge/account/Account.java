@@ -49,6 +49,8 @@ public final class Account {
     private final AccountDispatches dispatches;
     /** The second stream, when the account has a {@code botToken}; null otherwise. */
     private volatile BotListenerSession bot;
+    /** Its /info and /settings, its fast time, and its own commands in flight (not tasks). */
+    private final AccountSync sync = new AccountSync();
 
     /**
      * @param connect builds the gateway session for this account around the listener it is given
@@ -78,7 +80,7 @@ public final class Account {
         this.sandbox = sandbox;
         this.slots = new AccountSlots(config.concurrency(), config.queueSize());
         this.sink = sink;
-        this.dispatches = new AccountDispatches(this, parser, sink, observers);
+        this.dispatches = new AccountDispatches(this, parser, sink, observers, sync);
         this.gateway = connect.apply(new GatewayListener() {
             @Override
             public void onDispatch(String type, JsonNode data) {
@@ -126,6 +128,10 @@ public final class Account {
 
     public Optional<String> userId() {
         return gateway.userId();
+    }
+
+    public AccountSync sync() {
+        return sync;
     }
 
     public Optional<Boolean> remix() {
@@ -225,13 +231,31 @@ public final class Account {
 
     /** Out of fast hours: the account keeps working, in relax mode only. */
     public void switchToRelax(String reason) {
-        AccountConfig c = config;
-        config = new AccountConfig(c.id(), c.guildId(), c.channelId(), c.userToken(), c.userAgent(), c.enabled(),
-                c.concurrency(), c.queueSize(), c.timeoutMinutes(), SpeedMode.RELAX,
-                java.util.EnumSet.of(SpeedMode.RELAX), c.remixAutoSubmit(), c.botTypes(), c.weight(), c.remark(),
-                c.botToken(), c.proxy(), c.pacing(), c.moderation());
+        config = config.withModes(SpeedMode.RELAX, java.util.EnumSet.of(SpeedMode.RELAX));
         relaxOnly = reason;
         degrade(reason);
+    }
+
+    /**
+     * A sync showed fast time again: the account goes back to its configured modes after
+     * {@link #switchToRelax}, and out of {@code DEGRADED} if it was there for that or for
+     * {@code heldReason} (fast work held). False when it was in neither state.
+     */
+    public boolean restoreFast(String heldReason) {
+        String relaxed = relaxOnly;
+        if (relaxed == null && heldReason == null) {
+            return false;
+        }
+        relaxOnly = null;
+        if (relaxed != null) {
+            config = config.withModes(configured.mode(), configured.allowModes());
+        }
+        AccountHealth h = health;
+        if (h.state() == AccountState.DEGRADED && (h.reason().equals(relaxed) || h.reason().equals(heldReason))) {
+            health = AccountHealth.of(AccountState.READY, "fast time available again");
+        }
+        log.info("account {}: fast time available again; modes {} as configured", id(), configured.allowModes());
+        return true;
     }
 
     /** Marks the account limited but working (e.g. relax only). */
@@ -304,6 +328,7 @@ public final class Account {
         log.info("account {}: {} ({})", id(), health.state(), reason);
         if (state == GatewayState.READY) {
             if ("identified".equals(reason)) {
+                sync.sessionStarted();
                 sink.onConnected(this);
             }
             drainWaiting();
@@ -320,6 +345,6 @@ public final class Account {
         return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
                 h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
                 slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox,
-                pacing.usage(), disabledUntil, listener());
+                pacing.usage(), disabledUntil, listener(), sync.view());
     }
 }

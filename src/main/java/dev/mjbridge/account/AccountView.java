@@ -32,5 +32,7 @@ public record AccountView(
         PacingUsage usage,
         Long disabledUntil,
         /* The bot listener ({@code botToken}): state and reason; NONE without one. */
-        BotListenerStatus listener) {
+        BotListenerStatus listener,
+        /* What the last /info and /settings sync showed; null before the first. */
+        AccountSyncView info) {
 }

@@ -31,7 +31,7 @@ class AccountEndpointsTest {
         return new AccountView(id, "1100000000000000001", "1100000000000000002", true, AccountState.READY, null,
                 1732800000000L, SpeedMode.FAST, Set.of(SpeedMode.FAST, SpeedMode.RELAX),
                 Set.of(BotType.MID_JOURNEY), 3, 10, 1, 0, 1, "primary", true, null, false,
-                new PacingUsage(0, 0, null, true), null, BotListenerStatus.none());
+                new PacingUsage(0, 0, null, true), null, BotListenerStatus.none(), null);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSyncer;
 import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.notify.NotifyProperties;
 import dev.mjbridge.task.ActionPlanner;
@@ -41,6 +42,7 @@ class AdminAndRateLimitWiringTest {
             .withUserConfiguration(ApiOnly.class)
             .withBean(TaskService.class, () -> mock(TaskService.class))
             .withBean(AccountPool.class, () -> mock(AccountPool.class))
+            .withBean(AccountSyncer.class, () -> mock(AccountSyncer.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
                     NotifyProperties.defaults()));
 

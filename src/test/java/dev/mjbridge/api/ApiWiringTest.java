@@ -24,6 +24,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSyncer;
 import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.notify.NotifyProperties;
 import dev.mjbridge.task.ActionPlanner;
@@ -49,6 +50,7 @@ class ApiWiringTest {
             .withUserConfiguration(ApiOnly.class)
             .withBean(TaskService.class, ApiWiringTest::acceptingTaskService)
             .withBean(AccountPool.class, () -> mock(AccountPool.class))
+            .withBean(AccountSyncer.class, () -> mock(AccountSyncer.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
                     NotifyProperties.defaults()));
 
