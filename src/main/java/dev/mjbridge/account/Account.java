@@ -1,5 +1,7 @@
 package dev.mjbridge.account;
 
+import dev.mjbridge.discord.BotListenerSession;
+import dev.mjbridge.discord.BotListenerStatus;
 import dev.mjbridge.discord.DiscordRestClient;
 import dev.mjbridge.discord.GatewayListener;
 import dev.mjbridge.discord.GatewayState;
@@ -7,7 +9,6 @@ import dev.mjbridge.discord.UserGatewaySession;
 import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.midjourney.InteractionContext;
 import dev.mjbridge.midjourney.MessageParser;
-import dev.mjbridge.midjourney.ParseOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,12 @@ public final class Account {
     private volatile Long disabledUntil;
     /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
     private volatile Boolean remix;
+    /** Where both streams' dispatches go: the user session's and the bot listener's. */
+    private final AccountDispatches dispatches;
+    /** The second stream, when the account has a {@code botToken}; null otherwise. */
+    private volatile BotListenerSession bot;
+    /** Its /info and /settings, its fast time, and its own commands in flight (not tasks). */
+    private final AccountSync sync = new AccountSync();
 
     /**
      * @param connect builds the gateway session for this account around the listener it is given
@@ -75,17 +82,11 @@ public final class Account {
         this.sandbox = sandbox;
         this.slots = new AccountSlots(config.concurrency(), config.queueSize());
         this.sink = sink;
+        this.dispatches = new AccountDispatches(this, parser, sink, observers, sync);
         this.gateway = connect.apply(new GatewayListener() {
             @Override
             public void onDispatch(String type, JsonNode data) {
-                observers.capture(id(), Account.this.config.channelId(), type, data);
-                ParseOutcome outcome = parser.explain(type, data);
-                if (outcome instanceof ParseOutcome.Placed placed) {
-                    sink.onEvent(Account.this, placed.placed());
-                } else if (outcome instanceof ParseOutcome.Unplaced unplaced) {
-                    // Never silently: a new Midjourney format shows in the log (once per shape) and in the counts.
-                    observers.unplaced().record(id(), unplaced);
-                }
+                dispatches.onDispatch(type, data);
             }
 
             @Override
@@ -131,6 +132,10 @@ public final class Account {
         return gateway.userId();
     }
 
+    public AccountSync sync() {
+        return sync;
+    }
+
     public Optional<Boolean> remix() {
         return Optional.ofNullable(remix);
     }
@@ -166,16 +171,46 @@ public final class Account {
                 new InteractionContext(config.guildId(), config.channelId(), session, nonce, botType));
     }
 
+    /**
+     * Gives the account its bot listener (before {@link #start()}): a second stream of the channel's
+     * message events, built around the same dispatch path as the user session's.
+     */
+    public void listenAlsoThrough(Function<GatewayListener, BotListenerSession> connectBot) {
+        bot = connectBot.apply(dispatches::onDispatch);
+    }
+
+    /** The bot listener's state and reason; {@code NONE} without a {@code botToken}. */
+    public BotListenerStatus listener() {
+        BotListenerSession b = bot;
+        return b == null ? BotListenerStatus.none() : b.status();
+    }
+
     /** Connects (again, after {@link #stop()}: the application context may be stopped and restarted). */
     public void start() {
         if (config.enabled()) {
             health = AccountHealth.of(AccountState.CONNECTING, "connecting");
             gateway.start();
+            startBot();
         }
     }
 
     public void stop() {
         gateway.stop();
+        stopBot();
+    }
+
+    private void startBot() {
+        BotListenerSession b = bot;
+        if (b != null) {
+            b.start();
+        }
+    }
+
+    private void stopBot() {
+        BotListenerSession b = bot;
+        if (b != null) {
+            b.stop();
+        }
     }
 
     /**
@@ -202,6 +237,7 @@ public final class Account {
         log.warn("account {} disabled: {}", id(), reason);
         if (disconnect) {
             gateway.stop();
+            stopBot();
         }
     }
 
@@ -226,7 +262,7 @@ public final class Account {
             return;
         }
         AccountConfig kept = next.withEnabled(config.enabled());
-        config = relaxOnly == null ? kept : kept.relaxOnly();
+        config = relaxOnly == null ? kept : kept.withModes(SpeedMode.RELAX, java.util.EnumSet.of(SpeedMode.RELAX));
         log.info("account {}: settings changed in the accounts file ({})", id(), config);
     }
 
@@ -253,13 +289,31 @@ public final class Account {
 
     /** Out of fast hours: the account keeps working, in relax mode only. */
     public void switchToRelax(String reason) {
-        AccountConfig c = config;
-        config = new AccountConfig(c.id(), c.guildId(), c.channelId(), c.userToken(), c.userAgent(), c.enabled(),
-                c.concurrency(), c.queueSize(), c.timeoutMinutes(), SpeedMode.RELAX,
-                java.util.EnumSet.of(SpeedMode.RELAX), c.remixAutoSubmit(), c.botTypes(), c.weight(), c.remark(),
-                c.botToken(), c.proxy(), c.pacing(), c.moderation());
+        config = config.withModes(SpeedMode.RELAX, java.util.EnumSet.of(SpeedMode.RELAX));
         relaxOnly = reason;
         degrade(reason);
+    }
+
+    /**
+     * A sync showed fast time again: the account goes back to its configured modes after
+     * {@link #switchToRelax}, and out of {@code DEGRADED} if it was there for that or for
+     * {@code heldReason} (fast work held). False when it was in neither state.
+     */
+    public boolean restoreFast(String heldReason) {
+        String relaxed = relaxOnly;
+        if (relaxed == null && heldReason == null) {
+            return false;
+        }
+        relaxOnly = null;
+        if (relaxed != null) {
+            config = config.withModes(configured.mode(), configured.allowModes());
+        }
+        AccountHealth h = health;
+        if (h.state() == AccountState.DEGRADED && (h.reason().equals(relaxed) || h.reason().equals(heldReason))) {
+            health = AccountHealth.of(AccountState.READY, "fast time available again");
+        }
+        log.info("account {}: fast time available again; modes {} as configured", id(), configured.allowModes());
+        return true;
     }
 
     /** Marks the account limited but working (e.g. relax only). */
@@ -283,6 +337,7 @@ public final class Account {
         health = AccountHealth.of(AccountState.CONNECTING, why + "; connecting");
         log.info("account {}: {}", id(), why);
         gateway.start();
+        startBot();
         // A session that stayed up while the account was disabled sends no new READY.
         if (gateway.state() == GatewayState.READY) {
             health = AccountHealth.of(AccountState.READY, why);
@@ -331,6 +386,7 @@ public final class Account {
         log.info("account {}: {} ({})", id(), health.state(), reason);
         if (state == GatewayState.READY) {
             if ("identified".equals(reason)) {
+                sync.sessionStarted();
                 sink.onConnected(this);
             }
             drainWaiting();
@@ -347,6 +403,6 @@ public final class Account {
         return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
                 h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
                 slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox,
-                pacing.usage(), disabledUntil);
+                pacing.usage(), disabledUntil, listener(), sync.view());
     }
 }

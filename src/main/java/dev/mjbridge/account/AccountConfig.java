@@ -20,6 +20,7 @@ import java.util.Set;
  * @param weight          share of new work under weighted selection
  * @param pacing          daily limit, send interval and work hours ({@link PacingRules#NONE}: none)
  * @param moderation      what the account does on its own about Midjourney's moderation
+ * @param sync            remix and fast-time reserve kept by the info/settings sync ({@link SyncRules#NONE}: none)
  */
 public record AccountConfig(
         String id,
@@ -40,7 +41,8 @@ public record AccountConfig(
         String botToken,
         String proxy,
         PacingRules pacing,
-        ModerationKeys moderation) {
+        ModerationKeys moderation,
+        SyncRules sync) {
 
     public static final int DEFAULT_CONCURRENCY = 3;
     public static final int DEFAULT_QUEUE_SIZE = 10;
@@ -51,15 +53,17 @@ public record AccountConfig(
         botTypes = Set.copyOf(botTypes);
         pacing = pacing == null ? PacingRules.NONE : pacing;
         moderation = moderation == null ? ModerationKeys.DEFAULTS : moderation;
+        sync = sync == null ? SyncRules.NONE : sync;
     }
 
-    /** An account with the default moderation keys. */
+    /** An account with the default moderation keys and without sync rules. */
     public AccountConfig(String id, String guildId, String channelId, String userToken, String userAgent,
                          boolean enabled, int concurrency, int queueSize, int timeoutMinutes, SpeedMode mode,
                          Set<SpeedMode> allowModes, boolean remixAutoSubmit, Set<BotType> botTypes, int weight,
                          String remark, String botToken, String proxy, PacingRules pacing) {
         this(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize, timeoutMinutes, mode,
-                allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing, ModerationKeys.DEFAULTS);
+                allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing, ModerationKeys.DEFAULTS,
+                SyncRules.NONE);
     }
 
     /** An account without pacing. */
@@ -86,21 +90,22 @@ public record AccountConfig(
     public AccountConfig withEnabled(boolean value) {
         return new AccountConfig(id, guildId, channelId, userToken, userAgent, value, concurrency, queueSize,
                 timeoutMinutes, mode, allowModes, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing,
-                moderation);
+                moderation, sync);
     }
 
-    /** The same account limited to relax mode (its fast hours ran out). */
-    public AccountConfig relaxOnly() {
+    /** The same account running in {@code value} mode and allowing only {@code allowed}. */
+    public AccountConfig withModes(SpeedMode value, Set<SpeedMode> allowed) {
         return new AccountConfig(id, guildId, channelId, userToken, userAgent, enabled, concurrency, queueSize,
-                timeoutMinutes, SpeedMode.RELAX, Set.of(SpeedMode.RELAX), remixAutoSubmit, botTypes, weight, remark,
-                botToken, proxy, pacing, moderation);
+                timeoutMinutes, value, allowed, remixAutoSubmit, botTypes, weight, remark, botToken, proxy, pacing,
+                moderation, sync);
     }
 
     /** Keys of accounts.yml in the order the example documents them. */
     public static final List<String> KEYS = List.of("id", "guildId", "channelId", "userToken", "userAgent", "enabled",
             "concurrency", "queueSize", "timeoutMinutes", "mode", "allowModes", "remixAutoSubmit", "botTypes",
             "weight", "remark", "botToken", "proxy", "dailyLimit", "dayStartsAt", "minIntervalSeconds",
-            "intervalJitterSeconds", "workHours", "autoAcknowledge", "autoAcceptTos");
+            "intervalJitterSeconds", "workHours", "autoAcknowledge", "autoAcceptTos", "remix",
+            "fastTimeReserveMinutes");
 
     @Override
     public String toString() {
@@ -108,6 +113,7 @@ public record AccountConfig(
                 + ", userToken=" + DiscordCredentials.mask(userToken) + ", enabled=" + enabled
                 + ", concurrency=" + concurrency + ", queueSize=" + queueSize + ", mode=" + mode
                 + ", allowModes=" + allowModes + ", botTypes=" + botTypes + ", weight=" + weight + ", pacing=" + pacing
+                + ", sync=" + sync
                 + ", botToken=" + (botToken == null ? "none" : DiscordCredentials.mask(botToken)) + "]";
     }
 }

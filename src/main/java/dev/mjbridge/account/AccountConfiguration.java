@@ -129,4 +129,13 @@ public class AccountConfiguration {
     JobSender jobSender(InteractionPayloads payloads, DiscordEndpoints endpoints) {
         return new JobSender(payloads, endpoints);
     }
+
+    /** Each account's /info and /settings sync, on connect, by interval and on request; ticks on the shared timer. */
+    @Bean(destroyMethod = "close")
+    AccountSyncer accountSyncer(AccountPool pool, JobSender sender, ScheduledExecutorService mjScheduler,
+                                AccountSyncProperties properties) {
+        AccountSyncer syncer = new AccountSyncer(pool, sender, mjScheduler, properties, Clock.systemUTC());
+        syncer.start();
+        return syncer;
+    }
 }

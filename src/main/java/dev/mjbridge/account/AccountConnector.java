@@ -1,6 +1,7 @@
 package dev.mjbridge.account;
 
 import dev.mjbridge.discord.Backoff;
+import dev.mjbridge.discord.BotListenerSession;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.DiscordRestClient;
 import dev.mjbridge.discord.HttpClients;
@@ -13,7 +14,8 @@ import java.net.http.HttpClient;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the Discord side of an account: the REST client and the gateway session, on the
+ * Builds the Discord side of an account: the REST client, the gateway session and, with a
+ * {@code botToken}, the bot listener, on the
  * same endpoints, over the HTTP client shared by every account with the same proxy setting
  * (none included), and on the shared timer pool.
  */
@@ -64,8 +66,14 @@ public final class AccountConnector implements AutoCloseable {
         HttpClient http = httpClients.forProxy(config.proxy());
         DiscordRestClient rest = new DiscordRestClient(config.id(), config.credentials(), endpoints, json, http,
                 scheduler, retryPolicy);
-        return new Account(config, rest, listener -> new UserGatewaySession(config.id(), config.credentials(),
-                endpoints, json, scheduler, http, listener, reconnectBackoff), parser, sink, sandbox, observers);
+        Account account = new Account(config, rest, listener -> new UserGatewaySession(config.id(),
+                config.credentials(), endpoints, json, scheduler, http, listener, reconnectBackoff), parser, sink,
+                sandbox, observers);
+        if (config.botToken() != null && !config.botToken().isBlank()) {
+            account.listenAlsoThrough(listener -> new BotListenerSession(config.id(), config.botToken(),
+                    config.channelId(), config.proxy(), endpoints, json, listener));
+        }
+        return account;
     }
 
     /** The shared HTTP clients, one per distinct proxy setting. */

@@ -12,8 +12,9 @@ import java.util.random.RandomGenerator;
 /**
  * Chooses the accounts a task may go to, best first. Eligibility: enabled and healthy,
  * serves the bot, allows the mode, and matches the pin, the channel and the client's
- * filter. Order: by strategy among accounts with room whose pacing lets them take new work
- * now (under their daily limit, inside their work hours).
+ * filter, and not held back from fast work by its fast-time reserve. Order: by strategy among
+ * accounts with room whose pacing lets them take new work now (under their daily limit, inside
+ * their work hours).
  */
 public final class AccountSelector {
 
@@ -101,6 +102,10 @@ public final class AccountSelector {
             return false;
         }
         if (need.mode() != null && !config.allows(need.mode())) {
+            return false;
+        }
+        // Below its fast-time reserve without relax allowed: it takes no fast or turbo work.
+        if (account.sync().fastWorkHeld() && (need.mode() == null ? config.mode() : need.mode()) != SpeedMode.RELAX) {
             return false;
         }
         AccountFilter filter = need.filter();

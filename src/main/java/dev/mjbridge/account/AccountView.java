@@ -1,5 +1,6 @@
 package dev.mjbridge.account;
 
+import dev.mjbridge.discord.BotListenerStatus;
 import dev.mjbridge.midjourney.BotType;
 
 import java.util.Set;
@@ -29,5 +30,9 @@ public record AccountView(
         Boolean remix,
         boolean sandbox,
         PacingUsage usage,
-        Long disabledUntil) {
+        Long disabledUntil,
+        /* The bot listener ({@code botToken}): state and reason; NONE without one. */
+        BotListenerStatus listener,
+        /* What the last /info and /settings sync showed; null before the first. */
+        AccountSyncView info) {
 }

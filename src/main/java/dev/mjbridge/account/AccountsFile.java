@@ -130,7 +130,8 @@ public final class AccountsFile {
                     optionalText("proxy"),
                     pacing(),
                     new ModerationKeys(bool("autoAcknowledge", ModerationKeys.DEFAULTS.autoAcknowledge()),
-                            bool("autoAcceptTos", ModerationKeys.DEFAULTS.autoAcceptTos())));
+                            bool("autoAcceptTos", ModerationKeys.DEFAULTS.autoAcceptTos())),
+                    new SyncRules(optionalBool("remix"), integer("fastTimeReserveMinutes", 0, 0, 100_000)));
         }
 
         private PacingRules pacing() {
@@ -183,9 +184,15 @@ public final class AccountsFile {
         }
 
         private boolean bool(String key, boolean fallback) {
+            Boolean value = optionalBool(key);
+            return value == null ? fallback : value;
+        }
+
+        /** true, false, or null when the key is left out. */
+        private Boolean optionalBool(String key) {
             String value = optionalText(key);
             if (value == null) {
-                return fallback;
+                return null;
             }
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on" -> true;

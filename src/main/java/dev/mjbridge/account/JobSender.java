@@ -9,6 +9,8 @@ import dev.mjbridge.midjourney.InteractionContext;
 import dev.mjbridge.midjourney.InteractionPayloads;
 import dev.mjbridge.midjourney.JobRequest;
 import dev.mjbridge.midjourney.UploadedImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,8 +36,11 @@ public final class JobSender {
      */
     static final Duration SESSION_WAIT = Duration.ofSeconds(45);
 
+    private static final Logger log = LoggerFactory.getLogger(JobSender.class);
+
     private final InteractionPayloads payloads;
     private final DiscordEndpoints endpoints;
+    private final Nonces nonces = new Nonces();
 
     public JobSender(InteractionPayloads payloads, DiscordEndpoints endpoints) {
         this.payloads = payloads;
@@ -98,6 +103,43 @@ public final class JobSender {
         };
         return account.interactionContext(nonce, botType, SESSION_WAIT).thenCompose(context ->
                 account.rest().postInteraction(payloads.simpleCommand(context, command))).thenApply(ok -> null);
+    }
+
+    /**
+     * Switches the account's speed setting on every bot it serves (Midjourney keeps one per bot),
+     * each with its own nonce; the answers are the account's own, not a task's. Best effort: a
+     * failure is logged, and the next job's refusal or the next sync tells again.
+     */
+    public void switchEveryBot(Account account, SpeedMode mode) {
+        for (BotType botType : account.config().botTypes()) {
+            if (botType == BotType.NIJI_JOURNEY && mode == SpeedMode.TURBO) {
+                continue; // niji has no turbo mode
+            }
+            String nonce = nonces.next();
+            account.sync().pending().expectNothing(nonce);
+            switchMode(account, mode, nonce, botType).whenComplete((ok, error) -> {
+                if (error != null) {
+                    log.warn("account {}: could not switch {} to {} mode: {}", account.id(), botType, mode,
+                            Failures.reasonOf(error));
+                } else {
+                    log.info("account {}: switched {} to {} mode", account.id(), botType, mode);
+                }
+            });
+        }
+    }
+
+    /** Sends a command without options ({@code /info}, {@code /settings}) with this nonce. */
+    CompletableFuture<Void> command(Account account, CommandName command, String nonce, BotType botType) {
+        return account.interactionContext(nonce, botType, SESSION_WAIT).thenCompose(context ->
+                account.rest().postInteraction(payloads.simpleCommand(context, command))).thenApply(ok -> null);
+    }
+
+    /** Presses a button of a message (a settings toggle) with this nonce. */
+    CompletableFuture<Void> press(Account account, String messageId, int messageFlags, String customId, String nonce,
+                                  BotType botType) {
+        return account.interactionContext(nonce, botType, SESSION_WAIT).thenCompose(context ->
+                account.rest().postInteraction(payloads.button(context, messageId, messageFlags, customId)))
+                .thenApply(ok -> null);
     }
 
     /** Uploads images for a prompt and returns their CDN URLs, via a message in the account's channel. */

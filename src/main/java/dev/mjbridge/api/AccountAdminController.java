@@ -8,7 +8,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mjbridge.account.Account;
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSyncer;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The operator's hand on the pool: take an account out of rotation, or put it back after
@@ -24,9 +31,37 @@ public class AccountAdminController {
     static final int MAX_REASON = 300;
 
     private final AccountPool pool;
+    private final AccountSyncer syncer;
 
-    AccountAdminController(AccountPool pool) {
+    AccountAdminController(AccountPool pool, AccountSyncer syncer) {
         this.pool = pool;
+        this.syncer = syncer;
+    }
+
+    /**
+     * Runs the account's {@code /info} and {@code /settings} sync now (or joins the one running) and
+     * answers the account once it ended; code 4 with the reason (and the account) when a command was
+     * refused or got no answer in time. A disabled account is not synced.
+     */
+    @PostMapping("/{id}/sync")
+    public DeferredResult<ApiResponse> sync(@PathVariable("id") String id) {
+        Optional<Account> found = pool.find(id);
+        if (found.isEmpty()) {
+            return AsyncAnswers.of(CompletableFuture.completedFuture(notFound(id)), java.time.Duration.ofSeconds(1),
+                    notFound(id));
+        }
+        Account account = found.get();
+        if (account.disabled()) {
+            ApiResponse refused = new ApiResponse(ResultCode.INVALID, "Account " + account.id()
+                    + " is disabled and is not synced (" + account.health().reason() + ")", account.view(), Map.of());
+            return AsyncAnswers.of(CompletableFuture.completedFuture(refused), java.time.Duration.ofSeconds(1), refused);
+        }
+        CompletableFuture<ApiResponse> answer = syncer.sync(account).thenApply(error -> error == null
+                ? ApiResponse.success("Account " + account.id() + " synced", account.view())
+                : new ApiResponse(ResultCode.INVALID, "Sync of account " + account.id() + " failed: " + error,
+                        account.view(), Map.of()));
+        ApiResponse late = ApiResponse.failure("Sync of account " + account.id() + " did not end in time");
+        return AsyncAnswers.of(answer, syncer.longest(account).plusSeconds(5), late);
     }
 
     /** Re-enables the account: it reconnects if needed and takes work again, as configured in accounts.yml. */

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 final class AccountFields {
 
     private static final Set<String> WHOLE_NUMBERS = Set.of("concurrency", "queueSize", "timeoutMinutes", "weight",
-            "dailyLimit", "minIntervalSeconds", "intervalJitterSeconds");
-    private static final Set<String> FLAGS = Set.of("enabled", "remixAutoSubmit", "autoAcknowledge", "autoAcceptTos");
+            "dailyLimit", "minIntervalSeconds", "intervalJitterSeconds", "fastTimeReserveMinutes");
+    private static final Set<String> FLAGS = Set.of("enabled", "remixAutoSubmit", "autoAcknowledge", "autoAcceptTos",
+            "remix");
     private static final Set<String> LISTS = Set.of("allowModes", "botTypes");
 
     private AccountFields() {

@@ -61,8 +61,11 @@ public final class HttpClients implements AutoCloseable {
         return builder.build();
     }
 
-    /** {@code http://host:port} with the port made explicit (80 when absent), or null for no proxy. */
-    private static URI proxyUri(String proxy) {
+    /**
+     * {@code http://host:port} with the port made explicit (80 when absent), or null for no proxy.
+     * The bot listener's own HTTP and websocket clients read the same setting through it.
+     */
+    static URI proxyUri(String proxy) {
         if (proxy == null || proxy.isBlank()) {
             return null;
         }

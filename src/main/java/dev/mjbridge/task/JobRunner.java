@@ -1,9 +1,10 @@
 package dev.mjbridge.task;
 
 import dev.mjbridge.account.Account;
+import dev.mjbridge.account.Failures;
 import dev.mjbridge.account.JobSender;
+import dev.mjbridge.account.Nonces;
 import dev.mjbridge.account.SpeedMode;
-import dev.mjbridge.discord.DiscordApiException;
 import dev.mjbridge.midjourney.BotType;
 import dev.mjbridge.midjourney.JobRequest;
 import org.slf4j.Logger;
@@ -11,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Sends a task's request from its account once the account gave it a slot: a fresh
@@ -79,32 +79,12 @@ final class JobRunner {
         return sender.send(account, press, nonces.next(), botType).thenApply(ignored -> null);
     }
 
-    /**
-     * Switches the account's speed setting on every bot it serves (Midjourney keeps one
-     * per bot). Best effort: if it fails, the next job's refusal tells us again.
-     */
+    /** Switches the account's speed setting on every bot it serves (see {@link JobSender#switchEveryBot}). */
     void switchMode(Account account, SpeedMode mode) {
-        for (BotType botType : account.config().botTypes()) {
-            if (botType == BotType.NIJI_JOURNEY && mode == SpeedMode.TURBO) {
-                continue; // niji has no turbo mode
-            }
-            sender.switchMode(account, mode, nonces.next(), botType).whenComplete((ok, error) -> {
-                if (error != null) {
-                    log.warn("account {}: could not switch {} to {} mode: {}", account.id(), botType, mode,
-                            reasonOf(error));
-                } else {
-                    log.info("account {}: switched {} to {} mode", account.id(), botType, mode);
-                }
-            });
-        }
+        sender.switchEveryBot(account, mode);
     }
 
     static String reasonOf(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof DiscordApiException discord) {
-            return "Discord: " + discord.getMessage();
-        }
-        return "Could not reach Discord: " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        return Failures.reasonOf(error);
     }
 }

@@ -19,6 +19,7 @@ import dev.mjbridge.account.AccountState;
 import dev.mjbridge.account.AccountView;
 import dev.mjbridge.account.PacingUsage;
 import dev.mjbridge.account.SpeedMode;
+import dev.mjbridge.discord.BotListenerStatus;
 import dev.mjbridge.midjourney.BotType;
 
 /** /mj/account/list and /mj/account/{id}/fetch: the pool, and never a token. */
@@ -30,7 +31,7 @@ class AccountEndpointsTest {
         return new AccountView(id, "1100000000000000001", "1100000000000000002", true, AccountState.READY, null,
                 1732800000000L, SpeedMode.FAST, Set.of(SpeedMode.FAST, SpeedMode.RELAX),
                 Set.of(BotType.MID_JOURNEY), 3, 10, 1, 0, 1, "primary", true, null, false,
-                new PacingUsage(0, 0, null, true), null);
+                new PacingUsage(0, 0, null, true), null, BotListenerStatus.none(), null);
     }
 
     @Test

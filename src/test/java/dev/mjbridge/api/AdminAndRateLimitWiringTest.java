@@ -20,6 +20,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSyncer;
 import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.notify.NotifyProperties;
 import dev.mjbridge.task.ActionPlanner;
@@ -47,6 +48,7 @@ class AdminAndRateLimitWiringTest {
             .withBean(dev.mjbridge.account.AccountEdits.class, () -> new dev.mjbridge.account.AccountEdits(
                     new dev.mjbridge.account.PoolReloader(null, null, dev.mjbridge.account.AccountsFile.withSystemEnvironment(),
                             mock(AccountPool.class), java.time.Clock.systemUTC()), mock(AccountPool.class)))
+            .withBean(AccountSyncer.class, () -> mock(AccountSyncer.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
                     NotifyProperties.defaults()));
 

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSyncer;
 import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.SubmitResult;
@@ -46,6 +47,7 @@ final class ApiFixture {
 
     final TaskService tasks = mock(TaskService.class);
     final AccountPool pool = mock(AccountPool.class);
+    final AccountSyncer syncer = mock(AccountSyncer.class);
     /** Allows every hook unless a test says otherwise; the real one would look hosts up in DNS. */
     final NotifyHookPolicy hooks = mock(NotifyHookPolicy.class);
     final MockMvc mvc;
@@ -71,7 +73,7 @@ final class ApiFixture {
                         new UploadController(tasks, images, properties),
                         new TaskController(tasks),
                         new AccountController(pool),
-                        new AccountAdminController(pool))
+                        new AccountAdminController(pool, syncer))
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
                 .addFilters(new ApiSecretFilter(properties))
                 .addInterceptors(new AdminSecretInterceptor(admin))

@@ -24,6 +24,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.AccountSyncer;
 import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.notify.NotifyProperties;
 import dev.mjbridge.task.ActionPlanner;
@@ -55,6 +56,7 @@ class ApiWiringTest {
             .withBean(dev.mjbridge.account.AccountEdits.class, () -> new dev.mjbridge.account.AccountEdits(
                     new dev.mjbridge.account.PoolReloader(null, null, dev.mjbridge.account.AccountsFile.withSystemEnvironment(),
                             mock(AccountPool.class), java.time.Clock.systemUTC()), mock(AccountPool.class)))
+            .withBean(AccountSyncer.class, () -> mock(AccountSyncer.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
                     NotifyProperties.defaults()));
 

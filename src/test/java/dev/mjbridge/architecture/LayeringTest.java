@@ -70,6 +70,15 @@ class LayeringTest {
             .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
                     .and(resideOutsideOfPackage(ROOT + ".config..")));
 
+    /**
+     * JDA (the bot listener) is Discord transport: only {@code discord} uses it, so the account and
+     * task layers and what the proxy knows of Midjourney stay free of it.
+     */
+    @ArchTest
+    static final ArchRule onlyDiscordUsesJda = noClasses().that().resideInAPackage(ROOT + "..")
+            .and().resideOutsideOfPackage(ROOT + ".discord..")
+            .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "com.neovisionaries..", "okhttp3..");
+
     /** What the proxy knows of Midjourney is plain Java, testable without a server or a network. */
     @ArchTest
     static final ArchRule midjourneyIsPlainJava = noClasses().that().resideInAPackage(ROOT + ".midjourney..")

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * A standalone sandbox in strict mode with {@code n} accounts (each its own user and
@@ -59,7 +60,18 @@ public final class SandboxedAccounts implements AutoCloseable {
      */
     public static SandboxedAccounts start(SandboxSettings settings, int count, Path dir, int timeoutMinutes,
                                           IntFunction<String> extraKeys) {
+        return start(settings, count, dir, timeoutMinutes, extraKeys, n -> false);
+    }
+
+    /**
+     * @param withBot which accounts (1-based) get a bot listener: a {@code botToken} in accounts.yml
+     *                ({@link #botToken(int)}) that the sandbox admits as a bot in the account's guild
+     *                and channel ({@link #botUserId(int)})
+     */
+    public static SandboxedAccounts start(SandboxSettings settings, int count, Path dir, int timeoutMinutes,
+                                          IntFunction<String> extraKeys, IntPredicate withBot) {
         List<SandboxAccount> users = new ArrayList<>();
+        List<SandboxAccount> bots = new ArrayList<>();
         StringBuilder yaml = new StringBuilder("accounts:\n");
         for (int i = 1; i <= count; i++) {
             SandboxAccount user = new SandboxAccount("sandboxed-token-" + i, "13000000000000001" + (10 + i),
@@ -73,6 +85,10 @@ public final class SandboxedAccounts implements AutoCloseable {
                     .append("    queueSize: 10\n")
                     .append("    timeoutMinutes: ").append(timeoutMinutes).append('\n')
                     .append(extraKeys.apply(i));
+            if (withBot.test(i)) {
+                bots.add(SandboxAccount.bot(botToken(i), botUserId(i), "listener-" + i, GUILD, user.channelId()));
+                yaml.append("    botToken: \"").append(botToken(i)).append("\"\n");
+            }
         }
         Path file = dir.resolve("accounts.yml");
         try {
@@ -80,8 +96,20 @@ public final class SandboxedAccounts implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SandboxServer server = SandboxServer.start(settings.withStrict(true).withAccounts(users));
+        List<SandboxAccount> admitted = new ArrayList<>(users);
+        admitted.addAll(bots);
+        SandboxServer server = SandboxServer.start(settings.withStrict(true).withAccounts(admitted));
         return new SandboxedAccounts(server, List.copyOf(users), file);
+    }
+
+    /** The bot token of the n-th account's listener, when it has one. */
+    public static String botToken(int n) {
+        return "sandboxed-bot-token-" + n;
+    }
+
+    /** The Discord user id of the n-th account's listener bot. */
+    public static String botUserId(int n) {
+        return "13000000000000003" + (10 + n);
     }
 
     /** The id of the n-th account (1-based) in accounts.yml. */

@@ -43,7 +43,7 @@ class InfoHandler {
         return String.join("\n",
                 "**User ID**: " + userId,
                 "**Subscription**: " + subscription(state),
-                "**Job Mode**: " + capitalised(state.mode().name()),
+                "**Job Mode**: " + capitalised(state.mode().contentLabel()), // Fast, Relaxed, Turbo
                 "**Visibility Mode**: " + (state.stealth() ? "Stealth" : "Public"),
                 "**Fast Time Remaining**: " + fastTime,
                 "**Lifetime Usage**: " + images(used.fastImages() + used.relaxImages(), used.fastSeconds() + used.relaxSeconds()),
@@ -85,6 +85,6 @@ class InfoHandler {
     }
 
     private static String capitalised(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 }

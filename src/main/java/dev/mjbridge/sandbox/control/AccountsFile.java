@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * Each entry: {@code token} (or {@code userToken}, so the proxy's accounts.yml works as is;
  * {@code ${ENV_VAR}} is expanded), {@code guildId}, {@code channelId}, optional {@code userId}
  * (default: the id an unknown token gets in open mode), {@code username} (or {@code id}),
- * {@code bot}. Other keys are ignored so that a proxy accounts file can be shared.
+ * {@code bot}. A proxy account's {@code botToken} (its bot listener) adds that bot as a member of
+ * the account's guild and channel; several accounts may name the same bot. Other keys are ignored
+ * so that a proxy accounts file can be shared.
  */
 public final class AccountsFile {
 
@@ -97,13 +99,24 @@ public final class AccountsFile {
         }
         List<SandboxAccount> accounts = new ArrayList<>();
         Set<String> userIds = new HashSet<>();
+        List<SandboxAccount> listenerBots = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            SandboxAccount account = account(list.get(i), source + " accounts[" + i + "]", environment);
+            String path = source + " accounts[" + i + "]";
+            SandboxAccount account = account(list.get(i), path, environment);
             if (!userIds.add(account.userId())) {
-                throw new IllegalArgumentException(source + " accounts[" + i + "]: userId " + account.userId()
+                throw new IllegalArgumentException(path + ": userId " + account.userId()
                         + " is used twice (the same token twice?)");
             }
             accounts.add(account);
+            listenerBot(list.get(i), account, path, environment).ifPresent(listenerBots::add);
+        }
+        for (SandboxAccount bot : listenerBots) {
+            // One bot may listen in several accounts' guilds: each entry makes it a member of one more.
+            if (userIds.contains(bot.userId())) {
+                throw new IllegalArgumentException(source + ": the botToken of account " + bot.username()
+                        + " is also a user's token");
+            }
+            accounts.add(bot);
         }
         return accounts;
     }
@@ -122,7 +135,7 @@ public final class AccountsFile {
         if (!entry.isObject()) {
             throw new IllegalArgumentException(path + ": must be a mapping with token, guildId, channelId");
         }
-        String token = expand(text(entry, path, "token", "userToken"), path, environment);
+        String token = expand(text(entry, path, "token", "userToken"), path + ".token", environment);
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException(path + ": token (or userToken) is required");
         }
@@ -141,6 +154,18 @@ public final class AccountsFile {
             throw new IllegalArgumentException(path + ".bot: must be true or false");
         }
         return new SandboxAccount(token, userId, username, guildId, channelId, bot.asBoolean(false));
+    }
+
+    /** The proxy account's bot listener ({@code botToken}), as a bot in the account's guild and channel. */
+    private static Optional<SandboxAccount> listenerBot(JsonNode entry, SandboxAccount account, String path,
+                                                        Function<String, String> environment) {
+        String token = expand(text(entry, path, "botToken", "botToken"), path + ".botToken", environment);
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String userId = World.stableId(token, "user");
+        return Optional.of(SandboxAccount.bot(token, userId, "listener-" + userId.substring(userId.length() - 4),
+                account.guildId(), account.channelId()));
     }
 
     private static String text(JsonNode entry, String path, String name, String alias) {
@@ -179,7 +204,7 @@ public final class AccountsFile {
         while (reference.find()) {
             String resolved = environment.apply(reference.group(1));
             if (resolved == null) {
-                throw new IllegalArgumentException(path + ".token: environment variable " + reference.group(1)
+                throw new IllegalArgumentException(path + ": environment variable " + reference.group(1)
                         + " is not set");
             }
             reference.appendReplacement(out, Matcher.quoteReplacement(resolved));

@@ -82,6 +82,42 @@ class AccountsFileTest {
     }
 
     @Test
+    void aProxyAccountsBotTokenBecomesABotInItsGuildAndChannel() {
+        List<SandboxAccount> accounts = AccountsFile.parse("""
+                accounts:
+                  - id: main
+                    guildId: "1100000000000000001"
+                    channelId: "1100000000000000002"
+                    userToken: main-user-token
+                    botToken: ${MJ_BOT_TOKEN}
+                  - id: second
+                    guildId: "1100000000000000003"
+                    channelId: "1100000000000000004"
+                    userToken: second-user-token
+                    botToken: ${MJ_BOT_TOKEN}
+                """, false, Map.of("MJ_BOT_TOKEN", "shared-bot-token")::get, "accounts.yml");
+        String botId = World.stableId("shared-bot-token", "user");
+        assertThat(accounts).hasSize(4);
+        assertThat(accounts.subList(0, 2)).noneMatch(SandboxAccount::bot);
+        // The same bot listens for both accounts: a member of each one's guild and channel.
+        assertThat(accounts.subList(2, 4)).allSatisfy(bot -> {
+            assertThat(bot.bot()).isTrue();
+            assertThat(bot.token()).isEqualTo("shared-bot-token");
+            assertThat(bot.userId()).isEqualTo(botId);
+        });
+        assertThat(accounts.get(2).channelId()).isEqualTo("1100000000000000002");
+        assertThat(accounts.get(3).guildId()).isEqualTo("1100000000000000003");
+        assertThat(accounts.get(3).channelId()).isEqualTo("1100000000000000004");
+
+        assertThatThrownBy(() -> AccountsFile.parse("""
+                - {token: t, guildId: 1, channelId: 2, botToken: "${NOPE}"}
+                """, false, k -> null, "f.yml")).hasMessageContaining("accounts[0].botToken: environment variable NOPE");
+        assertThatThrownBy(() -> AccountsFile.parse("""
+                - {token: t, guildId: 1, channelId: 2, botToken: t}
+                """, false, k -> null, "f.yml")).hasMessageContaining("is also a user's token");
+    }
+
+    @Test
     void json() throws IOException {
         Path file = write("accounts.json", "{\"accounts\":[{\"token\":\"t\",\"guildId\":\"1\",\"channelId\":\"2\"}]}");
         assertThat(AccountsFile.read(file)).singleElement()
