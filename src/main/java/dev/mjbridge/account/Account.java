@@ -28,8 +28,10 @@ public final class Account {
     private static final Logger log = LoggerFactory.getLogger(Account.class);
 
     private volatile AccountConfig config;
-    /** As the accounts file says; an operator's re-enable goes back to it. */
-    private final AccountConfig configured;
+    /** As the accounts file says (the last one applied); an operator's re-enable goes back to it. */
+    private volatile AccountConfig configured;
+    /** Removed from the accounts file (or replaced by a reconnect): takes no new work, ends what runs. */
+    private volatile boolean leaving;
     private final UserGatewaySession gateway;
     private final DiscordRestClient rest;
     private final AccountSlots slots;
@@ -143,7 +145,12 @@ public final class Account {
     }
 
     public boolean takesWork() {
-        return config.enabled() && health.takesWork();
+        return config.enabled() && !leaving && health.takesWork();
+    }
+
+    /** True once the account is on its way out of the pool ({@link #retire}). */
+    public boolean leaving() {
+        return leaving;
     }
 
     /**
@@ -206,6 +213,22 @@ public final class Account {
         }
     }
 
+    /**
+     * An operator closes the session and opens it again (it resumes when Discord lets it, so
+     * what was missed is replayed). A disabled account stays disabled, with its session back up.
+     */
+    public void reconnect() {
+        // Asked before the stop, which marks the account stopped.
+        boolean working = !disabled() && !leaving;
+        gateway.stop();
+        if (working) {
+            start();
+        } else {
+            gateway.start();
+        }
+        log.info("account {}: reconnected by an operator", id());
+    }
+
     /** Takes the account out of selection with a reason; its session stays up unless {@code disconnect}. */
     public void disable(String reason, boolean disconnect) {
         disabledUntil = null;
@@ -216,6 +239,41 @@ public final class Account {
             gateway.stop();
             stopBot();
         }
+    }
+
+    /**
+     * accounts.yml changed only how this account's work is scheduled: the new values apply now,
+     * the session stays. Switched off there, it takes no new work (what runs carries on); switched
+     * back on, it reconnects if needed as after an operator's re-enable. Relax-only (fast hours
+     * used up) and a disable by Midjourney or an operator stay until someone re-enables it.
+     */
+    public void retune(AccountConfig next) {
+        boolean wasEnabled = configured.enabled();
+        configured = next;
+        slots.resize(next.concurrency(), next.queueSize());
+        pacing.retune(next.pacing());
+        if (!next.enabled()) {
+            config = next;
+            disable("disabled in the accounts file", false);
+            return;
+        }
+        if (!wasEnabled) {
+            enable();
+            return;
+        }
+        AccountConfig kept = next.withEnabled(config.enabled());
+        config = relaxOnly == null ? kept : kept.withModes(SpeedMode.RELAX, java.util.EnumSet.of(SpeedMode.RELAX));
+        log.info("account {}: settings changed in the accounts file ({})", id(), config);
+    }
+
+    /**
+     * The account leaves the pool: no new work from now on; its session stays up until its running
+     * tasks have ended, then {@link #stop()} closes it.
+     */
+    public void retire(String reason) {
+        leaving = true;
+        health = AccountHealth.of(AccountState.DISABLED, reason);
+        log.info("account {}: {}", id(), reason);
     }
 
     /** Disabled until a known time (a timed block); {@link ModerationRecovery} re-enables it then. */

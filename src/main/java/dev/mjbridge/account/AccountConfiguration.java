@@ -102,6 +102,23 @@ public class AccountConfiguration {
                 setup.sandbox());
     }
 
+    /** Applies accounts.yml to the running pool (reload endpoint, watcher); inert in sandbox mode. */
+    @Bean
+    PoolReloader poolReloader(AccountSetup setup, AccountPool pool) {
+        return PoolReloader.of(setup, new AccountsFile(System.getenv()::get), pool);
+    }
+
+    /** The admin API's edits of accounts.yml, applied through the reloader. */
+    @Bean
+    AccountEdits accountEdits(PoolReloader reloader, AccountPool pool) {
+        return new AccountEdits(reloader, pool);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    AccountsFileWatcher accountsFileWatcher(PoolReloader reloader, AccountSetup setup, AccountProperties properties) {
+        return new AccountsFileWatcher(reloader, setup.file(), properties.accounts().reloadCheck());
+    }
+
     /** Presses Acknowledge / Accept ToS and ends timed blocks for the accounts (docs/accounts.md). */
     @Bean
     ModerationRecovery moderationRecovery(InteractionPayloads payloads, ScheduledExecutorService mjScheduler) {

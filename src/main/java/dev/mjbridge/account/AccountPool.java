@@ -12,17 +12,23 @@ import java.util.Optional;
 /**
  * The accounts of this instance, in the order of accounts.yml. Built from
  * configuration; {@link #start(AccountEventSink)} connects them once the task layer
- * is ready to hear their events.
+ * is ready to hear their events. A new account list is applied while the pool serves
+ * ({@link #apply}); accounts on their way out stay findable until their running tasks end.
  */
 public final class AccountPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AccountPool.class);
 
-    private final List<AccountConfig> configs;
+    private List<AccountConfig> configs;
     private final AccountConnector connector;
     private final AccountSelector selector;
     private final boolean sandbox;
-    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private Map<String, Account> accounts = new LinkedHashMap<>();
+    /** Removed or replaced accounts whose running tasks have not ended yet. */
+    private final List<Account> leaving = new ArrayList<>();
+    private AccountEventSink sink;
+    private volatile QueuedWorkHandover handover = (account, taskIds, successor) ->
+            log.warn("account {} left with {} queued task(s) and nothing to hand them to", account.id(), taskIds.size());
 
     public AccountPool(List<AccountConfig> configs, AccountConnector connector, AccountSelector selector, boolean sandbox) {
         this.configs = List.copyOf(configs);
@@ -39,9 +45,10 @@ public final class AccountPool implements AutoCloseable {
 
     /** Builds the accounts without connecting them, so recovered work can be attached first. */
     public synchronized void build(AccountEventSink sink) {
-        if (!accounts.isEmpty()) {
+        if (this.sink != null) {
             return;
         }
+        this.sink = sink;
         for (AccountConfig config : configs) {
             accounts.put(config.id(), connector.connect(config, sink, sandbox));
         }
@@ -63,8 +70,116 @@ public final class AccountPool implements AutoCloseable {
         return List.copyOf(accounts.values());
     }
 
-    public synchronized Optional<Account> find(String id) {
+    /** An account of the pool, not one on its way out (an operator cannot bring that back). */
+    private synchronized Optional<Account> member(String id) {
         return Optional.ofNullable(id == null ? null : accounts.get(id));
+    }
+
+    /** The account of this id; one on its way out when none in the pool has the id. */
+    public synchronized Optional<Account> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Account member = accounts.get(id);
+        return member != null ? Optional.of(member) : leaving.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Frees a task's slot on every account of this id: after a reconnect the task may still run
+     * on the replaced account, whose slots must free for it to close.
+     */
+    public void releaseSlot(String accountId, String taskId) {
+        List<Account> holders;
+        synchronized (this) {
+            holders = new ArrayList<>(leaving.stream().filter(a -> a.id().equals(accountId)).toList());
+            Account member = accounts.get(accountId);
+            if (member != null) {
+                holders.add(member);
+            }
+        }
+        holders.forEach(a -> a.slots().release(taskId));
+    }
+
+    /** Who takes the queued tasks of an account that leaves (the task layer sets it). */
+    public void handOverQueuedWorkTo(QueuedWorkHandover handover) {
+        this.handover = handover;
+    }
+
+    /** The account list last applied, as accounts.yml gave it. */
+    public synchronized List<AccountConfig> configs() {
+        return configs;
+    }
+
+    /**
+     * Applies a new account list as a diff of the last one: new accounts are built and connected,
+     * retuned ones take their new settings in place, removed ones take no more work, hand their
+     * queued tasks over and close once their running tasks end, and reconnected ones do both:
+     * a fresh account under the same id takes over the queue (and today's job count).
+     * Before {@link #build}, the list is only remembered for it.
+     */
+    public PoolChanges apply(List<AccountConfig> next) {
+        PoolChanges changes;
+        List<Account> toStart = new ArrayList<>();
+        List<Runnable> retunes = new ArrayList<>();
+        List<Account[]> departures = new ArrayList<>();
+        synchronized (this) {
+            changes = PoolChanges.between(configs, next);
+            configs = List.copyOf(next);
+            if (sink == null) {
+                return changes;
+            }
+            Map<String, Account> members = new LinkedHashMap<>();
+            for (AccountConfig config : next) {
+                members.put(config.id(), accounts.get(config.id()));
+            }
+            for (AccountConfig config : changes.added()) {
+                Account fresh = connector.connect(config, sink, sandbox);
+                members.put(config.id(), fresh);
+                toStart.add(fresh);
+            }
+            for (AccountConfig config : changes.retuned()) {
+                Account account = accounts.get(config.id());
+                retunes.add(() -> account.retune(config));
+            }
+            for (AccountConfig config : changes.reconnect()) {
+                Account old = accounts.get(config.id());
+                Account fresh = connector.connect(config, sink, sandbox);
+                fresh.pacing().takeOver(old.pacing());
+                members.put(config.id(), fresh);
+                toStart.add(fresh);
+                departures.add(new Account[] {old, fresh});
+            }
+            for (String id : changes.removed()) {
+                departures.add(new Account[] {accounts.get(id), null});
+            }
+            departures.forEach(d -> leaving.add(d[0]));
+            accounts = members;
+        }
+        for (Account account : toStart) {
+            log.info("account {}: starting ({})", account.id(), account.config());
+            account.start();
+        }
+        retunes.forEach(Runnable::run);
+        departures.forEach(d -> letGo(d[0], d[1]));
+        return changes;
+    }
+
+    /** Takes the account out of selection, hands its queue over, and closes it once its running tasks end. */
+    private void letGo(Account account, Account successor) {
+        account.retire(successor == null ? "removed from the accounts file: ends its running tasks, then disconnects"
+                : "replaced (its connection settings changed): ends its running tasks on the old session");
+        List<String> queued = account.slots().closeAndTakeQueued();
+        if (!queued.isEmpty()) {
+            handover.handOver(account, queued, successor);
+        }
+        // Not on the thread that freed the last slot: that may be the account's own gateway thread.
+        account.slots().idleAfterClose().thenRunAsync(() -> {
+            account.stop();
+            synchronized (this) {
+                leaving.remove(account);
+            }
+            log.info("account {}: left the pool (no running task left)", account.id());
+        });
     }
 
     /** Eligible accounts with room, best first. */
@@ -77,9 +192,15 @@ public final class AccountPool implements AutoCloseable {
         return selector.eligible(all(), need);
     }
 
+    /** The accounts, then those on their way out (unless a new one has their id), as the API shows them. */
     public List<AccountView> accounts() {
+        List<Account> shown;
+        synchronized (this) {
+            shown = new ArrayList<>(accounts.values());
+            leaving.stream().filter(a -> !accounts.containsKey(a.id())).forEach(shown::add);
+        }
         List<AccountView> views = new ArrayList<>();
-        all().forEach(a -> views.add(a.view()));
+        shown.forEach(a -> views.add(a.view()));
         return views;
     }
 
@@ -89,15 +210,23 @@ public final class AccountPool implements AutoCloseable {
 
     /** An operator puts the account back into rotation; empty for an unknown id. */
     public Optional<AccountView> enable(String id) {
-        return find(id).map(account -> {
+        return member(id).map(account -> {
             account.enable();
+            return account.view();
+        });
+    }
+
+    /** An operator closes and reopens the account's session; empty for an unknown id. */
+    public Optional<AccountView> reconnect(String id) {
+        return member(id).map(account -> {
+            account.reconnect();
             return account.view();
         });
     }
 
     /** An operator takes the account out of rotation; its session stays up so running jobs can end. */
     public Optional<AccountView> disable(String id, String reason) {
-        return find(id).map(account -> {
+        return member(id).map(account -> {
             account.disable(reason, false);
             return account.view();
         });
@@ -105,6 +234,11 @@ public final class AccountPool implements AutoCloseable {
 
     @Override
     public void close() {
+        List<Account> departing;
+        synchronized (this) {
+            departing = List.copyOf(leaving);
+        }
         all().forEach(Account::stop);
+        departing.forEach(Account::stop);
     }
 }

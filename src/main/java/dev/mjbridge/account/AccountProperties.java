@@ -1,7 +1,10 @@
 package dev.mjbridge.account;
 
+import dev.mjbridge.config.SettingChecks;
 import dev.mjbridge.midjourney.MidjourneyCommands;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
 
 /**
  * The {@code mj.*} settings the account package owns. They are bound here rather than in
@@ -11,18 +14,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param selection {@code mj.selection.*}: how the pool picks among eligible accounts
  * @param commands  {@code mj.commands.*}: Midjourney's and Niji's application and command ids and
  *                  versions; what is left out keeps {@link MidjourneyCommands#defaults()}
+ * @param accounts  {@code mj.accounts.*}: how edits of accounts.yml are picked up
  */
 @ConfigurationProperties("mj")
-public record AccountProperties(Selection selection, MidjourneyCommands commands) {
+public record AccountProperties(Selection selection, MidjourneyCommands commands, Accounts accounts) {
 
     public AccountProperties {
         selection = selection == null ? new Selection(null) : selection;
         commands = commands == null ? MidjourneyCommands.defaults() : commands;
+        accounts = accounts == null ? new Accounts(null) : accounts;
     }
 
     /** Every setting at its default. */
     public static AccountProperties defaults() {
-        return new AccountProperties(null, null);
+        return new AccountProperties(null, null, null);
+    }
+
+    /**
+     * @param reloadCheck {@code mj.accounts.reload-check}: how often accounts.yml's checksum is compared
+     *                    besides watching its folder (a watch misses some replacements, e.g. on volume mounts)
+     */
+    public record Accounts(Duration reloadCheck) {
+        public Accounts {
+            reloadCheck = SettingChecks.positive("mj.accounts.reload-check", reloadCheck, Duration.ofSeconds(5));
+        }
     }
 
     /**

@@ -83,8 +83,16 @@ public final class AccountSelector {
     }
 
     private static boolean isEligible(Account account, Need need) {
+        return account.takesWork() && suits(account, need);
+    }
+
+    /**
+     * Whether the account's settings fit the need, whatever its health: a replacement account
+     * still connecting takes over its predecessor's queue when they do.
+     */
+    public static boolean suits(Account account, Need need) {
         AccountConfig config = account.config();
-        if (!account.takesWork() || !config.serves(need.botType())) {
+        if (!config.serves(need.botType())) {
             return false;
         }
         if (need.pinnedAccountId() != null && !need.pinnedAccountId().equals(config.id())) {

@@ -7,6 +7,7 @@ import dev.mjbridge.midjourney.BotType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -59,12 +60,19 @@ public final class AccountSetupLoader {
     }
 
     private AccountSetup fromFile(Path file) {
-        List<AccountConfig> accounts = new AccountsFile(environment::get).read(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new AccountsFileException(file + ": cannot read the accounts file (" + e.getMessage() + ")", e);
+        }
+        List<AccountConfig> accounts = new AccountsFile(environment::get).parse(file.toString(), text);
         if (accounts.isEmpty()) {
             log.warn("{} lists no accounts: every submit will answer code 23", file);
         }
         MjProperties.Discord d = properties.discord();
-        return new AccountSetup(accounts, new DiscordEndpoints(d.server(), d.gateway(), d.cdn(), d.upload(), d.inpaint()), null);
+        return new AccountSetup(accounts, new DiscordEndpoints(d.server(), d.gateway(), d.cdn(), d.upload(), d.inpaint()),
+                null, file, PoolReloader.checksum(text));
     }
 
     private AccountSetup startSandbox() {

@@ -1,7 +1,10 @@
 package dev.mjbridge.account;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -32,6 +35,9 @@ public final class AccountSlots {
     private final Deque<Waiting> queue = new ArrayDeque<>();
     private int concurrency;
     private int queueSize;
+    /** Set when the account leaves the pool: nothing new is admitted or started, the running ones end. */
+    private boolean closed;
+    private final CompletableFuture<Void> idleAfterClose = new CompletableFuture<>();
 
     public AccountSlots(int concurrency, int queueSize) {
         this.concurrency = concurrency;
@@ -45,6 +51,9 @@ public final class AccountSlots {
     public synchronized Admission admit(String taskId, Runnable startLater) {
         if (running.contains(taskId) || queue.stream().anyMatch(w -> w.taskId().equals(taskId))) {
             return new Admission.Started();
+        }
+        if (closed) {
+            return new Admission.Full();
         }
         if (running.size() < concurrency) {
             running.add(taskId);
@@ -72,6 +81,9 @@ public final class AccountSlots {
             if (!running.remove(taskId)) {
                 removeQueued(taskId);
                 return;
+            }
+            if (closed && running.isEmpty()) {
+                idleAfterClose.complete(null);
             }
             if (!queue.isEmpty() && running.size() < concurrency) {
                 next = queue.removeFirst();
@@ -120,8 +132,42 @@ public final class AccountSlots {
         return (running.size() + queue.size()) / (double) Math.max(1, concurrency);
     }
 
-    public synchronized void resize(int newConcurrency, int newQueueSize) {
-        concurrency = newConcurrency;
-        queueSize = newQueueSize;
+    /**
+     * New limits. More concurrency starts waiting tasks at once; less lets the running ones end
+     * (none is stopped) and starts no more until the account is under the new limit. A queue
+     * longer than the new size keeps its tasks; it only takes no more until it is shorter.
+     */
+    public void resize(int newConcurrency, int newQueueSize) {
+        List<Waiting> starts = new ArrayList<>();
+        synchronized (this) {
+            concurrency = newConcurrency;
+            queueSize = newQueueSize;
+            while (!closed && !queue.isEmpty() && running.size() < concurrency) {
+                Waiting next = queue.removeFirst();
+                running.add(next.taskId());
+                starts.add(next);
+            }
+        }
+        starts.forEach(w -> w.start().run());
+    }
+
+    /**
+     * The account leaves the pool: it admits nothing more, and its waiting tasks are handed back
+     * (their ids, oldest first) to be placed elsewhere. The running ones keep their slots.
+     */
+    public synchronized List<String> closeAndTakeQueued() {
+        closed = true;
+        List<String> taken = new ArrayList<>();
+        queue.forEach(w -> taken.add(w.taskId()));
+        queue.clear();
+        if (running.isEmpty()) {
+            idleAfterClose.complete(null);
+        }
+        return taken;
+    }
+
+    /** Completes once the slots are closed and no task runs any more. */
+    public CompletableFuture<Void> idleAfterClose() {
+        return idleAfterClose;
     }
 }

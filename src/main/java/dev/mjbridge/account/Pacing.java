@@ -16,10 +16,12 @@ import java.util.random.RandomGenerator;
  */
 public final class Pacing {
 
-    private final PacingRules rules;
+    /** Replaced together when accounts.yml changes ({@link #retune}); read as they are at each call. */
+    private volatile PacingRules rules;
+    private volatile DailyCount daily;
+    private volatile SendSpacing spacing;
     private final Clock clock;
-    private final DailyCount daily;
-    private final SendSpacing spacing;
+    private final RandomGenerator random;
     private final PacingTimer timer;
     /** Completes when the last paced send was answered: sends of a spaced account go one after another. */
     private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
@@ -31,6 +33,7 @@ public final class Pacing {
     public Pacing(PacingRules rules, Clock clock, RandomGenerator random, PacingTimer timer) {
         this.rules = rules;
         this.clock = clock;
+        this.random = random;
         this.timer = timer;
         this.daily = new DailyCount(rules.dayStartsAt());
         this.spacing = new SendSpacing(rules.minInterval(), rules.intervalJitter(), random);
@@ -38,6 +41,49 @@ public final class Pacing {
 
     public static Pacing systemClock(PacingRules rules) {
         return new Pacing(rules, Clock.systemUTC(), new Random());
+    }
+
+    /**
+     * New rules from an edited accounts file, keeping what the account did: today's count (a
+     * changed day start counts it on the day that holds now) and, when the interval is the same,
+     * the time of its next send.
+     */
+    public synchronized void retune(PacingRules next) {
+        PacingRules before = rules;
+        if (!next.dayStartsAt().equals(before.dayStartsAt())) {
+            Instant now = clock.instant();
+            int today = daily.on(now);
+            DailyCount moved = new DailyCount(next.dayStartsAt());
+            moved.restore(today, now);
+            daily = moved;
+        }
+        if (!next.minInterval().equals(before.minInterval()) || !next.intervalJitter().equals(before.intervalJitter())) {
+            SendSpacing fresh = new SendSpacing(next.minInterval(), next.intervalJitter(), random);
+            Instant last = spacing.nextSendAt();
+            if (last != null) {
+                // Spaced from the last send as the old rules placed it, so a shorter interval sends no burst.
+                fresh.sent(last.minus(before.minInterval()));
+            }
+            spacing = fresh;
+        }
+        rules = next;
+    }
+
+    /**
+     * This account replaces {@code previous} (same account, new session): it goes on with its
+     * count of today and its next send time, as if nothing had happened.
+     */
+    public void takeOver(Pacing previous) {
+        restoreToday(previous.today());
+        Instant next = previous.spacing.nextSendAt();
+        if (next != null && spacing.spaces()) {
+            spacing.sent(next.minus(rules.minInterval()));
+        }
+    }
+
+    /** Jobs counted today. */
+    public int today() {
+        return daily.on(clock.instant());
     }
 
     public boolean inWorkHours() {

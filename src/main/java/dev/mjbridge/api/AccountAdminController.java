@@ -88,6 +88,16 @@ public class AccountAdminController {
                 .orElseGet(() -> notFound(id));
     }
 
+    /**
+     * Closes the account's gateway session and opens it again (no change to accounts.yml): it
+     * resumes when Discord lets it, so events missed meanwhile are replayed.
+     */
+    @PostMapping("/{id}/reconnect")
+    public ApiResponse reconnect(@PathVariable("id") String id) {
+        return pool.reconnect(id).map(view -> ApiResponse.success("Account " + view.id() + " reconnecting", view))
+                .orElseGet(() -> notFound(id));
+    }
+
     private static ApiResponse notFound(String id) {
         return ApiResponse.notFound("Account not found: " + ClientText.quote(id));
     }

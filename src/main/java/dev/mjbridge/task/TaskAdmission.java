@@ -133,6 +133,12 @@ final class TaskAdmission {
             account.slots().release(taskId);
             return;
         }
+        if (account.leaving()) {
+            // A paced start due on an account that left meanwhile: placed elsewhere like its queue.
+            account.slots().release(taskId);
+            moveQueued(account, List.of(taskId), null);
+            return;
+        }
         if (account.disabled()) {
             // The account was disabled or paused while the task waited: say so rather than send from it.
             // A reconnect is no reason: the runner holds the work until the session is back.
@@ -141,6 +147,62 @@ final class TaskAdmission {
             return;
         }
         runner.run(task.get(), account, runtime.request());
+    }
+
+    /**
+     * The queued tasks of an account that left the pool go to its successor (same id, new
+     * session) when it still suits them, else to the best other eligible account with room; a
+     * task that no account takes fails. Nothing was sent for them yet, so none is sent twice.
+     */
+    void moveQueued(Account from, List<String> taskIds, Account successor) {
+        for (String taskId : taskIds) {
+            Optional<Task> found = index.findById(taskId);
+            TaskRuntime runtime = found.map(t -> t.internal().runtime()).orElse(null);
+            if (found.isEmpty() || runtime == null || found.get().status() != TaskStatus.NOT_START) {
+                continue;
+            }
+            Optional<Placed> placed = place(taskId, needOf(runtime.routing()), successor);
+            if (placed.isEmpty()) {
+                writer.apply(taskId, new TaskUpdate.Failed("account " + from.id() + " removed from the pool"));
+                continue;
+            }
+            Account to = placed.get().account();
+            log.info("task {}: moved from account {} (leaving the pool) to {}", taskId, from.id(),
+                    to == successor ? "its replacement" : "account " + to.id());
+            if (placed.get().admission() instanceof AccountSlots.Admission.Started) {
+                runner.run(index.findById(taskId).orElse(found.get()), to, runtime.request());
+            }
+        }
+    }
+
+    private record Placed(Account account, AccountSlots.Admission admission) {
+    }
+
+    /** Takes a slot for a moved task, successor first; the task shows its new account before it can start. */
+    private Optional<Placed> place(String taskId, AccountSelector.Need need, Account successor) {
+        synchronized (lock) {
+            List<Account> options = new java.util.ArrayList<>();
+            if (successor != null && successor.config().enabled() && AccountSelector.suits(successor, need)) {
+                options.add(successor);
+            }
+            pool.candidates(need).stream().filter(a -> a != successor).forEach(options::add);
+            for (Account account : options) {
+                if (!account.slots().hasCapacity()) {
+                    continue;
+                }
+                writer.apply(taskId, new TaskUpdate.Reassigned(account.id(), account.config().channelId()));
+                AccountSlots.Admission admission = account.slots().admit(taskId, () -> startQueued(taskId, account));
+                if (admission instanceof AccountSlots.Admission.Full) {
+                    continue;
+                }
+                if (account != successor) {
+                    // The replacement carries the old account's count, this job included.
+                    account.pacing().countJob();
+                }
+                return Optional.of(new Placed(account, admission));
+            }
+            return Optional.empty();
+        }
     }
 
     /**

@@ -51,6 +51,7 @@ public final class TaskService {
         this.seeds = seeds;
         this.admission = new TaskAdmission(pool, writer, runner, index, maxWait);
         writer.onJobOver(this::release);
+        pool.handOverQueuedWorkTo(admission::moveQueued);
     }
 
     /** A new task, remembering the base URL of the request that asks for it (for stored-image links). */
@@ -252,7 +253,7 @@ public final class TaskService {
 
     private void release(Task task) {
         if (task.accountId() != null) {
-            pool.find(task.accountId()).ifPresent(account -> account.slots().release(task.id()));
+            pool.releaseSlot(task.accountId(), task.id());
         }
     }
 }

@@ -112,6 +112,15 @@ public class TaskTransitions {
                                     .withDiscordChannelId(u.channelId())))
                     .build();
         }
+        if (update instanceof TaskUpdate.Reassigned u) {
+            if (status != NOT_START) {
+                return null;
+            }
+            return b.properties(b.properties().merge(TaskProperties.EMPTY
+                            .withDiscordInstanceId(u.accountId())
+                            .withDiscordChannelId(u.channelId())))
+                    .build();
+        }
         if (update instanceof ModalOpened u) {
             if (!CAN_OPEN_MODAL.contains(status) || isSeenModal(current, u.modalId())) {
                 return null;

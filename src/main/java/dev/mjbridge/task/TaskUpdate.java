@@ -18,6 +18,13 @@ public sealed interface TaskUpdate {
     }
 
     /**
+     * A task still waiting for a slot moves to another account (its own left the pool). Applies
+     * only to a task not sent yet ({@code NOT_START}).
+     */
+    record Reassigned(String accountId, String channelId) implements TaskUpdate {
+    }
+
+    /**
      * The task waits for a modal: {@code modalId}/{@code modalCustomId} are Discord's
      * interaction id and custom_id of the modal, both null when the client must first
      * call {@code /mj/submit/modal}. A modal already seen (same id) is a duplicate.

@@ -42,6 +42,12 @@ class AdminAndRateLimitWiringTest {
             .withUserConfiguration(ApiOnly.class)
             .withBean(TaskService.class, () -> mock(TaskService.class))
             .withBean(AccountPool.class, () -> mock(AccountPool.class))
+            // The accounts file's reloader and edits as in sandbox mode: no file.
+            .withBean(dev.mjbridge.account.PoolReloader.class, () -> new dev.mjbridge.account.PoolReloader(null, null,
+                    dev.mjbridge.account.AccountsFile.withSystemEnvironment(), mock(AccountPool.class), java.time.Clock.systemUTC()))
+            .withBean(dev.mjbridge.account.AccountEdits.class, () -> new dev.mjbridge.account.AccountEdits(
+                    new dev.mjbridge.account.PoolReloader(null, null, dev.mjbridge.account.AccountsFile.withSystemEnvironment(),
+                            mock(AccountPool.class), java.time.Clock.systemUTC()), mock(AccountPool.class)))
             .withBean(AccountSyncer.class, () -> mock(AccountSyncer.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
                     NotifyProperties.defaults()));

@@ -67,6 +67,7 @@ class InvalidSettingsTest {
         assertThat(mj.tasks().seedTimeout()).hasSeconds(60);
         assertThat(mj.tasks().timeoutCheck()).hasSeconds(10);
         assertThat(AccountProperties.defaults().selection().strategy()).isEqualTo(SelectionStrategy.BEST_WAIT_IDLE);
+        assertThat(AccountProperties.defaults().accounts().reloadCheck()).hasSeconds(5);
         assertThat(AccountSyncProperties.defaults().syncEnabled()).isTrue();
         assertThat(AccountSyncProperties.defaults().syncInterval()).hasMinutes(30);
         assertThat(AccountSyncProperties.defaults().syncTimeout()).hasSeconds(30);
@@ -82,12 +83,16 @@ class InvalidSettingsTest {
         runner.withPropertyValues("mj.notify.attempts=1", "mj.notify.timeout=250ms", "mj.selection.strategy=weighted",
                 "mj.discord.server=http://127.0.0.1:8090/", "mj.discord.gateway=ws://127.0.0.1:8090",
                 "mj.midjourney.cdn=http://127.0.0.1:8090", "mj.sandbox.port=65535", "mj.limits.max-images=1",
-                "mj.discord.cdn=", "mj.notify-hook=https://hooks.example.com/mj").run(context -> {
+                "mj.discord.cdn=", "mj.notify-hook=https://hooks.example.com/mj", "mj.accounts.reload-check=2s",
+                "mj.accounts-file=/etc/mj-bridge/accounts.yml").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(NotifyProperties.class).attempts()).isEqualTo(1);
             assertThat(context.getBean(AccountProperties.class).selection().strategy())
                     .isEqualTo(SelectionStrategy.WEIGHTED);
             assertThat(context.getBean(MjProperties.class).discord().cdn()).isEmpty();
+            // mj.accounts.* and mj.accounts-file are different keys of different records.
+            assertThat(context.getBean(AccountProperties.class).accounts().reloadCheck()).hasSeconds(2);
+            assertThat(context.getBean(MjProperties.class).accountsFile()).isEqualTo("/etc/mj-bridge/accounts.yml");
         });
     }
 
@@ -105,6 +110,7 @@ class InvalidSettingsTest {
             mj.sandbox.job-time        | -4s                      | must be longer than zero
             mj.sandbox.video-time      | 0s                       | must be longer than zero
             mj.sandbox.link-lifetime   | -1h                      | must be longer than zero
+            mj.accounts.reload-check   | 0s                       | must be longer than zero
             # durations that are no durations
             mj.notify.timeout          | ten seconds              | ten seconds
             mj.tasks.timeout-check     | 10 parsecs               | 10 parsecs

@@ -67,6 +67,26 @@ public final class MjApi {
         return send(request);
     }
 
+    /** Any method with an optional JSON body and the {@code mj-admin-secret} header (null = without it). */
+    public Response adminSend(String method, String path, String body, String adminSecret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (adminSecret != null) {
+            request.header("mj-admin-secret", adminSecret);
+        }
+        return send(request);
+    }
+
+    /** GETs with the {@code mj-admin-secret} header (null = without it). */
+    public Response adminGet(String path, String adminSecret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (adminSecret != null) {
+            request.header("mj-admin-secret", adminSecret);
+        }
+        return send(request);
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

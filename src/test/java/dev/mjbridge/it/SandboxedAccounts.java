@@ -151,6 +151,21 @@ public final class SandboxedAccounts implements AutoCloseable {
         return users.get(n - 1).channelId();
     }
 
+    /** The token of the n-th simulated user (1-based), for tests that write accounts.yml themselves. */
+    public String token(int n) {
+        return users.get(n - 1).token();
+    }
+
+    /** The guild every simulated user is in. */
+    public static String guildId() {
+        return GUILD;
+    }
+
+    /** The accounts.yml the proxy is pointed at. */
+    public Path accountsFile() {
+        return accountsFile;
+    }
+
     /**
      * The sandbox job whose image a finished task shows, checked to be the job the task's
      * own interaction (its nonce) started, and that its Discord image link names (the task's
