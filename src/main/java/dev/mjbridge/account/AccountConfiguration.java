@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Set;
 
 import java.util.concurrent.Executors;
@@ -65,25 +64,15 @@ public class AccountConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AccountObservers accountObservers(MjProperties properties, AccountProperties accountProperties, AccountSetup setup,
+    AccountObservers accountObservers(MjProperties properties, AccountProperties accountProperties,
                                       UnplacedMessages unplaced) {
         String dir = properties.discord().captureDir();
         CaptureWriter capture = null;
         if (dir != null && !dir.isBlank()) {
-            Set<String> secrets = new HashSet<>();
-            for (AccountConfig account : setup.accounts()) {
-                addIfSet(secrets, account.userToken());
-                addIfSet(secrets, account.botToken());
-            }
-            capture = new CaptureWriter(Path.of(dir), Clock.systemUTC(), JsonMapper.builder().build(), secrets);
+            // Each account's tokens are added as the account is built (AccountConnector), also for live edits.
+            capture = new CaptureWriter(Path.of(dir), Clock.systemUTC(), JsonMapper.builder().build(), Set.of());
         }
         return new AccountObservers(unplaced, capture, accountProperties.commands());
-    }
-
-    private static void addIfSet(Set<String> secrets, String secret) {
-        if (secret != null && !secret.isBlank()) {
-            secrets.add(secret);
-        }
     }
 
     /** One HTTP client per distinct proxy setting, shared by every account. */
@@ -133,8 +122,8 @@ public class AccountConfiguration {
     /** Each account's /info and /settings sync, on connect, by interval and on request; ticks on the shared timer. */
     @Bean(destroyMethod = "close")
     AccountSyncer accountSyncer(AccountPool pool, JobSender sender, ScheduledExecutorService mjScheduler,
-                                AccountSyncProperties properties) {
-        AccountSyncer syncer = new AccountSyncer(pool, sender, mjScheduler, properties, Clock.systemUTC());
+                                AccountProperties properties) {
+        AccountSyncer syncer = new AccountSyncer(pool, sender, mjScheduler, properties.accounts(), Clock.systemUTC());
         syncer.start();
         return syncer;
     }

@@ -63,6 +63,7 @@ public final class AccountConnector implements AutoCloseable {
     }
 
     public Account connect(AccountConfig config, AccountEventSink sink, boolean sandbox) {
+        observers.protectSecretsOf(config);
         HttpClient http = httpClients.forProxy(config.proxy());
         DiscordRestClient rest = new DiscordRestClient(config.id(), config.credentials(), endpoints, json, http,
                 scheduler, retryPolicy);

@@ -27,6 +27,14 @@ public record AccountObservers(UnplacedMessages unplaced, CaptureWriter capture,
         return new AccountObservers(new UnplacedMessages(), null, MidjourneyCommands.defaults());
     }
 
+    /** The capture never writes this account's tokens, also for an account added while running. */
+    void protectSecretsOf(AccountConfig account) {
+        if (capture != null) {
+            capture.protect(account.userToken());
+            capture.protect(account.botToken());
+        }
+    }
+
     /** Hands a dispatch to the capture writer when capturing is on and the dispatch is Midjourney's. */
     void capture(String accountId, String accountChannelId, String type, JsonNode d) {
         if (capture != null && isMidjourneyTraffic(type, d, accountChannelId)) {

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param selection {@code mj.selection.*}: how the pool picks among eligible accounts
  * @param commands  {@code mj.commands.*}: Midjourney's and Niji's application and command ids and
  *                  versions; what is left out keeps {@link MidjourneyCommands#defaults()}
- * @param accounts  {@code mj.accounts.*}: how edits of accounts.yml are picked up
+ * @param accounts  {@code mj.accounts.*}: how edits of accounts.yml are picked up, and each account's
+ *                  info/settings sync
  */
 @ConfigurationProperties("mj")
 public record AccountProperties(Selection selection, MidjourneyCommands commands, Accounts accounts) {
@@ -22,7 +23,7 @@ public record AccountProperties(Selection selection, MidjourneyCommands commands
     public AccountProperties {
         selection = selection == null ? new Selection(null) : selection;
         commands = commands == null ? MidjourneyCommands.defaults() : commands;
-        accounts = accounts == null ? new Accounts(null) : accounts;
+        accounts = accounts == null ? new Accounts(null, null, null, null) : accounts;
     }
 
     /** Every setting at its default. */
@@ -31,12 +32,21 @@ public record AccountProperties(Selection selection, MidjourneyCommands commands
     }
 
     /**
-     * @param reloadCheck {@code mj.accounts.reload-check}: how often accounts.yml's checksum is compared
-     *                    besides watching its folder (a watch misses some replacements, e.g. on volume mounts)
+     * @param reloadCheck  {@code mj.accounts.reload-check}: how often accounts.yml's checksum is compared
+     *                     besides watching its folder (a watch misses some replacements, e.g. on volume mounts)
+     * @param syncEnabled  {@code mj.accounts.sync-enabled}: false = no sync on connect nor by interval;
+     *                     {@code POST /mj/account/{id}/sync} still syncs (docs/accounts.md, "Info and settings sync")
+     * @param syncInterval {@code mj.accounts.sync-interval}: time between two syncs of an account, drawn
+     *                     anew each time within ±20% so the accounts do not ask all at once
+     * @param syncTimeout  {@code mj.accounts.sync-timeout}: how long one command of a sync waits for
+     *                     Midjourney's answer before the sync is recorded as failed
      */
-    public record Accounts(Duration reloadCheck) {
+    public record Accounts(Duration reloadCheck, Boolean syncEnabled, Duration syncInterval, Duration syncTimeout) {
         public Accounts {
             reloadCheck = SettingChecks.positive("mj.accounts.reload-check", reloadCheck, Duration.ofSeconds(5));
+            syncEnabled = syncEnabled == null || syncEnabled;
+            syncInterval = SettingChecks.positive("mj.accounts.sync-interval", syncInterval, Duration.ofMinutes(30));
+            syncTimeout = SettingChecks.positive("mj.accounts.sync-timeout", syncTimeout, Duration.ofSeconds(30));
         }
     }
 

@@ -28,14 +28,14 @@ public final class AccountSyncer implements AutoCloseable {
     private final AccountPool pool;
     private final JobSender sender;
     private final ScheduledExecutorService scheduler;
-    private final AccountSyncProperties settings;
+    private final AccountProperties.Accounts settings;
     private final Clock clock;
     private final FastTimeGuard guard;
     private final SettingsKeeper keeper;
     private volatile ScheduledFuture<?> ticking;
 
     public AccountSyncer(AccountPool pool, JobSender sender, ScheduledExecutorService scheduler,
-                         AccountSyncProperties settings, Clock clock) {
+                         AccountProperties.Accounts settings, Clock clock) {
         this.pool = pool;
         this.sender = sender;
         this.scheduler = scheduler;

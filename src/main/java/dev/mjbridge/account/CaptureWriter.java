@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Only Discord's payload is written, which holds no credential. As a second line of defence,
  * fields named like a credential ({@code token}, {@code authorization}, ...) are removed at any
- * depth, and a line that still contains one of the {@code secrets} given at construction (the
- * accounts' tokens) is not written at all.
+ * depth, and a line that still contains one of the {@code secrets} (the accounts' tokens, given at
+ * construction and by {@link #protect} for accounts added later) is not written at all.
  */
 public final class CaptureWriter implements AutoCloseable {
 
@@ -49,7 +49,8 @@ public final class CaptureWriter implements AutoCloseable {
     private final Path dir;
     private final Clock clock;
     private final JsonMapper json;
-    private final Set<String> secrets;
+    /** Read by the writer thread, added to by live edits of the pool. */
+    private final Set<String> secrets = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -70,11 +71,18 @@ public final class CaptureWriter implements AutoCloseable {
         this.dir = dir;
         this.clock = clock;
         this.json = json;
-        this.secrets = Set.copyOf(secrets);
+        secrets.forEach(this::protect);
         this.thread = new Thread(this::run, "mj-capture");
         this.thread.setDaemon(true);
         this.thread.start();
         log.info("capturing Midjourney dispatches to {} (mj.discord.capture-dir)", dir.toAbsolutePath());
+    }
+
+    /** Never writes a line containing {@code secret} (a token of an account added while running); null is ignored. */
+    public void protect(String secret) {
+        if (secret != null && !secret.isBlank()) {
+            secrets.add(secret);
+        }
     }
 
     /** The file of one UTC day. */

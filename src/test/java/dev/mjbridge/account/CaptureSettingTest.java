@@ -29,25 +29,25 @@ class CaptureSettingTest {
                 new MjProperties.Discord(null, null, null, null, null, captureDir), null, null, null);
     }
 
-    private static AccountSetup setup() {
-        AccountConfig config = new AccountConfig("acc-1", "1", "2", TOKEN, null, true, 3, 10, 5, SpeedMode.FAST,
+    private static AccountConfig account() {
+        return new AccountConfig("acc-1", "1", "2", TOKEN, null, true, 3, 10, 5, SpeedMode.FAST,
                 EnumSet.allOf(SpeedMode.class), true, EnumSet.allOf(BotType.class), 1, null, null, null);
-        return new AccountSetup(List.of(config), new DiscordEndpoints("http://127.0.0.1:1", "ws://127.0.0.1:1", "", "", ""),
-                null);
     }
 
     @Test
     void emptyMeansNoCapture() {
-        try (AccountObservers observers = new AccountConfiguration().accountObservers(properties(""), AccountProperties.defaults(), setup(),
+        try (AccountObservers observers = new AccountConfiguration().accountObservers(properties(""), AccountProperties.defaults(),
                 new UnplacedMessages())) {
             assertThat(observers.capture()).isNull();
         }
     }
 
     @Test
-    void aDirectoryTurnsCaptureOnAndTheAccountsTokensAreNeverWritten() throws Exception {
+    void aDirectoryTurnsCaptureOnAndTheTokensOfEveryAccountBuiltAreNeverWritten() throws Exception {
         try (AccountObservers observers = new AccountConfiguration().accountObservers(
-                properties(dir.toString()), AccountProperties.defaults(), setup(), new UnplacedMessages())) {
+                properties(dir.toString()), AccountProperties.defaults(), new UnplacedMessages())) {
+            // What AccountConnector does for each account it builds, at start-up or added by a live edit.
+            observers.protectSecretsOf(account());
             observers.capture("acc-1", "2", "MESSAGE_CREATE", JSON.readTree(
                     "{\"author\":{\"id\":\"" + MJ + "\"},\"content\":\"echo " + TOKEN + "\"}"));
             observers.capture("acc-1", "2", "MESSAGE_CREATE", JSON.readTree(

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.mjbridge.MjBridgeApplication;
 import dev.mjbridge.account.AccountProperties;
-import dev.mjbridge.account.AccountSyncProperties;
 import dev.mjbridge.account.SelectionStrategy;
 import dev.mjbridge.api.AdminProperties;
 import dev.mjbridge.api.ApiProperties;
@@ -31,7 +30,7 @@ import dev.mjbridge.notify.NotifyProperties;
 class InvalidSettingsTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({MjProperties.class, AccountProperties.class, AccountSyncProperties.class,
+    @EnableConfigurationProperties({MjProperties.class, AccountProperties.class,
             NotifyProperties.class,
             ApiProperties.class, AdminProperties.class, RateLimitProperties.class})
     static class AllSettings {
@@ -49,7 +48,6 @@ class InvalidSettingsTest {
             assertThat(context.getBean(MjProperties.class)).isEqualTo(MjProperties.defaults());
             assertThat(context.getBean(NotifyProperties.class)).isEqualTo(NotifyProperties.defaults());
             assertThat(context.getBean(AccountProperties.class)).isEqualTo(AccountProperties.defaults());
-            assertThat(context.getBean(AccountSyncProperties.class)).isEqualTo(AccountSyncProperties.defaults());
             assertThat(context.getBean(ApiProperties.class).limits()).isEqualTo(ApiProperties.Limits.DEFAULTS);
             assertThat(context.getBean(RateLimitProperties.class)).isEqualTo(RateLimitProperties.off());
         });
@@ -68,9 +66,9 @@ class InvalidSettingsTest {
         assertThat(mj.tasks().timeoutCheck()).hasSeconds(10);
         assertThat(AccountProperties.defaults().selection().strategy()).isEqualTo(SelectionStrategy.BEST_WAIT_IDLE);
         assertThat(AccountProperties.defaults().accounts().reloadCheck()).hasSeconds(5);
-        assertThat(AccountSyncProperties.defaults().syncEnabled()).isTrue();
-        assertThat(AccountSyncProperties.defaults().syncInterval()).hasMinutes(30);
-        assertThat(AccountSyncProperties.defaults().syncTimeout()).hasSeconds(30);
+        assertThat(AccountProperties.defaults().accounts().syncEnabled()).isTrue();
+        assertThat(AccountProperties.defaults().accounts().syncInterval()).hasMinutes(30);
+        assertThat(AccountProperties.defaults().accounts().syncTimeout()).hasSeconds(30);
         assertThat(ApiProperties.Limits.DEFAULTS).isEqualTo(new ApiProperties.Limits(10_485_760, 8192, 10));
         NotifyProperties notify = NotifyProperties.defaults();
         assertThat(notify.maxQueuedPerTask()).isEqualTo(32);
