@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The accounts of this instance, in the order of accounts.yml. Built from
@@ -29,6 +30,9 @@ public final class AccountPool implements AutoCloseable {
     private AccountEventSink sink;
     private volatile QueuedWorkHandover handover = (account, taskIds, successor) ->
             log.warn("account {} left with {} queued task(s) and nothing to hand them to", account.id(), taskIds.size());
+
+    /** Told of each account added by a live edit, before it connects (the task layer restores its pacing). */
+    private volatile Consumer<Account> onJoin = account -> { };
 
     public AccountPool(List<AccountConfig> configs, AccountConnector connector, AccountSelector selector, boolean sandbox) {
         this.configs = List.copyOf(configs);
@@ -105,6 +109,14 @@ public final class AccountPool implements AutoCloseable {
         this.handover = handover;
     }
 
+    /**
+     * Runs {@code action} for each account a live edit adds, before it connects. Not for the
+     * accounts of start-up, nor for a reconnected account (it takes over its predecessor's pacing).
+     */
+    public void whenAccountJoins(Consumer<Account> action) {
+        this.onJoin = action;
+    }
+
     /** The account list last applied, as accounts.yml gave it. */
     public synchronized List<AccountConfig> configs() {
         return configs;
@@ -120,6 +132,7 @@ public final class AccountPool implements AutoCloseable {
     public PoolChanges apply(List<AccountConfig> next) {
         PoolChanges changes;
         List<Account> toStart = new ArrayList<>();
+        List<Account> joining = new ArrayList<>();
         List<Runnable> retunes = new ArrayList<>();
         List<Account[]> departures = new ArrayList<>();
         synchronized (this) {
@@ -135,6 +148,7 @@ public final class AccountPool implements AutoCloseable {
             for (AccountConfig config : changes.added()) {
                 Account fresh = connector.connect(config, sink, sandbox);
                 members.put(config.id(), fresh);
+                joining.add(fresh);
                 toStart.add(fresh);
             }
             for (AccountConfig config : changes.retuned()) {
@@ -155,6 +169,7 @@ public final class AccountPool implements AutoCloseable {
             departures.forEach(d -> leaving.add(d[0]));
             accounts = members;
         }
+        joining.forEach(onJoin);
         for (Account account : toStart) {
             log.info("account {}: starting ({})", account.id(), account.config());
             account.start();

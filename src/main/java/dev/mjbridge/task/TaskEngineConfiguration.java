@@ -98,6 +98,7 @@ public class TaskEngineConfiguration {
             public void start() {
                 pool.build(handler);
                 PacingAfterRestart.restore(pool, store);
+                pool.whenAccountJoins(account -> PacingAfterRestart.restore(account, store));
                 new RestartRecovery(store, service, writer, images).recover();
                 pool.connectAll();
                 long every = properties.tasks().timeoutCheck().toMillis();
