@@ -77,6 +77,7 @@ public final class BenchMain {
                     case "completion" -> completion();
                     case "burst" -> burst();
                     case "images" -> new ImagesPhase(options, runDir, wrk).run().forEach(this::line);
+                    case "pool-edit" -> new PoolEditPhase(options, runDir).run().forEach(this::line);
                     default -> throw new IllegalArgumentException("unknown phase " + phase);
                 }
             } catch (Exception e) {
