@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SandboxedAccounts.ClosedWithTheApplication.class)
 class AccountSyncIntegrationTest {
 
     private static final String ADMIN = "sync-admin-secret";
@@ -66,15 +66,6 @@ class AccountSyncIntegrationTest {
         registry.add("mj.accounts.sync-enabled", () -> "true");
         registry.add("mj.accounts.sync-timeout", () -> "3s");
         registry.add("mj.admin-secret", () -> ADMIN);
-    }
-
-    /** Closed with the application, after the accounts have disconnected. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SandboxLifetime {
-        @Bean
-        AutoCloseable sandboxShutdown() {
-            return () -> sandbox.close();
-        }
     }
 
     @LocalServerPort

@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "mj.admin-secret=" + ModerationRecoveryIntegrationTest.ADMIN_SECRET)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SandboxedAccounts.ClosedWithTheApplication.class)
 class ModerationRecoveryIntegrationTest {
 
     static final String ADMIN_SECRET = "moderation-admin-secret";
@@ -50,15 +50,6 @@ class ModerationRecoveryIntegrationTest {
         sandbox = SandboxedAccounts.start(SandboxSettings.forTests(), 2, dir, 1, n -> n == 2
                 ? "    autoAcknowledge: false\n    autoAcceptTos: true\n" : "");
         sandbox.register(registry);
-    }
-
-    /** Closed with the application, after the accounts have disconnected. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SandboxLifetime {
-        @Bean
-        AutoCloseable sandboxShutdown() {
-            return () -> sandbox.close();
-        }
     }
 
     @LocalServerPort

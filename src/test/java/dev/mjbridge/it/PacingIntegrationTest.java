@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SandboxedAccounts.ClosedWithTheApplication.class)
 class PacingIntegrationTest {
 
     private static final int INTERVAL_SECONDS = 2;
@@ -48,15 +48,6 @@ class PacingIntegrationTest {
         sandbox.register(registry);
         // The third job is refused, not put off to the next day, even when the test runs just before midnight.
         registry.add("mj.tasks.max-wait", () -> "1s");
-    }
-
-    /** Closed with the application, after the accounts have disconnected. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SandboxLifetime {
-        @Bean
-        AutoCloseable sandboxShutdown() {
-            return () -> sandbox.close();
-        }
     }
 
     @LocalServerPort

@@ -1,5 +1,10 @@
 package dev.mjbridge.it;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountState;
 import dev.mjbridge.sandbox.SandboxAccount;
@@ -33,7 +38,31 @@ public final class SandboxedAccounts implements AutoCloseable {
 
     private static final String GUILD = "1300000000000000001";
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** The property naming, in an application context, the sandbox it was pointed at. */
+    private static final String HANDLE = "mj-test.sandboxed-accounts";
+    /** Registered with an application context and not closed yet, by handle. */
+    private static final Map<String, SandboxedAccounts> OPEN = new ConcurrentHashMap<>();
+    private static final AtomicInteger HANDLES = new AtomicInteger();
 
+    /**
+     * Import it into a test that {@link #register registers} its sandbox: the sandbox is then
+     * closed with the application context, after its accounts disconnected (closed before, it would
+     * have them reconnecting to nothing while the context shuts down).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class ClosedWithTheApplication {
+        @Bean
+        AutoCloseable sandboxedAccountsShutdown(@Value("${" + HANDLE + "}") String handle) {
+            return () -> {
+                SandboxedAccounts sandbox = OPEN.remove(handle);
+                if (sandbox != null) {
+                    sandbox.close();
+                }
+            };
+        }
+    }
+
+    private final String handle = "sandbox-" + HANDLES.incrementAndGet();
     private final SandboxServer sandbox;
     private final List<SandboxAccount> users;
     private final Path accountsFile;
@@ -119,6 +148,8 @@ public final class SandboxedAccounts implements AutoCloseable {
 
     /** Points the proxy at this sandbox, with a database of its own. */
     public void register(DynamicPropertyRegistry registry) {
+        OPEN.put(handle, this);
+        registry.add(HANDLE, () -> handle);
         registry.add("mj.sandbox.enabled", () -> "false");
         registry.add("mj.accounts-file", accountsFile::toString);
         registry.add("mj.discord.server", sandbox::restBaseUrl);

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SandboxedAccounts.ClosedWithTheApplication.class)
 class RestFaultsTest {
 
     @TempDir
@@ -44,14 +44,6 @@ class RestFaultsTest {
     static void pointAtSandbox(DynamicPropertyRegistry registry) {
         sandbox = SandboxedAccounts.start(SandboxSettings.forTests(), 1, dir, 1);
         sandbox.register(registry);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SandboxLifetime {
-        @Bean
-        AutoCloseable sandboxShutdown() {
-            return () -> sandbox.close();
-        }
     }
 
     @LocalServerPort

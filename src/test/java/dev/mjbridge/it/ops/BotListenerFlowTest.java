@@ -14,11 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SandboxedAccounts.ClosedWithTheApplication.class)
 class BotListenerFlowTest {
 
     private static final String BAD_BOT_TOKEN = "a-bot-token-discord-refuses.xyz";
@@ -61,14 +61,6 @@ class BotListenerFlowTest {
                 n -> n == 3 ? "    botToken: \"" + BAD_BOT_TOKEN + "\"\n" : "", n -> n <= 2);
         sandbox.register(registry);
         registry.add("mj.discord.capture-dir", () -> dir.resolve("captures").toString());
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SandboxLifetime {
-        @Bean
-        AutoCloseable sandboxShutdown() {
-            return () -> sandbox.close();
-        }
     }
 
     @LocalServerPort
