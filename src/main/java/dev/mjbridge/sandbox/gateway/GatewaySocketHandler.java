@@ -144,6 +144,8 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
         connection.attach(session);
         session.bind(connection);
         hub.heartbeats().attached(connection.id(), session.id(), user.get().id());
+        // Counted before READY goes out: a client that saw its READY must find its IDENTIFY counted.
+        hub.counters().identified(user.get().id());
         session.dispatch("READY", json.writeValueAsString(
                 readyPayloads.ready(session, connection.apiVersion(), urls.gateway())));
         if (user.get().bot()) {
@@ -151,7 +153,6 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
                 session.dispatch("GUILD_CREATE", json.writeValueAsString(readyPayloads.guildCreate(guild)));
             }
         }
-        hub.counters().identified(user.get().id());
         log.info("sandbox gateway: {} identified as {} (session {})", connection.id(), user.get(), session.id());
     }
 
