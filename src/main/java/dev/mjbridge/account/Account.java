@@ -19,32 +19,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One account of the pool at run time: its configuration, gateway session, REST
- * client, slots and health. Its gateway events are parsed here and handed to the
- * {@link AccountEventSink}.
+ * One account of the pool at run time: its standing ({@link AccountStanding}: settings, health
+ * and why), gateway session, optional bot listener, REST client, slots, pacing and sync. Each
+ * change of standing is applied there and followed here by what it means for the sessions. Its
+ * gateway events go through {@link AccountDispatches} to the {@link AccountEventSink}.
  */
 public final class Account {
 
     private static final Logger log = LoggerFactory.getLogger(Account.class);
 
-    private volatile AccountConfig config;
-    /** As the accounts file says (the last one applied); an operator's re-enable goes back to it. */
-    private volatile AccountConfig configured;
-    /** Removed from the accounts file (or replaced by a reconnect): takes no new work, ends what runs. */
-    private volatile boolean leaving;
+    /** Its settings now and as the file gives them, health, relax-only, a timed block, leaving. */
+    private final AccountStanding standing;
     private final UserGatewaySession gateway;
     private final DiscordRestClient rest;
     private final AccountSlots slots;
     private final Pacing pacing;
     private final boolean sandbox;
-    private volatile AccountHealth health = AccountHealth.of(AccountState.CONNECTING, "starting");
     /** Work that needs a live session, waiting for the next READY. */
     private final java.util.Queue<Runnable> waitingForSession = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AccountEventSink sink;
-    /** Why the account runs relax-only (its fast hours ran out); survives reconnects, cleared by re-enabling. */
-    private volatile String relaxOnly;
-    /** When a timed block of Midjourney ends (epoch ms), while the account is disabled for it; else null. */
-    private volatile Long disabledUntil;
     /** Learned from Midjourney (a remix modal opened, or settings): null while unknown. */
     private volatile Boolean remix;
     /** Where both streams' dispatches go: the user session's and the bot listener's. */
@@ -76,8 +69,7 @@ public final class Account {
                    MessageParser parser, AccountEventSink sink, boolean sandbox, AccountObservers observers,
                    Pacing pacing) {
         this.pacing = pacing;
-        this.config = config;
-        this.configured = config;
+        this.standing = new AccountStanding(config);
         this.rest = rest;
         this.sandbox = sandbox;
         this.slots = new AccountSlots(config.concurrency(), config.queueSize());
@@ -99,17 +91,15 @@ public final class Account {
                 sink.onSessionReplaced(Account.this);
             }
         });
-        if (!config.enabled()) {
-            health = AccountHealth.of(AccountState.DISABLED, "disabled in the accounts file");
-        }
     }
 
     public String id() {
-        return config.id();
+        return standing.config().id();
     }
 
+    /** The settings it runs with now: the accounts file's, unless disabled or narrowed to relax since. */
     public AccountConfig config() {
-        return config;
+        return standing.config();
     }
 
     public DiscordRestClient rest() {
@@ -125,7 +115,7 @@ public final class Account {
     }
 
     public AccountHealth health() {
-        return health;
+        return standing.health();
     }
 
     public Optional<String> userId() {
@@ -145,12 +135,12 @@ public final class Account {
     }
 
     public boolean takesWork() {
-        return config.enabled() && !leaving && health.takesWork();
+        return standing.takesWork();
     }
 
     /** True once the account is on its way out of the pool ({@link #retire}). */
     public boolean leaving() {
-        return leaving;
+        return standing.leaving();
     }
 
     /**
@@ -158,7 +148,7 @@ public final class Account {
      * as opposed to not taking new work for a moment while its session reconnects.
      */
     public boolean disabled() {
-        return !config.enabled() || health.state() == AccountState.DISABLED;
+        return standing.disabled();
     }
 
     /**
@@ -167,6 +157,7 @@ public final class Account {
      * waits for the new one (at most {@code wait}) rather than failing.
      */
     public CompletableFuture<InteractionContext> interactionContext(String nonce, BotType botType, Duration wait) {
+        AccountConfig config = config();
         return gateway.sessionIdWithin(wait).thenApply(session ->
                 new InteractionContext(config.guildId(), config.channelId(), session, nonce, botType));
     }
@@ -187,8 +178,8 @@ public final class Account {
 
     /** Connects (again, after {@link #stop()}: the application context may be stopped and restarted). */
     public void start() {
-        if (config.enabled()) {
-            health = AccountHealth.of(AccountState.CONNECTING, "connecting");
+        if (config().enabled()) {
+            standing.connecting();
             gateway.start();
             startBot();
         }
@@ -219,7 +210,7 @@ public final class Account {
      */
     public void reconnect() {
         // Asked before the stop, which marks the account stopped.
-        boolean working = !disabled() && !leaving;
+        boolean working = !disabled() && !leaving();
         gateway.stop();
         if (working) {
             start();
@@ -231,10 +222,7 @@ public final class Account {
 
     /** Takes the account out of selection with a reason; its session stays up unless {@code disconnect}. */
     public void disable(String reason, boolean disconnect) {
-        disabledUntil = null;
-        config = config.withEnabled(false);
-        health = AccountHealth.of(AccountState.DISABLED, reason);
-        log.warn("account {} disabled: {}", id(), reason);
+        standing.disable(reason);
         if (disconnect) {
             gateway.stop();
             stopBot();
@@ -248,22 +236,11 @@ public final class Account {
      * used up) and a disable by Midjourney or an operator stay until someone re-enables it.
      */
     public void retune(AccountConfig next) {
-        boolean wasEnabled = configured.enabled();
-        configured = next;
         slots.resize(next.concurrency(), next.queueSize());
         pacing.retune(next.pacing());
-        if (!next.enabled()) {
-            config = next;
-            disable("disabled in the accounts file", false);
-            return;
+        if (standing.retune(next) == AccountStanding.Retuned.ENABLED) {
+            connectAgain("re-enabled in the accounts file");
         }
-        if (!wasEnabled) {
-            enable();
-            return;
-        }
-        AccountConfig kept = next.withEnabled(config.enabled());
-        config = relaxOnly == null ? kept : kept.withModes(SpeedMode.RELAX, java.util.EnumSet.of(SpeedMode.RELAX));
-        log.info("account {}: settings changed in the accounts file ({})", id(), config);
     }
 
     /**
@@ -271,27 +248,22 @@ public final class Account {
      * tasks have ended, then {@link #stop()} closes it.
      */
     public void retire(String reason) {
-        leaving = true;
-        health = AccountHealth.of(AccountState.DISABLED, reason);
-        log.info("account {}: {}", id(), reason);
+        standing.retire(reason);
     }
 
     /** Disabled until a known time (a timed block); {@link ModerationRecovery} re-enables it then. */
     public void disableUntil(String reason, java.time.Instant until) {
-        disable(reason, false);
-        disabledUntil = until.toEpochMilli();
+        standing.disableUntil(reason, until);
     }
 
     /** When the timed block the account is disabled for ends, if it is disabled for one. */
     public Optional<Long> disabledUntil() {
-        return Optional.ofNullable(disabledUntil);
+        return standing.disabledUntil();
     }
 
     /** Out of fast hours: the account keeps working, in relax mode only. */
     public void switchToRelax(String reason) {
-        config = config.withModes(SpeedMode.RELAX, java.util.EnumSet.of(SpeedMode.RELAX));
-        relaxOnly = reason;
-        degrade(reason);
+        standing.switchToRelax(reason);
     }
 
     /**
@@ -300,28 +272,12 @@ public final class Account {
      * {@code heldReason} (fast work held). False when it was in neither state.
      */
     public boolean restoreFast(String heldReason) {
-        String relaxed = relaxOnly;
-        if (relaxed == null && heldReason == null) {
-            return false;
-        }
-        relaxOnly = null;
-        if (relaxed != null) {
-            config = config.withModes(configured.mode(), configured.allowModes());
-        }
-        AccountHealth h = health;
-        if (h.state() == AccountState.DEGRADED && (h.reason().equals(relaxed) || h.reason().equals(heldReason))) {
-            health = AccountHealth.of(AccountState.READY, "fast time available again");
-        }
-        log.info("account {}: fast time available again; modes {} as configured", id(), configured.allowModes());
-        return true;
+        return standing.restoreFast(heldReason);
     }
 
     /** Marks the account limited but working (e.g. relax only). */
     public void degrade(String reason) {
-        if (health.state() != AccountState.DISABLED) {
-            health = AccountHealth.of(AccountState.DEGRADED, reason);
-            log.warn("account {} degraded: {}", id(), reason);
-        }
+        standing.degrade(reason);
     }
 
     /** An operator re-enables the account: it reconnects and takes work again. */
@@ -331,16 +287,16 @@ public final class Account {
 
     /** Re-enables the account for {@code why} (an operator, or the end of a moderation block). */
     public void enable(String why) {
-        disabledUntil = null;
-        config = configured.withEnabled(true);
-        relaxOnly = null;
-        health = AccountHealth.of(AccountState.CONNECTING, why + "; connecting");
-        log.info("account {}: {}", id(), why);
+        standing.enable(why);
+        connectAgain(why);
+    }
+
+    private void connectAgain(String why) {
         gateway.start();
         startBot();
         // A session that stayed up while the account was disabled sends no new READY.
         if (gateway.state() == GatewayState.READY) {
-            health = AccountHealth.of(AccountState.READY, why);
+            standing.enabledOnLiveSession(why);
         }
     }
 
@@ -367,23 +323,9 @@ public final class Account {
     }
 
     private void onGatewayState(GatewayState state, String reason) {
-        if (health.state() == AccountState.DISABLED && state != GatewayState.FAILED) {
+        if (!standing.sessionState(state, reason)) {
             return;
         }
-        health = switch (state) {
-            // Reconnecting does not bring fast hours back.
-            case READY -> relaxOnly != null ? AccountHealth.of(AccountState.DEGRADED, relaxOnly)
-                    : AccountHealth.of(AccountState.READY, "connected");
-            case CONNECTING -> AccountHealth.of(AccountState.CONNECTING, reason);
-            // A session that is resuming keeps its id, so work can still be sent meanwhile.
-            case RECONNECTING -> AccountHealth.of(AccountState.DEGRADED, "reconnecting: " + reason);
-            case FAILED -> {
-                config = config.withEnabled(false);
-                yield AccountHealth.of(AccountState.DISABLED, reason);
-            }
-            case STOPPED -> AccountHealth.of(AccountState.DISABLED, "stopped");
-        };
-        log.info("account {}: {} ({})", id(), health.state(), reason);
         if (state == GatewayState.READY) {
             if ("identified".equals(reason)) {
                 sync.sessionStarted();
@@ -398,11 +340,11 @@ public final class Account {
     }
 
     public AccountView view() {
-        AccountConfig c = config;
-        AccountHealth h = health;
+        AccountConfig c = config();
+        AccountHealth h = health();
         return new AccountView(c.id(), c.guildId(), c.channelId(), c.enabled(), h.state(), h.reason(),
                 h.since().toEpochMilli(), c.mode(), c.allowModes(), c.botTypes(), c.concurrency(), c.queueSize(),
                 slots.running(), slots.queued(), c.weight(), c.remark(), c.remixAutoSubmit(), remix, sandbox,
-                pacing.usage(), disabledUntil, listener(), sync.view());
+                pacing.usage(), standing.disabledUntil().orElse(null), listener(), sync.view());
     }
 }
