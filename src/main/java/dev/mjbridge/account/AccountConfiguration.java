@@ -110,8 +110,9 @@ public class AccountConfiguration {
 
     /** Presses Acknowledge / Accept ToS and ends timed blocks for the accounts (docs/accounts.md). */
     @Bean
-    ModerationRecovery moderationRecovery(InteractionPayloads payloads, ScheduledExecutorService mjScheduler) {
-        return new ModerationRecovery(payloads, mjScheduler, Clock.systemUTC());
+    ModerationRecovery moderationRecovery(InteractionPayloads payloads, ScheduledExecutorService mjScheduler,
+                                          AccountSyncer syncer) {
+        return new ModerationRecovery(payloads, mjScheduler, Clock.systemUTC(), syncer::sync);
     }
 
     @Bean

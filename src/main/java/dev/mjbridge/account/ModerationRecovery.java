@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Gets an account out of Midjourney's moderation without an operator where that is safe
@@ -53,11 +55,25 @@ public final class ModerationRecovery {
     /** One press at a time per account and kind: three refused jobs must not press three times. */
     private final Map<String, String> nonceByAccountAndKind = new ConcurrentHashMap<>();
 
-    /** @param scheduler the shared timer; nothing here blocks on it */
+    /** Runs before an account whose block ended takes work again: what it has left may have changed meanwhile. */
+    private final Function<Account, CompletableFuture<?>> syncFirst;
+
+    /** Without a sync before the end of a block (tests of the presses alone). */
     public ModerationRecovery(InteractionPayloads payloads, ScheduledExecutorService scheduler, Clock clock) {
+        this(payloads, scheduler, clock, account -> CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * @param scheduler the shared timer; nothing here blocks on it
+     * @param syncFirst the account's /info and /settings sync, run when its block ends and before it is
+     *                  enabled; it completes (never exceptionally) whatever Midjourney answers
+     */
+    public ModerationRecovery(InteractionPayloads payloads, ScheduledExecutorService scheduler, Clock clock,
+                              Function<Account, CompletableFuture<?>> syncFirst) {
         this.payloads = payloads;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.syncFirst = syncFirst;
     }
 
     /** A refusal that blames the account; the account is disabled with Midjourney's reason already. */
@@ -129,11 +145,23 @@ public final class ModerationRecovery {
         scheduler.schedule(() -> endBlock(account, until), delay, TimeUnit.MILLISECONDS);
     }
 
-    /** Only the block this timer was set for ends: an operator or a later block may have changed things since. */
-    private static void endBlock(Account account, Instant until) {
-        if (account.disabledUntil().filter(ms -> ms == until.toEpochMilli()).isPresent()) {
-            account.enable("Midjourney's block ended");
+    /**
+     * Only the block this timer was set for ends: an operator or a later block may have changed things
+     * since (also while the sync runs). The account syncs /info and /settings first, so it comes back
+     * knowing its plan and fast time, then takes work again whatever the sync said.
+     */
+    private void endBlock(Account account, Instant until) {
+        if (stillBlockedUntil(account, until)) {
+            syncFirst.apply(account).whenComplete((ignored, error) -> {
+                if (stillBlockedUntil(account, until)) {
+                    account.enable("Midjourney's block ended");
+                }
+            });
         }
+    }
+
+    private static boolean stillBlockedUntil(Account account, Instant until) {
+        return account.disabledUntil().filter(ms -> ms == until.toEpochMilli()).isPresent();
     }
 
     private void press(Account account, MjEvent.JobFailed failed, Button button) {

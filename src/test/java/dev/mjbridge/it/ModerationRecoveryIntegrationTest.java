@@ -107,6 +107,8 @@ class ModerationRecoveryIntegrationTest {
         assertThat(back.path("disabledUntil").isNull()).isTrue();
         assertThat(back.path("enabled").asBoolean()).isTrue();
         assertThat(back.path("stateReason").asString()).contains("block ended");
+        assertThat(back.path("info").path("syncedAt").asLong()).as("it synced /info before taking work again")
+                .isGreaterThanOrEqualTo(blocked.path("disabledUntil").asLong());
         JsonNode next = api.awaitFinal(submitOn(DEFAULTS, "a lantern in clear air"));
         assertThat(next.path("status").asString()).as(next.toString()).isEqualTo("SUCCESS");
         assertThat(next.path("properties").path("discordInstanceId").asString()).isEqualTo(DEFAULTS);
