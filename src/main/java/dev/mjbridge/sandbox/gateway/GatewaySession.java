@@ -102,12 +102,16 @@ final class GatewaySession {
         return Optional.of(sent.stream().filter(f -> f.seq() > lastSeq).toList());
     }
 
-    /** Resumes onto a new connection: replays the missed frames, then RESUMED, atomically. */
-    synchronized boolean resumeOn(GatewayConnection target, int lastSeq) {
+    /**
+     * Resumes onto a new connection: replays the missed frames, then RESUMED, atomically;
+     * {@code accepted} runs first, once the resume is known to succeed.
+     */
+    synchronized boolean resumeOn(GatewayConnection target, int lastSeq, Runnable accepted) {
         Optional<List<SequencedFrame>> missed = framesAfter(lastSeq);
         if (missed.isEmpty()) {
             return false;
         }
+        accepted.run();
         GatewayConnection previous = connection;
         connection = target;
         disconnectedSince = null;

@@ -169,7 +169,9 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
         }
         boolean sameUser = session != null && user.isPresent() && session.user().id().equals(user.get().id());
         if (!sameUser || !data.path("seq").canConvertToInt()
-                || !session.resumeOn(connection, data.path("seq").asInt())) {
+                // Counted before the replay goes out: a client that saw RESUMED must find its RESUME counted.
+                || !session.resumeOn(connection, data.path("seq").asInt(),
+                        () -> hub.counters().resumed(session.user().id()))) {
             if (session != null && sameUser) {
                 hub.forget(session);
             }
@@ -177,7 +179,6 @@ public final class GatewaySocketHandler extends AbstractWebSocketHandler {
             connection.send("{\"op\":9,\"d\":false}");
             return;
         }
-        hub.counters().resumed(session.user().id());
         connection.attach(session);
         hub.heartbeats().attached(connection.id(), session.id(), session.user().id());
         log.info("sandbox gateway: {} resumed session {}", connection.id(), session.id());
