@@ -7,7 +7,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DeliveryDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    static final String DELIVERY_HEADER = "X-Mj-Delivery";
 
     private final NotifyProperties properties;
     private final NotifyHookPolicy policy;
@@ -36,12 +40,20 @@ final class DeliveryDispatcher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
     private final Map<String, TaskLine> lines = new ConcurrentHashMap<>();
+    private final DeliveryLog deliveryLog = new DeliveryLog();
+    private final Clock clock;
     /** Undelivered states over all tasks (not counting those being sent). */
     private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean closed;
 
     DeliveryDispatcher(NotifyProperties properties, NotifyHookPolicy policy, ObjectMapper mapper,
                        ScheduledExecutorService timer, ExecutorService worker) {
+        this(properties, policy, mapper, timer, worker, Clock.systemUTC());
+    }
+
+    DeliveryDispatcher(NotifyProperties properties, NotifyHookPolicy policy, ObjectMapper mapper,
+                       ScheduledExecutorService timer, ExecutorService worker, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.policy = policy;
         this.mapper = mapper;
@@ -73,6 +85,11 @@ final class DeliveryDispatcher implements AutoCloseable {
             attempt(line, start);
             return;
         }
+    }
+
+    /** The task's last delivery attempts, oldest first. */
+    List<DeliveryAttempt> attempts(String taskId) {
+        return deliveryLog.attempts(taskId);
     }
 
     /** Undelivered states over all tasks; for tests and metrics. */
@@ -107,11 +124,13 @@ final class DeliveryDispatcher implements AutoCloseable {
 
     private void sendChecked(TaskLine line, Delivery delivery) {
         HookTarget target = delivery.target();
+        Instant start = clock.instant();
+        long startNanos = System.nanoTime();
         if (target.checked()) {
             // Checked again on every attempt: the name may resolve elsewhere than at submit time.
             Optional<String> refusal = policy.refusalReason(target.url());
             if (refusal.isPresent()) {
-                finished(line, delivery, DeliveryResult.failed("refused: " + refusal.get()));
+                finished(line, delivery, DeliveryResult.failed("refused: " + refusal.get()), start, startNanos);
                 return;
             }
         }
@@ -120,29 +139,54 @@ final class DeliveryDispatcher implements AutoCloseable {
             json = mapper.writeValueAsBytes(delivery.task());
         } catch (JacksonException e) {
             log.error("cannot serialize {} for its webhook", delivery.describe(), e);
+            record(delivery, DeliveryResult.failed("cannot serialize the task"), start, startNanos,
+                    DeliveryOutcome.GAVE_UP);
             next(line);
             return;
         }
         Optional<URI> uri = HookUrls.parse(target.url());
         if (uri.isEmpty()) {
             log.warn("webhook {} for task {} is not a URL; not delivered", target, line.taskId);
+            record(delivery, DeliveryResult.failed("not a URL"), start, startNanos, DeliveryOutcome.GAVE_UP);
             next(line);
             return;
         }
-        sender.post(uri.get(), json).thenAccept(result -> finished(line, delivery, result));
+        sender.post(uri.get(), json, headers(delivery, json, start))
+                .thenAccept(result -> finished(line, delivery, result, start, startNanos));
     }
 
-    private void finished(TaskLine line, Delivery delivery, DeliveryResult result) {
+    /** {@code X-Mj-Delivery} always; {@code X-Mj-Signature} with a signing secret, signed at this attempt's time. */
+    private Map<String, String> headers(Delivery delivery, byte[] json, Instant now) {
+        String secret = properties.signingSecret();
+        if (secret == null) {
+            return Map.of(DELIVERY_HEADER, delivery.id());
+        }
+        return Map.of(DELIVERY_HEADER, delivery.id(),
+                WebhookSignature.HEADER, WebhookSignature.header(secret, now.getEpochSecond(), json));
+    }
+
+    private void record(Delivery delivery, DeliveryResult result, Instant start, long startNanos,
+                        DeliveryOutcome outcome) {
+        long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        deliveryLog.record(delivery.task().id(), new DeliveryAttempt(delivery.id(), delivery.task().status(),
+                delivery.task().progress(), delivery.target().toString(), start.toEpochMilli(), result.status(),
+                result.problem(), durationMs, outcome));
+    }
+
+    private void finished(TaskLine line, Delivery delivery, DeliveryResult result, Instant start, long startNanos) {
         if (closed) {
             return; // shutting down: what failed now failed because of it
         }
         if (result.delivered()) {
             log.debug("webhook {} got {}", delivery.target(), delivery.describe());
+            record(delivery, result, start, startNanos, DeliveryOutcome.SENT);
             next(line);
             return;
         }
         Delivery failed = delivery.failedOnce();
-        if (failed.failures() >= properties.attempts()) {
+        boolean last = failed.failures() >= properties.attempts();
+        record(delivery, result, start, startNanos, last ? DeliveryOutcome.GAVE_UP : DeliveryOutcome.RETRYING);
+        if (last) {
             log.warn("webhook {} gave up on {} after {} attempts: {}", delivery.target(), delivery.describe(),
                     failed.failures(), result.problem());
             next(line);

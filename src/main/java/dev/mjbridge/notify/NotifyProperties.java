@@ -24,6 +24,8 @@ import java.util.Locale;
  * @param maxAnswerBytes    how much of a receiver's answer is read before the connection is dropped
  * @param maxQueuedPerTask  undelivered states kept per task; beyond it progress steps are coalesced
  * @param maxQueued         undelivered states kept overall; beyond it progress steps are coalesced early
+ * @param signingSecret     when set, every delivery is signed with it ({@link WebhookSignature}); never
+ *                          logged or shown, hence {@link #toString()} masks it
  */
 @ConfigurationProperties("mj.notify")
 public record NotifyProperties(
@@ -35,7 +37,11 @@ public record NotifyProperties(
         boolean refusePrivate,
         Integer maxAnswerBytes,
         Integer maxQueuedPerTask,
-        Integer maxQueued) {
+        Integer maxQueued,
+        String signingSecret) {
+
+    /** Short secrets can be guessed offline from one signed body. */
+    static final int MIN_SECRET_LENGTH = 16;
 
     /** Each default is written here only; a value given but unusable stops start-up (key and reason). */
     public NotifyProperties {
@@ -55,6 +61,26 @@ public record NotifyProperties(
         // Two: coalescing keeps a task's latest state of each status, the last one included.
         maxQueuedPerTask = SettingChecks.atLeast("mj.notify.max-queued-per-task", maxQueuedPerTask, 2, 32);
         maxQueued = SettingChecks.atLeast("mj.notify.max-queued", maxQueued, 1, 10_000);
+        signingSecret = signingSecret == null || signingSecret.isBlank() ? null : signingSecret.trim();
+        if (signingSecret != null && signingSecret.length() < MIN_SECRET_LENGTH) {
+            // The reason names the length only: the value is a secret.
+            throw new InvalidSettingException("mj.notify.signing-secret",
+                    "must be at least " + MIN_SECRET_LENGTH + " characters, got " + signingSecret.length());
+        }
+    }
+
+    /** The same settings with webhooks signed by {@code secret}. */
+    public NotifyProperties withSigningSecret(String secret) {
+        return new NotifyProperties(attempts, timeout, firstDelay, maxDelay, allowHosts, refusePrivate,
+                maxAnswerBytes, maxQueuedPerTask, maxQueued, secret);
+    }
+
+    @Override
+    public String toString() {
+        return "NotifyProperties[attempts=" + attempts + ", timeout=" + timeout + ", firstDelay=" + firstDelay
+                + ", maxDelay=" + maxDelay + ", allowHosts=" + allowHosts + ", refusePrivate=" + refusePrivate
+                + ", maxAnswerBytes=" + maxAnswerBytes + ", maxQueuedPerTask=" + maxQueuedPerTask
+                + ", maxQueued=" + maxQueued + ", signingSecret=" + (signingSecret == null ? "none" : "***") + "]";
     }
 
     /** How long a failed delivery waits before its next attempt: the backoff the gateway's reconnects use too. */
@@ -64,6 +90,6 @@ public record NotifyProperties(
 
     /** Every setting at its default. */
     public static NotifyProperties defaults() {
-        return new NotifyProperties(null, null, null, null, null, false, null, null, null);
+        return new NotifyProperties(null, null, null, null, null, false, null, null, null, null);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,25 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
         if (target != null && changes.isNews(task)) {
             dispatcher.offer(Delivery.first(task, target));
         }
+    }
+
+    /** The task's last delivery attempts, oldest first (bounded: see {@link DeliveryLog}). */
+    public List<DeliveryAttempt> deliveries(String taskId) {
+        return dispatcher.attempts(taskId);
+    }
+
+    /**
+     * Sends the task's state again as a new delivery, whether or not it changed since the last
+     * one: for a receiver that lost it. A client's own hook is checked as on every delivery.
+     */
+    public Redelivery redeliver(Task task) {
+        HookTarget target = targetOf(task);
+        if (target == null) {
+            return new Redelivery.NoHook("task " + task.id() + " has no notifyHook and mj.notify-hook is not set");
+        }
+        Delivery delivery = Delivery.first(task, target);
+        dispatcher.offer(delivery);
+        return new Redelivery.Queued(delivery.id());
     }
 
     /** Undelivered task states; for tests and metrics. */

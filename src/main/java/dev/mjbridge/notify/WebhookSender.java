@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,13 +39,14 @@ final class WebhookSender {
     }
 
     /** Never completes exceptionally: failures are a {@link DeliveryResult} too. */
-    CompletableFuture<DeliveryResult> post(URI uri, byte[] json) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    CompletableFuture<DeliveryResult> post(URI uri, byte[] json, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "mj-bridge")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         CompletableFuture<HttpResponse<Long>> call;
         try {
             call = client.sendAsync(request, BoundedDiscard.handler(maxAnswerBytes));

@@ -8,6 +8,8 @@
  *       retries, backoff and bounded queues ({@link dev.mjbridge.notify.PendingDeliveries}).</li>
  *   <li>{@link dev.mjbridge.notify.NotifyHookPolicy}: the SSRF check of client-supplied hooks,
  *       public for the API layer.</li>
+ *   <li>{@link dev.mjbridge.notify.WebhookSignature}: the {@code X-Mj-Signature} header;
+ *       {@link dev.mjbridge.notify.DeliveryLog}: each task's last attempts, for the operator.</li>
  *   <li>{@link dev.mjbridge.notify.NotifyProperties}: {@code mj.notify.*}.</li>
  * </ul>
  */

@@ -57,6 +57,7 @@ class ApiWiringTest {
                     new dev.mjbridge.account.PoolReloader(null, null, dev.mjbridge.account.AccountsFile.withSystemEnvironment(),
                             mock(AccountPool.class), java.time.Clock.systemUTC()), mock(AccountPool.class)))
             .withBean(AccountSyncer.class, () -> mock(AccountSyncer.class))
+            .withBean(dev.mjbridge.notify.WebhookNotifier.class, () -> mock(dev.mjbridge.notify.WebhookNotifier.class))
             .withBean(NotifyHookPolicy.class, () -> new NotifyHookPolicy(
                     NotifyProperties.defaults()));
 

@@ -29,11 +29,14 @@ import tools.jackson.databind.JsonNode;
  * lines (account configuration, the sandbox banner) are scanned too.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"mj.api-secret=" + SecretLeakTest.API_SECRET, "logging.level.dev.mjbridge=DEBUG"})
+@TestPropertySource(properties = {"mj.api-secret=" + SecretLeakTest.API_SECRET, "logging.level.dev.mjbridge=DEBUG",
+        "mj.notify.signing-secret=" + SecretLeakTest.SIGNING_SECRET})
 class SecretLeakTest extends ProxyIntegrationTest {
 
     static final String API_SECRET = "leak-test-api-secret";
-    private static final List<String> SECRETS = List.of("sandbox-token-1", "sandbox-token-2", API_SECRET, ADMIN_SECRET);
+    static final String SIGNING_SECRET = "leak-test-webhook-signing-secret";
+    private static final List<String> SECRETS = List.of("sandbox-token-1", "sandbox-token-2", API_SECRET, ADMIN_SECRET,
+            SIGNING_SECRET);
 
     @Autowired
     DiscordEndpoints endpoints;
@@ -93,6 +96,16 @@ class SecretLeakTest extends ProxyIntegrationTest {
         finished(client, client.submit("/mj/submit/imagine", imagineOn("sandbox-1", "a blocked request")));
         record(client.get("/mj/account/sandbox-1/fetch"));
         record(client.adminPost("/mj/account/sandbox-1/disable", "{\"reason\": \"checking\"}", ADMIN_SECRET));
+
+        // A signed webhook to a receiver that refuses it (this app, which wants its api secret): the
+        // retries' log lines, the delivery log and a redelivery.
+        String hooked = client.submit("/mj/submit/imagine", """
+                {"prompt": "a signed webhook", "notifyHook": "http://127.0.0.1:%d/mj/nothing"}""".formatted(port));
+        finished(client, hooked);
+        Waits.await("a delivery attempt logged", MjApi.WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> record(client.adminGet("/mj/task/" + hooked + "/deliveries", ADMIN_SECRET)).body(),
+                        answer -> answer.path("result").size() > 0);
+        record(client.adminPost("/mj/task/" + hooked + "/redeliver", "", ADMIN_SECRET));
 
         // Refusals and errors.
         record(client.adminPost("/mj/account/sandbox-1/enable", "", "wrong-admin-secret"));

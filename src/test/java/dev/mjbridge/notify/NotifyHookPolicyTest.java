@@ -41,7 +41,7 @@ class NotifyHookPolicyTest {
 
     private static NotifyHookPolicy policy(boolean refusePrivate, List<String> allowHosts) {
         return new NotifyHookPolicy(new NotifyProperties(null, Duration.ofSeconds(1), null, null, allowHosts,
-                refusePrivate, null, null, null), TABLE);
+                refusePrivate, null, null, null, null), TABLE);
     }
 
     private static final NotifyHookPolicy DEFAULTS = policy(false, List.of());

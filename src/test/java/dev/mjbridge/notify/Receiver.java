@@ -10,7 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +40,15 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** A request as it arrived: its body and its headers (names in lower case). */
+    record Request(String body, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
     private final LinkedBlockingQueue<String> bodies = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
     /** Released when the receiver closes, so blocked answers end. */
@@ -59,6 +70,10 @@ final class Receiver implements AutoCloseable {
                     all.add(body);
                 }
                 bodies.add(body);
+                Map<String, String> headers = new HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+                requests.add(new Request(body, Map.copyOf(headers)));
                 int status = answer.status(count.incrementAndGet());
                 if (endlessBody) {
                     exchange.sendResponseHeaders(status, 0);
@@ -107,6 +122,15 @@ final class Receiver implements AutoCloseable {
             fail("no webhook arrived within " + WAIT);
         }
         return body;
+    }
+
+    /** The next request with its headers, in arrival order (a queue apart from {@link #next()}'s). */
+    Request nextRequest() throws InterruptedException {
+        Request request = requests.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (request == null) {
+            fail("no webhook arrived within " + WAIT);
+        }
+        return request;
     }
 
     /** Every body received so far. */

@@ -40,7 +40,7 @@ class WebhookNotifierTest {
 
     private static NotifyProperties fast(int attempts, Duration timeout) {
         return new NotifyProperties(attempts, timeout, Duration.ofMillis(10), Duration.ofMillis(50),
-                List.of(), false, null, null, null);
+                List.of(), false, null, null, null, null);
     }
 
     private WebhookNotifier notifier(NotifyProperties properties, String globalHook, HostResolver resolver) {
@@ -177,7 +177,7 @@ class WebhookNotifierTest {
         Receiver receiver = new Receiver(n -> 200, true);
         closing.add(receiver);
         NotifyProperties properties = new NotifyProperties(5, Duration.ofSeconds(5), Duration.ofMillis(10),
-                Duration.ofMillis(50), List.of(), false, 1024, null, null);
+                Duration.ofMillis(50), List.of(), false, 1024, null, null, null);
         WebhookNotifier notifier = notifier(properties, null);
         Task task = task("11", receiver.url("/hook")).withStatus(TaskStatus.SUBMITTED);
 
@@ -241,7 +241,7 @@ class WebhookNotifierTest {
     void theGlobalHookIsTrustedEvenWhenPrivateAddressesAreRefused() throws Exception {
         Receiver receiver = receiver(n -> 200);
         NotifyProperties strict = new NotifyProperties(2, Duration.ofSeconds(5), Duration.ofMillis(10),
-                Duration.ofMillis(50), List.of(), true, null, null, null);
+                Duration.ofMillis(50), List.of(), true, null, null, null, null);
         WebhookNotifier notifier = notifier(strict, receiver.url("/global"));
 
         notifier.onTaskChanged(task("10", null).withStatus(TaskStatus.SUBMITTED));
