@@ -11,12 +11,14 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.mjbridge.task.TaskJson;
@@ -41,6 +43,15 @@ public class TaskEventsController {
     TaskEventsController(TaskService tasks, TaskEvents events) {
         this.tasks = tasks;
         this.events = events;
+    }
+
+    /**
+     * A client that hung up is the normal end of a stream: the container reports it as an error of the
+     * response, which needs no answer (none can be written) and no log line.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientLeft() {
+        // The stream ended through its emitter's error callback already.
     }
 
     /** One task: its current state first, then each change until it is final; then the stream ends. */
