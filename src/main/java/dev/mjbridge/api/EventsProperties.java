@@ -3,6 +3,7 @@ package dev.mjbridge.api;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.mjbridge.config.SettingChecks;
@@ -34,7 +35,8 @@ public record EventsProperties(
         SettingChecks.atLeast("mj.events.writer-threads", writerThreads, 1, 0);
     }
 
+    /** What binding no {@code mj.events.*} key gives: the {@code @DefaultValue}s above, kept in one place. */
     public static EventsProperties defaults() {
-        return new EventsProperties(Duration.ofSeconds(15), 1000, 256, 1000, 2);
+        return new Binder().bindOrCreate("mj.events", EventsProperties.class);
     }
 }
