@@ -57,12 +57,14 @@ class TaskEventsFlowTest extends FlowTest {
 
     @Test
     void eachEventIsTheFetchJsonOfThatVersion() {
-        // With the bot paused the job is sent but does not start: the task holds still at SUBMITTED.
+        // With the bot paused the job is sent but does not start: once Discord acknowledged the
+        // interaction (its id is on the task), the task holds still at SUBMITTED.
         sandbox.pauseBot();
         String id;
         try {
             id = api.submit("/mj/submit/imagine", "{\"prompt\": \"a kite over dunes\"}");
-            api.awaitStatus(id, "SUBMITTED");
+            api.awaitTask(id, t -> t.path("status").asString().equals("SUBMITTED")
+                    && !t.path("properties").path("interactionId").asString("").isEmpty(), "sent and acknowledged");
             try (EventStreamClient stream = EventStreamClient.open(port, "/mj/task/" + id + "/events")) {
                 Event first = stream.nextEvent(LIMIT);
                 assertThat(first.data()).as("the current state").isEqualTo(api.get("/mj/task/" + id + "/fetch").raw());
