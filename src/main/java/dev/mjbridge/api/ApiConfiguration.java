@@ -14,7 +14,7 @@ import dev.mjbridge.images.ImageProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ApiProperties.class, AdminProperties.class, RateLimitProperties.class,
-        ImageProperties.class})
+        ImageProperties.class, EventsProperties.class})
 public class ApiConfiguration implements WebMvcConfigurer {
 
     private final AdminProperties admin;

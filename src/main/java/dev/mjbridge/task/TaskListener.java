@@ -8,4 +8,12 @@ package dev.mjbridge.task;
 public interface TaskListener {
 
     void onTaskChanged(Task task);
+
+    /**
+     * The same change with the bytes {@code GET /mj/task/{id}/fetch} answers for this version (and its
+     * version number, for readers that must tell newer from older). By default the JSON is ignored.
+     */
+    default void onTaskChanged(Task task, TaskJson json) {
+        onTaskChanged(task);
+    }
 }

@@ -99,7 +99,7 @@ public final class TaskWriter {
         CompletableFuture<Boolean> stored = store.stage(task, version, true);
         index.put(task);
         lastActivity.put(task.id(), System.currentTimeMillis());
-        publish(task);
+        publish(task, version);
         return stored;
     }
 
@@ -166,7 +166,7 @@ public final class TaskWriter {
         } else {
             lastActivity.put(taskId, System.currentTimeMillis());
         }
-        publish(task);
+        publish(task, made.get());
         if (task.status().isFinal() || update instanceof TaskUpdate.Held) {
             onJobOver.accept(task);
         }
@@ -208,10 +208,10 @@ public final class TaskWriter {
         return Optional.ofNullable(lastActivity.get(taskId));
     }
 
-    private void publish(Task task) {
+    private void publish(Task task, TaskJson version) {
         for (TaskListener listener : listeners) {
             try {
-                listener.onTaskChanged(task);
+                listener.onTaskChanged(task, version);
             } catch (RuntimeException e) {
                 log.error("task listener {} failed for task {}", listener.getClass().getSimpleName(), task.id(), e);
             }

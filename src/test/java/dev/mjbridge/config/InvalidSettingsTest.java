@@ -1,5 +1,7 @@
 package dev.mjbridge.config;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +22,7 @@ import dev.mjbridge.account.AccountProperties;
 import dev.mjbridge.account.SelectionStrategy;
 import dev.mjbridge.api.AdminProperties;
 import dev.mjbridge.api.ApiProperties;
+import dev.mjbridge.api.EventsProperties;
 import dev.mjbridge.api.RateLimitProperties;
 import dev.mjbridge.notify.NotifyProperties;
 
@@ -32,7 +35,7 @@ class InvalidSettingsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({MjProperties.class, AccountProperties.class,
             NotifyProperties.class,
-            ApiProperties.class, AdminProperties.class, RateLimitProperties.class})
+            ApiProperties.class, AdminProperties.class, RateLimitProperties.class, EventsProperties.class})
     static class AllSettings {
     }
 
@@ -50,6 +53,7 @@ class InvalidSettingsTest {
             assertThat(context.getBean(AccountProperties.class)).isEqualTo(AccountProperties.defaults());
             assertThat(context.getBean(ApiProperties.class).limits()).isEqualTo(ApiProperties.Limits.DEFAULTS);
             assertThat(context.getBean(RateLimitProperties.class)).isEqualTo(RateLimitProperties.off());
+            assertThat(context.getBean(EventsProperties.class)).isEqualTo(EventsProperties.defaults());
         });
     }
 
@@ -74,6 +78,7 @@ class InvalidSettingsTest {
         assertThat(notify.maxQueuedPerTask()).isEqualTo(32);
         assertThat(notify.maxQueued()).isEqualTo(10_000);
         assertThat(notify.firstDelay()).hasSeconds(1);
+        assertThat(EventsProperties.defaults()).isEqualTo(new EventsProperties(Duration.ofSeconds(15), 1000, 256, 1000, 2));
     }
 
     @Test
@@ -109,6 +114,11 @@ class InvalidSettingsTest {
             mj.sandbox.video-time      | 0s                       | must be longer than zero
             mj.sandbox.link-lifetime   | -1h                      | must be longer than zero
             mj.accounts.reload-check   | 0s                       | must be longer than zero
+            mj.events.heartbeat        | 0s                       | must be longer than zero
+            mj.events.max-subscribers  | 0                        | must be at least 1
+            mj.events.buffer           | 0                        | must be at least 1
+            mj.events.replay           | -1                       | must be at least 0
+            mj.events.writer-threads   | 0                        | must be at least 1
             # durations that are no durations
             mj.notify.timeout          | ten seconds              | ten seconds
             mj.tasks.timeout-check     | 10 parsecs               | 10 parsecs
