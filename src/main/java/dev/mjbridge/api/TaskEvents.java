@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.mjbridge.task.Task;
@@ -39,7 +39,7 @@ public final class TaskEvents implements TaskListener, AutoCloseable {
     public TaskEvents(EventsProperties settings) {
         this.settings = settings;
         this.lastId = System.currentTimeMillis() * 1000;
-        this.writers = Executors.newScheduledThreadPool(settings.writerThreads(), daemon("mj-events"));
+        this.writers = Executors.newScheduledThreadPool(settings.writerThreads(), writerThreads());
         long beat = settings.heartbeat().toMillis();
         writers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     }
@@ -125,12 +125,10 @@ public final class TaskEvents implements TaskListener, AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** Daemon threads {@code mj-events-1}, {@code mj-events-2}, ...: an open stream never holds the JVM up. */
+    private static ThreadFactory writerThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("mj-events-");
+        threads.setDaemon(true);
+        return threads;
     }
 }
