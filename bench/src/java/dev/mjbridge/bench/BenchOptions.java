@@ -15,7 +15,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
 
     static final String USAGE = """
             options (defaults in brackets):
-              --phases LIST          http,startup,completion,burst,images,pool-edit [all six]
+              --phases LIST          http,startup,completion,burst,images,pool-edit,events [all seven]
               --connections N        HTTP connections [32]
               --warmup S             warm-up seconds per HTTP load [5]
               --duration S           measured seconds per HTTP load [10]
@@ -39,7 +39,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
             """;
 
     /** Every harness phase, in the order a full run takes them. */
-    static final List<String> PHASES = List.of("http", "startup", "completion", "burst", "images", "pool-edit");
+    static final List<String> PHASES = List.of("http", "startup", "completion", "burst", "images", "pool-edit", "events");
 
     static BenchOptions parse(String[] argv) {
         List<String> phases = PHASES;
