@@ -134,7 +134,7 @@ public final class AccountPool implements AutoCloseable {
         List<Account> toStart = new ArrayList<>();
         List<Account> joining = new ArrayList<>();
         List<Runnable> retunes = new ArrayList<>();
-        List<Account[]> departures = new ArrayList<>();
+        List<Departure> departures = new ArrayList<>();
         synchronized (this) {
             changes = PoolChanges.between(configs, next);
             configs = List.copyOf(next);
@@ -161,12 +161,12 @@ public final class AccountPool implements AutoCloseable {
                 fresh.pacing().takeOver(old.pacing());
                 members.put(config.id(), fresh);
                 toStart.add(fresh);
-                departures.add(new Account[] {old, fresh});
+                departures.add(new Departure(old, fresh));
             }
             for (String id : changes.removed()) {
-                departures.add(new Account[] {accounts.get(id), null});
+                departures.add(new Departure(accounts.get(id), null));
             }
-            departures.forEach(d -> leaving.add(d[0]));
+            departures.forEach(d -> leaving.add(d.account()));
             accounts = members;
         }
         joining.forEach(onJoin);
@@ -175,8 +175,12 @@ public final class AccountPool implements AutoCloseable {
             account.start();
         }
         retunes.forEach(Runnable::run);
-        departures.forEach(d -> letGo(d[0], d[1]));
+        departures.forEach(d -> letGo(d.account(), d.successor()));
         return changes;
+    }
+
+    /** An account leaving the pool, and the fresh one taking its id when it reconnects (else null). */
+    private record Departure(Account account, Account successor) {
     }
 
     /** Takes the account out of selection, hands its queue over, and closes it once its running tasks end. */

@@ -102,14 +102,12 @@ public class TaskEventsController {
     }
 
     private SseEmitter followTasks(Set<String> ids, String lastEventId, HttpServletResponse response) throws IOException {
-        StreamInterest interest = StreamInterest.tasks(ids);
         SseEmitter emitter = new SseEmitter(0L);
-        Optional<TaskEvents.Opened> opened = events.open(interest, lastEventId(lastEventId), new EmitterSink(emitter));
+        Optional<TaskEvents.Opened> opened = open(StreamInterest.tasks(ids), lastEventId, emitter);
         if (opened.isEmpty()) {
             return tooMany(response);
         }
         TaskEvents.Opened stream = opened.get();
-        hookUp(emitter, stream.stream());
         // Read after the stream opened: every change after `since` reaches the stream, so nothing falls between.
         List<TaskJson> current = new ArrayList<>();
         for (String id : ids) {
@@ -133,16 +131,22 @@ public class TaskEventsController {
         return emitter;
     }
 
+    /** Opens a stream writing to {@code emitter}, hooked to its end; empty when too many are open. */
+    private Optional<TaskEvents.Opened> open(StreamInterest interest, String lastEventId, SseEmitter emitter) {
+        Optional<TaskEvents.Opened> opened = events.open(interest, lastEventId(lastEventId), new EmitterSink(emitter));
+        opened.ifPresent(stream -> hookUp(emitter, stream.stream()));
+        return opened;
+    }
+
     private SseEmitter followAll(Set<TaskStatus> statuses, String lastEventId, HttpServletResponse response)
             throws IOException {
         StreamInterest interest = StreamInterest.all(statuses);
         SseEmitter emitter = new SseEmitter(0L);
-        Optional<TaskEvents.Opened> opened = events.open(interest, lastEventId(lastEventId), new EmitterSink(emitter));
+        Optional<TaskEvents.Opened> opened = open(interest, lastEventId, emitter);
         if (opened.isEmpty()) {
             return tooMany(response);
         }
         TaskEvents.Opened stream = opened.get();
-        hookUp(emitter, stream.stream());
         List<TaskEvent> initial = stream.missed() != null ? stream.missed()
                 : snapshot(tasks.findJsonByIds(tasks.inFlight().stream().map(t -> t.id()).toList()).stream()
                         .filter(interest::wants).toList(), stream.since());
