@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,7 @@ public final class TaskMeters implements TaskListener {
             Duration.ofMinutes(1), Duration.ofMinutes(5)};
 
     private final MeterRegistry registry;
+    private final LongSupplier nanoTime;
     /** Filled at construction and never changed after, so read without a lock. */
     private final Map<JobKind, ConcurrentMap<String, Counter>> submitted = new EnumMap<>(JobKind.class);
     private final Map<JobKind, Map<TaskStatus, ConcurrentMap<String, Counter>>> finished = new EnumMap<>(JobKind.class);
@@ -40,6 +42,12 @@ public final class TaskMeters implements TaskListener {
     private final ConcurrentMap<String, Long> heldSince = new ConcurrentHashMap<>();
 
     public TaskMeters(MeterRegistry registry) {
+        this(registry, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the delay is measured with ({@link System#nanoTime} but in tests) */
+    TaskMeters(MeterRegistry registry, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.registry = registry;
         for (JobKind action : JobKind.values()) {
             submitted.put(action, new ConcurrentHashMap<>());
@@ -71,7 +79,7 @@ public final class TaskMeters implements TaskListener {
         TaskStatus status = task.status();
         if (!status.isFinal()) {
             if (task.internal().held() != null) {
-                heldSince.putIfAbsent(task.id(), System.nanoTime());
+                heldSince.putIfAbsent(task.id(), nanoTime.getAsLong());
             }
             return;
         }
@@ -81,7 +89,7 @@ public final class TaskMeters implements TaskListener {
                 .tags("action", task.action().name(), "status", status.name(), "account", a)
                 .register(registry)).increment();
         if (status == TaskStatus.SUCCESS) {
-            successDelay.record(held == null ? 0 : System.nanoTime() - held, TimeUnit.NANOSECONDS);
+            successDelay.record(held == null ? 0 : nanoTime.getAsLong() - held, TimeUnit.NANOSECONDS);
         }
     }
 
