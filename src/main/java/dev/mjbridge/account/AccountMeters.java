@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The accounts as gauges, read when scraped: how many accounts are in each state, each account's
- * state (one gauge per state, 1 for the one it is in), its running and queued tasks, and its fast
+ * state (one gauge per state, 1 for the one it is in), its running and queued tasks and queue size, and its fast
  * time left (from the last {@code /info}, minus the fast jobs finished since; NaN before the first).
  * The rows follow the pool: an account added by a live edit gets its gauges, one that left loses them.
  * Tags name the account's id, never anything of its configuration.
@@ -22,6 +22,7 @@ public final class AccountMeters {
     private final MultiGauge running;
     private final MultiGauge queued;
     private final MultiGauge fastTime;
+    private final MultiGauge queueSize;
 
     public AccountMeters(AccountPool pool, MeterRegistry registry) {
         this.pool = pool;
@@ -38,6 +39,8 @@ public final class AccountMeters {
                 .description("Tasks holding one of the account's slots").register(registry);
         this.queued = MultiGauge.builder("mj.account.tasks.queued")
                 .description("Tasks waiting in the account's queue").register(registry);
+        this.queueSize = MultiGauge.builder("mj.account.queue.size")
+                .description("How many tasks the account's queue holds (its queueSize)").register(registry);
         this.fastTime = MultiGauge.builder("mj.account.fast.time.remaining").baseUnit("seconds")
                 .description("Fast time left by the account's last /info, minus the fast jobs finished since")
                 .register(registry);
@@ -50,6 +53,7 @@ public final class AccountMeters {
         List<MultiGauge.Row<?>> runs = new ArrayList<>();
         List<MultiGauge.Row<?>> queues = new ArrayList<>();
         List<MultiGauge.Row<?>> fast = new ArrayList<>();
+        List<MultiGauge.Row<?>> sizes = new ArrayList<>();
         for (Account account : pool.shown()) {
             Tags tags = Tags.of("account", account.id());
             for (AccountState state : AccountState.values()) {
@@ -59,11 +63,13 @@ public final class AccountMeters {
             runs.add(MultiGauge.Row.of(tags, account, a -> a.slots().running()));
             queues.add(MultiGauge.Row.of(tags, account, a -> a.slots().queued()));
             fast.add(MultiGauge.Row.of(tags, account, AccountMeters::fastSecondsLeft));
+            sizes.add(MultiGauge.Row.of(tags, account, a -> a.config().queueSize()));
         }
         accountState.register(states, true);
         running.register(runs, true);
         queued.register(queues, true);
         fastTime.register(fast, true);
+        queueSize.register(sizes, true);
     }
 
     private static double count(AccountPool pool, AccountState state) {

@@ -13,15 +13,14 @@ import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 
 /**
- * Keeps the readiness checks out of {@code GET /actuator/health}, which answers as it did before
- * the probes existed: the availability states and the {@code accounts} check count only in the
- * liveness and readiness groups. Otherwise a load balancer probing {@code /actuator/health} would
+ * Keeps the {@code accounts} check out of {@code GET /actuator/health}, which answers as it did
+ * before: it counts only in the readiness group. Otherwise a load balancer probing {@code /actuator/health} would
  * see 503 whenever no account is READY, and an orchestrator using it for liveness would restart an
  * instance that only waits for Discord.
  */
 public final class ReadinessOnlyHealth implements HealthEndpointGroupsPostProcessor {
 
-    static final Set<String> PROBE_ONLY = Set.of(AccountsHealthIndicator.NAME, "livenessState", "readinessState");
+    static final Set<String> PROBE_ONLY = Set.of(AccountsHealthIndicator.NAME);
 
     @Override
     public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
