@@ -96,6 +96,20 @@ class MetricsAndProbesFlowTest {
     }
 
     @Test
+    void theFastTimeOfTheLastSyncIsAGauge() {
+        sandbox.control().updateUser(sandbox.userIdOf(ACCOUNT), s -> s.withFastSecondsRemaining(45_000));
+
+        MjApi.Response synced = api.adminPost("/mj/account/" + ACCOUNT + "/sync", "", ADMIN_SECRET);
+
+        assertThat(synced.body().path("code").asInt()).as(synced.raw()).isEqualTo(1);
+        long shown = api.get("/mj/account/" + ACCOUNT + "/fetch").body().path("info").path("fastTimeRemainingSeconds")
+                .asLong();
+        assertThat(shown).as("45,000 s less the estimate for fast jobs finished since").isPositive().isLessThanOrEqualTo(45_000);
+        assertThat(PrometheusScrape.of(port, ADMIN_SECRET).sum("mj_account_fast_time_remaining_seconds", "account", ACCOUNT))
+                .isEqualTo(shown);
+    }
+
+    @Test
     void onlyTheAdminMayScrapeAndNoSecretIsInIt() {
         assertThat(PrometheusScrape.of(port, null).status()).isEqualTo(401);
         assertThat(PrometheusScrape.of(port, "wrong").status()).isEqualTo(401);
