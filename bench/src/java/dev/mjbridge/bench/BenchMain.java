@@ -143,7 +143,8 @@ public final class BenchMain {
         double heapAfter;
         long threadsAfter;
         // 10 accounts with deep queues: the submit load needs room for thousands of admitted tasks.
-        try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "http", 10, 1000, 0.2)) {
+        try (Stack stack = Stack.start(options.jar(), options.app(), runDir, "http", 10, 1000, 0.2, List.of(),
+                options.appArgs())) {
             stack.awaitReady(10, Duration.ofSeconds(120));
             ours = loads(stack.app, stack.sandbox, stack.dir);
             rssAfter = Processes.rssMiB(stack.appPid());

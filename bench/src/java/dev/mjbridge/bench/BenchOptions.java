@@ -11,7 +11,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                     Duration warmUp, Duration duration, Duration idle, Duration idleWindow, List<Integer> accountCounts, int samples,
                     Duration pollEvery, int imageSamples,
                     int burstAccounts, int burstJobs, double burstJobSeconds, String compare, String compareSandbox,
-                    boolean javaDriverOnly, Path jmhResults) {
+                    boolean javaDriverOnly, Path jmhResults, List<String> appArgs) {
 
     static final String USAGE = """
             options (defaults in brackets):
@@ -36,6 +36,9 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
               --jar PATH             [bench/target/mj-bridge.jar]   --out DIR [bench/results]
               --app DIR              the service as shipped: the folder launch/prepare made from the jar,
                                      started with DIR/mj-bridge [bench/target/app]
+              --app-arg ARG          one more argument for the service of the http phase, repeatable; e.g.
+                                     the meters off: --app-arg --management.metrics.enable.all=false
+                                     --app-arg --management.observations.enable.all=false [none]
             """;
 
     /** Every harness phase, in the order a full run takes them. */
@@ -62,6 +65,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
         Path app = Path.of("bench/target/app");
         Path out = Path.of("bench/results");
         Path jmhResults = null;
+        List<String> appArgs = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             switch (a) {
@@ -85,6 +89,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                 case "--jar" -> jar = Path.of(argv[++i]);
                 case "--app" -> app = Path.of(argv[++i]);
                 case "--out" -> out = Path.of(argv[++i]);
+                case "--app-arg" -> appArgs.add(argv[++i]);
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     System.exit(0);
@@ -107,7 +112,7 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
         return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), app.toAbsolutePath(), out,
                 Path.of("bench/target/runs").toAbsolutePath(), phases,
                 connections, warmUp, duration, idle, idleWindow, accounts, samples, pollEvery, imageSamples, burstAccounts, burstJobs, burstJobSeconds,
-                compare, compareSandbox, javaDriver, jmhResults);
+                compare, compareSandbox, javaDriver, jmhResults, List.copyOf(appArgs));
     }
 
     private static Duration seconds(String s) {

@@ -5,9 +5,13 @@ import dev.mjbridge.discord.Backoff;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.HttpClients;
 import dev.mjbridge.discord.RestRetryPolicy;
+import dev.mjbridge.discord.TransportMeters;
 import dev.mjbridge.midjourney.InteractionPayloads;
 import dev.mjbridge.midjourney.MessageParser;
 import dev.mjbridge.midjourney.UnplacedMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
@@ -84,11 +88,30 @@ public class AccountConfiguration {
     @Bean(destroyMethod = "close")
     AccountPool accountPool(AccountSetup setup, ObjectMapper json, ScheduledExecutorService mjScheduler,
                             MessageParser parser, AccountProperties properties, AccountObservers observers,
-                            HttpClients discordHttpClients) {
+                            HttpClients discordHttpClients, ObjectProvider<MeterRegistry> meterRegistry) {
+        TransportMeters meters = new TransportMeters(meterRegistry.getIfAvailable(CompositeMeterRegistry::new));
         AccountConnector connector = new AccountConnector(setup.endpoints(), json, mjScheduler, parser,
-                RestRetryPolicy.standard(), Backoff.standard(), observers, discordHttpClients);
+                RestRetryPolicy.standard(), Backoff.standard(), observers, discordHttpClients, meters);
         return new AccountPool(setup.accounts(), connector, new AccountSelector(properties.selection().strategy()),
                 setup.sandbox());
+    }
+
+    /** The accounts' gauges (state, running and queued tasks, fast time); read by nobody without a registry. */
+    @Bean
+    AccountMeters accountMeters(AccountPool pool, ObjectProvider<MeterRegistry> meterRegistry) {
+        return new AccountMeters(pool, meterRegistry.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    /** Component {@code accounts} of {@code /actuator/health/readiness}: is any account READY? */
+    @Bean
+    AccountsHealthIndicator accountsHealthIndicator(AccountPool pool) {
+        return new AccountsHealthIndicator(pool);
+    }
+
+    /** {@code /actuator/health} stays as it was: the readiness checks count only in their groups. */
+    @Bean
+    static ReadinessOnlyHealth readinessOnlyHealth() {
+        return new ReadinessOnlyHealth();
     }
 
     /** Applies accounts.yml to the running pool (reload endpoint, watcher); inert in sandbox mode. */

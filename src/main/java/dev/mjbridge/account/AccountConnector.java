@@ -4,8 +4,10 @@ import dev.mjbridge.discord.Backoff;
 import dev.mjbridge.discord.BotListenerSession;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.discord.DiscordRestClient;
+import dev.mjbridge.discord.GatewayMeters;
 import dev.mjbridge.discord.HttpClients;
 import dev.mjbridge.discord.RestRetryPolicy;
+import dev.mjbridge.discord.TransportMeters;
 import dev.mjbridge.discord.UserGatewaySession;
 import dev.mjbridge.midjourney.MessageParser;
 import tools.jackson.databind.ObjectMapper;
@@ -29,6 +31,7 @@ public final class AccountConnector implements AutoCloseable {
     private final Backoff reconnectBackoff;
     private final AccountObservers observers;
     private final HttpClients httpClients;
+    private final TransportMeters meters;
 
     public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
                             MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff) {
@@ -48,6 +51,15 @@ public final class AccountConnector implements AutoCloseable {
     public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
                             MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff,
                             AccountObservers observers, HttpClients httpClients) {
+        this(endpoints, json, scheduler, parser, retryPolicy, reconnectBackoff, observers, httpClients,
+                TransportMeters.none());
+    }
+
+    /** @param meters where the accounts' REST clients and gateway sessions count what they do */
+    public AccountConnector(DiscordEndpoints endpoints, ObjectMapper json, ScheduledExecutorService scheduler,
+                            MessageParser parser, RestRetryPolicy retryPolicy, Backoff reconnectBackoff,
+                            AccountObservers observers, HttpClients httpClients, TransportMeters meters) {
+        this.meters = meters;
         this.httpClients = httpClients;
         this.observers = observers;
         this.endpoints = endpoints;
@@ -66,10 +78,11 @@ public final class AccountConnector implements AutoCloseable {
         observers.protectSecretsOf(config);
         HttpClient http = httpClients.forProxy(config.proxy());
         DiscordRestClient rest = new DiscordRestClient(config.id(), config.credentials(), endpoints, json, http,
-                scheduler, retryPolicy);
+                scheduler, retryPolicy, meters.rest());
+        GatewayMeters gatewayMeters = meters.gateway(config.id());
         Account account = new Account(config, rest, listener -> new UserGatewaySession(config.id(),
-                config.credentials(), endpoints, json, scheduler, http, listener, reconnectBackoff), parser, sink,
-                sandbox, observers);
+                config.credentials(), endpoints, json, scheduler, http, listener, reconnectBackoff, gatewayMeters),
+                parser, sink, sandbox, observers);
         if (config.botToken() != null && !config.botToken().isBlank()) {
             account.listenAlsoThrough(listener -> new BotListenerSession(config.id(), config.botToken(),
                     config.channelId(), config.proxy(), endpoints, json, listener));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,9 @@ public final class AccountPool implements AutoCloseable {
     private volatile QueuedWorkHandover handover = (account, taskIds, successor) ->
             log.warn("account {} left with {} queued task(s) and nothing to hand them to", account.id(), taskIds.size());
 
+    /** Told after the set of accounts changed (built, edited, one left for good): the meters follow it. */
+    private final List<Runnable> onMembersChange = new CopyOnWriteArrayList<>();
+
     /** Told of each account added by a live edit, before it connects (the task layer restores its pacing). */
     private volatile Consumer<Account> onJoin = account -> { };
 
@@ -48,14 +52,17 @@ public final class AccountPool implements AutoCloseable {
     }
 
     /** Builds the accounts without connecting them, so recovered work can be attached first. */
-    public synchronized void build(AccountEventSink sink) {
-        if (this.sink != null) {
-            return;
+    public void build(AccountEventSink sink) {
+        synchronized (this) {
+            if (this.sink != null) {
+                return;
+            }
+            this.sink = sink;
+            for (AccountConfig config : configs) {
+                accounts.put(config.id(), connector.connect(config, sink, sandbox));
+            }
         }
-        this.sink = sink;
-        for (AccountConfig config : configs) {
-            accounts.put(config.id(), connector.connect(config, sink, sandbox));
-        }
+        membersChanged();
     }
 
     public void connectAll() {
@@ -117,6 +124,19 @@ public final class AccountPool implements AutoCloseable {
         this.onJoin = action;
     }
 
+    /**
+     * Runs {@code action} whenever the accounts change: once built, after each live edit, and when an
+     * account on its way out has left. Also at once, so a late observer starts with the pool as it is.
+     */
+    public void whenMembersChange(Runnable action) {
+        onMembersChange.add(action);
+        action.run();
+    }
+
+    private void membersChanged() {
+        onMembersChange.forEach(Runnable::run);
+    }
+
     /** The account list last applied, as accounts.yml gave it. */
     public synchronized List<AccountConfig> configs() {
         return configs;
@@ -176,6 +196,7 @@ public final class AccountPool implements AutoCloseable {
         }
         retunes.forEach(Runnable::run);
         departures.forEach(d -> letGo(d.account(), d.successor()));
+        membersChanged();
         return changes;
     }
 
@@ -197,6 +218,7 @@ public final class AccountPool implements AutoCloseable {
             synchronized (this) {
                 leaving.remove(account);
             }
+            membersChanged();
             log.info("account {}: left the pool (no running task left)", account.id());
         });
     }
@@ -213,14 +235,16 @@ public final class AccountPool implements AutoCloseable {
 
     /** The accounts, then those on their way out (unless a new one has their id), as the API shows them. */
     public List<AccountView> accounts() {
-        List<Account> shown;
-        synchronized (this) {
-            shown = new ArrayList<>(accounts.values());
-            leaving.stream().filter(a -> !accounts.containsKey(a.id())).forEach(shown::add);
-        }
         List<AccountView> views = new ArrayList<>();
-        shown.forEach(a -> views.add(a.view()));
+        shown().forEach(a -> views.add(a.view()));
         return views;
+    }
+
+    /** The accounts the API shows: members, then those on their way out (unless a new one has their id). */
+    public synchronized List<Account> shown() {
+        List<Account> shown = new ArrayList<>(accounts.values());
+        leaving.stream().filter(a -> !accounts.containsKey(a.id())).forEach(shown::add);
+        return shown;
     }
 
     public Optional<AccountView> account(String id) {

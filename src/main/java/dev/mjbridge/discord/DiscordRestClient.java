@@ -38,18 +38,32 @@ public final class DiscordRestClient {
     public DiscordRestClient(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
                              ObjectMapper json, HttpClient http, ScheduledExecutorService scheduler,
                              RestRetryPolicy policy) {
-        this(accountId, credentials, endpoints, json, http, RestScheduler.of(scheduler), Clock.systemUTC(), policy);
+        this(accountId, credentials, endpoints, json, http, RestScheduler.of(scheduler), Clock.systemUTC(), policy,
+                RestMeters.none());
+    }
+
+    public DiscordRestClient(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
+                             ObjectMapper json, HttpClient http, ScheduledExecutorService scheduler,
+                             RestRetryPolicy policy, RestMeters meters) {
+        this(accountId, credentials, endpoints, json, http, RestScheduler.of(scheduler), Clock.systemUTC(), policy,
+                meters);
     }
 
     public DiscordRestClient(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
                              ObjectMapper json, HttpClient http, RestScheduler scheduler, Clock clock,
                              RestRetryPolicy policy) {
+        this(accountId, credentials, endpoints, json, http, scheduler, clock, policy, RestMeters.none());
+    }
+
+    public DiscordRestClient(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
+                             ObjectMapper json, HttpClient http, RestScheduler scheduler, Clock clock,
+                             RestRetryPolicy policy, RestMeters meters) {
         this.credentials = credentials;
         this.endpoints = endpoints;
         this.json = json;
         this.http = http;
         this.policy = policy;
-        this.sender = new RateLimitedSender(accountId, json, clock, scheduler, policy);
+        this.sender = new RateLimitedSender(accountId, json, clock, scheduler, policy, meters);
     }
 
     /** The HTTP client this account sends with (shared with every account behind the same proxy). */

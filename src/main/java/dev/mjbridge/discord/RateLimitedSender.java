@@ -49,13 +49,18 @@ public final class RateLimitedSender {
 
     private static final class Pending {
         final Request request;
+        /** The route as the REST meters name it (uploads share one: their URLs differ per file). */
+        final String meteredRoute;
         final CompletableFuture<RestResponse> result = new CompletableFuture<>();
         int rateLimitWaits;
         int serverRetries;
         long notBefore;
+        /** When the current attempt left, for the REST meters. */
+        long sentAtNanos;
 
-        Pending(Request request) {
+        Pending(Request request, String meteredRoute) {
             this.request = request;
+            this.meteredRoute = meteredRoute;
         }
     }
 
@@ -76,6 +81,7 @@ public final class RateLimitedSender {
     private final Clock clock;
     private final RestScheduler scheduler;
     private final RestRetryPolicy policy;
+    private final RestMeters meters;
 
     // Guarded by "this"; no I/O and no callbacks run under it.
     private final Map<String, Bucket> bucketOfRoute = new HashMap<>();
@@ -87,6 +93,12 @@ public final class RateLimitedSender {
 
     public RateLimitedSender(String accountId, ObjectMapper json, Clock clock, RestScheduler scheduler,
                              RestRetryPolicy policy) {
+        this(accountId, json, clock, scheduler, policy, RestMeters.none());
+    }
+
+    public RateLimitedSender(String accountId, ObjectMapper json, Clock clock, RestScheduler scheduler,
+                             RestRetryPolicy policy, RestMeters meters) {
+        this.meters = meters;
         this.accountId = accountId;
         this.json = json;
         this.clock = clock;
@@ -96,7 +108,7 @@ public final class RateLimitedSender {
 
     /** Queues a request to Discord's API in its bucket. */
     public CompletableFuture<RestResponse> submit(Request request) {
-        Pending pending = new Pending(request);
+        Pending pending = new Pending(request, request.route().template());
         Bucket bucket;
         synchronized (this) {
             bucket = bucketFor(request.route());
@@ -111,7 +123,7 @@ public final class RateLimitedSender {
      * at once, outside any bucket; failures are retried as for any other request.
      */
     public CompletableFuture<RestResponse> submitUnqueued(Request request) {
-        Pending pending = new Pending(request);
+        Pending pending = new Pending(request, RestMeters.UPLOAD_ROUTE);
         transmit(pending, null);
         return pending.result;
     }
@@ -236,6 +248,7 @@ public final class RateLimitedSender {
 
     private void transmit(Pending pending, Bucket bucket) {
         CompletableFuture<RestResponse> answer;
+        pending.sentAtNanos = System.nanoTime();
         try {
             answer = pending.request.send().get();
         } catch (RuntimeException e) {
@@ -247,6 +260,7 @@ public final class RateLimitedSender {
     // ---- answers ---------------------------------------------------------------------
 
     private void onAnswer(Pending pending, Bucket sentFrom, RestResponse response, Throwable error) {
+        meters.record(pending.meteredRoute, error != null ? -1 : response.status(), System.nanoTime() - pending.sentAtNanos);
         RuntimeException failure = null;
         boolean retry = false;
         List<Bucket> toPump = new ArrayList<>(2);

@@ -43,6 +43,7 @@ public final class UserGatewaySession {
     private final HttpClient http;
     private final GatewayListener listener;
     private final Backoff backoff;
+    private final GatewayMeters meters;
 
     // All mutable state is guarded by "this"; socket callbacks check the generation so a
     // late callback from an old socket never touches the current one.
@@ -66,6 +67,13 @@ public final class UserGatewaySession {
     public UserGatewaySession(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
                               ObjectMapper json, ScheduledExecutorService scheduler, HttpClient http,
                               GatewayListener listener, Backoff backoff) {
+        this(accountId, credentials, endpoints, json, scheduler, http, listener, backoff, GatewayMeters.none());
+    }
+
+    public UserGatewaySession(String accountId, DiscordCredentials credentials, DiscordEndpoints endpoints,
+                              ObjectMapper json, ScheduledExecutorService scheduler, HttpClient http,
+                              GatewayListener listener, Backoff backoff, GatewayMeters meters) {
+        this.meters = meters;
         this.accountId = accountId;
         this.credentials = credentials;
         this.endpoints = endpoints;
@@ -210,6 +218,7 @@ public final class UserGatewaySession {
             }
             delay = backoff.delay(attempts++);
         }
+        meters.reconnected();
         changeState(GatewayState.RECONNECTING, reason + "; retrying in " + delay.toMillis() + " ms");
         scheduler.schedule(() -> connect(true), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -340,6 +349,11 @@ public final class UserGatewaySession {
                 attempts = 0;
             }
         }
+        if ("READY".equals(type)) {
+            meters.newSession();
+        } else if ("RESUMED".equals(type)) {
+            meters.resumed();
+        }
         if ("READY".equals(type) || "RESUMED".equals(type)) {
             changeState(GatewayState.READY, "READY".equals(type) ? "identified" : "resumed");
         }
@@ -395,6 +409,7 @@ public final class UserGatewaySession {
             old.sendClose(GatewayCloseCode.CLIENT_RECONNECTING, "reconnecting").exceptionally(e -> null);
             old.abort();
         }
+        meters.reconnected();
         changeState(GatewayState.RECONNECTING, reason);
         connect(resume);
     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,13 +30,14 @@ public class ImageStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "mj.images", name = "store", havingValue = "local", matchIfMissing = true)
-    ImageStore localImageStore(ImageProperties properties) {
-        return new LocalImageStore(Path.of(properties.dir()), properties.maxBytesPerImage().toBytes());
+    ImageStore localImageStore(ImageProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+        return metered(new LocalImageStore(Path.of(properties.dir()), properties.maxBytesPerImage().toBytes()),
+                meterRegistry);
     }
 
     @Bean
     @ConditionalOnProperty(prefix = "mj.images", name = "store", havingValue = "s3")
-    S3ImageStore s3ImageStore(ImageProperties properties, S3ImageProperties s3) {
+    ImageStore s3ImageStore(ImageProperties properties, S3ImageProperties s3, ObjectProvider<MeterRegistry> meterRegistry) {
         if (s3.bucket() == null) {
             throw new InvalidSettingException("mj.images.s3.bucket", "is required when mj.images.store is s3");
         }
@@ -48,6 +51,12 @@ public class ImageStoreConfiguration {
             log.warn("The image store is not usable now; pictures of finished tasks are not kept until it is "
                     + "(tasks keep Discord's links meanwhile). {}", e.getMessage());
         }
-        return store;
+        return metered(store, meterRegistry);
+    }
+
+    /** Timed when the application has a meter registry (a bare context, as in some tests, has none). */
+    private static ImageStore metered(ImageStore store, ObjectProvider<MeterRegistry> meterRegistry) {
+        MeterRegistry registry = meterRegistry.getIfAvailable();
+        return registry == null ? store : new MeteredImageStore(store, registry);
     }
 }

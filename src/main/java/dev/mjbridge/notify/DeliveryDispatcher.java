@@ -42,17 +42,19 @@ final class DeliveryDispatcher implements AutoCloseable {
     private final Map<String, TaskLine> lines = new ConcurrentHashMap<>();
     private final DeliveryLog deliveryLog = new DeliveryLog();
     private final Clock clock;
+    private final DeliveryMeters meters;
     /** Undelivered states over all tasks (not counting those being sent). */
     private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean closed;
 
     DeliveryDispatcher(NotifyProperties properties, NotifyHookPolicy policy, ObjectMapper mapper,
                        ScheduledExecutorService timer, ExecutorService worker) {
-        this(properties, policy, mapper, timer, worker, Clock.systemUTC());
+        this(properties, policy, mapper, timer, worker, Clock.systemUTC(), DeliveryMeters.none());
     }
 
     DeliveryDispatcher(NotifyProperties properties, NotifyHookPolicy policy, ObjectMapper mapper,
-                       ScheduledExecutorService timer, ExecutorService worker, Clock clock) {
+                       ScheduledExecutorService timer, ExecutorService worker, Clock clock, DeliveryMeters meters) {
+        this.meters = meters;
         this.clock = clock;
         this.properties = properties;
         this.policy = policy;
@@ -168,6 +170,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     private void record(Delivery delivery, DeliveryResult result, Instant start, long startNanos,
                         DeliveryOutcome outcome) {
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        meters.count(outcome);
         deliveryLog.record(delivery.task().id(), new DeliveryAttempt(delivery.id(), delivery.task().status(),
                 delivery.task().progress(), delivery.target().toString(), start.toEpochMilli(), result.status(),
                 result.problem(), durationMs, outcome));

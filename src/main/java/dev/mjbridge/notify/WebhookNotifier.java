@@ -3,10 +3,15 @@ package dev.mjbridge.notify;
 import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.task.Task;
 import dev.mjbridge.task.TaskListener;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -25,17 +30,31 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
     private final ChangeFilter changes = new ChangeFilter();
     private final DeliveryDispatcher dispatcher;
 
-    @Autowired
     public WebhookNotifier(NotifyProperties properties, MjProperties mj, ObjectMapper mapper, NotifyHookPolicy policy) {
         this(properties, mj.notifyHook(), mapper, policy);
     }
 
+    /** Counts its deliveries ({@link DeliveryMeters}) and shows its queue as {@code mj.webhook.queued}. */
+    @Autowired
+    public WebhookNotifier(NotifyProperties properties, MjProperties mj, ObjectMapper mapper, NotifyHookPolicy policy,
+                           ObjectProvider<MeterRegistry> meterRegistry) {
+        this(properties, mj.notifyHook(), mapper, policy, meterRegistry.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
     WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper, NotifyHookPolicy policy) {
+        this(properties, globalHook, mapper, policy, new CompositeMeterRegistry());
+    }
+
+    private WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper,
+                            NotifyHookPolicy policy, MeterRegistry registry) {
         this.globalHook = globalHook == null || globalHook.isBlank() ? null : globalHook.trim();
         this.dispatcher = new DeliveryDispatcher(properties, policy, mapper,
                 Executors.newSingleThreadScheduledExecutor(daemon("mj-notify-timer")),
                 // Two threads: they only re-check per-request hooks (a DNS lookup) and serialize.
-                Executors.newFixedThreadPool(2, daemon("mj-notify-worker")));
+                Executors.newFixedThreadPool(2, daemon("mj-notify-worker")), Clock.systemUTC(),
+                new DeliveryMeters(registry));
+        Gauge.builder("mj.webhook.queued", dispatcher, DeliveryDispatcher::queued)
+                .description("Task states waiting for their webhook delivery").register(registry);
     }
 
     @Override

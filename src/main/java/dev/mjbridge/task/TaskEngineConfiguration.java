@@ -7,6 +7,9 @@ import dev.mjbridge.account.ModerationRecovery;
 import dev.mjbridge.config.MjProperties;
 import dev.mjbridge.discord.DiscordEndpoints;
 import dev.mjbridge.midjourney.MessageParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +44,12 @@ public class TaskEngineConfiguration {
     @Primary
     WriteBehindTaskStore writeBehindTaskStore(JdbcTaskStore jdbc, TaskJsonCache cache) {
         return WriteBehindTaskStore.onOwnThread(jdbc, cache::stored);
+    }
+
+    /** Tasks submitted and finished, and the delay to a visible SUCCESS; a listener like the webhooks. */
+    @Bean
+    TaskMeters taskMeters(ObjectProvider<MeterRegistry> meterRegistry) {
+        return new TaskMeters(meterRegistry.getIfAvailable(CompositeMeterRegistry::new));
     }
 
     @Bean

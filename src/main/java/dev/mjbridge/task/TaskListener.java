@@ -10,6 +10,13 @@ public interface TaskListener {
     void onTaskChanged(Task task);
 
     /**
+     * A task was accepted and is followed from now on (once per task, before its first
+     * {@link #onTaskChanged}; not for tasks taken up again after a restart). Ignored by default.
+     */
+    default void onTaskSubmitted(Task task) {
+    }
+
+    /**
      * The same change with the bytes {@code GET /mj/task/{id}/fetch} answers for this version (and its
      * version number, for readers that must tell newer from older). By default the JSON is ignored.
      */

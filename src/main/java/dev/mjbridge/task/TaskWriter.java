@@ -99,6 +99,13 @@ public final class TaskWriter {
         CompletableFuture<Boolean> stored = store.stage(task, version, true);
         index.put(task);
         lastActivity.put(task.id(), System.currentTimeMillis());
+        for (TaskListener listener : listeners) {
+            try {
+                listener.onTaskSubmitted(task);
+            } catch (RuntimeException e) {
+                log.error("task listener {} failed for new task {}", listener.getClass().getSimpleName(), task.id(), e);
+            }
+        }
         publish(task, version);
         return stored;
     }
