@@ -1,6 +1,6 @@
 package dev.mjbridge.api;
 
-import java.nio.charset.StandardCharsets;
+import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
 public class AccountAdminController {
 
     /** Long enough for a sentence, short enough for a log line and the account list. */
-    static final int MAX_REASON = 300;
+    static final int MAX_REASON = DisableRequest.MAX_REASON;
 
     private final AccountPool pool;
     private final AccountSyncer syncer;
@@ -76,14 +76,11 @@ public class AccountAdminController {
      * optional). It just gets no new work: tasks already running or queued on it carry on.
      */
     @PostMapping("/{id}/disable")
-    public ApiResponse disable(@PathVariable("id") String id, @RequestBody(required = false) byte[] body) {
-        String reason = body == null || new String(body, StandardCharsets.UTF_8).isBlank() ? null
-                : RequestFields.ofObject(body).optionalText("reason");
-        if (reason != null && reason.strip().length() > MAX_REASON) {
-            throw RejectedRequest.invalid("reason", "is longer than " + MAX_REASON + " characters");
-        }
-        String shown = reason == null || reason.isBlank() ? "disabled by an operator"
-                : "disabled by an operator: " + reason.strip().replaceAll("\\p{Cntrl}", " ");
+    public ApiResponse disable(@PathVariable("id") String id,
+                               @Valid @RequestBody(required = false) DisableRequest body) {
+        String reason = body == null ? null : body.reason();
+        String shown = reason == null ? "disabled by an operator"
+                : "disabled by an operator: " + reason.replaceAll("\\p{Cntrl}", " ");
         return pool.disable(id, shown).map(view -> ApiResponse.success("Account " + view.id() + " disabled", view))
                 .orElseGet(() -> notFound(id));
     }

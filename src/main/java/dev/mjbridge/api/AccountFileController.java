@@ -34,15 +34,15 @@ public class AccountFileController {
 
     /** A new account: a JSON object with the keys of accounts.yml; answers the account. */
     @PostMapping("/create")
-    public ApiResponse create(@RequestBody(required = false) byte[] body) {
-        Map<String, Object> account = AccountFields.of(body, false);
+    public ApiResponse create(@RequestBody AccountKeysRequest body) {
+        Map<String, Object> account = AccountFields.of(body.keys(), false);
         return answer(edits.create(account), "created");
     }
 
     /** Changes the keys given; a JSON null removes a key (its default applies). Answers the account. */
     @PutMapping("/{id}")
-    public ApiResponse update(@PathVariable("id") String id, @RequestBody(required = false) byte[] body) {
-        Map<String, Object> changes = AccountFields.of(body, true);
+    public ApiResponse update(@PathVariable("id") String id, @RequestBody AccountKeysRequest body) {
+        Map<String, Object> changes = AccountFields.of(body.keys(), true);
         if (changes.containsKey("id") && !id.equals(changes.get("id"))) {
             throw RejectedRequest.invalid("id", "cannot be changed; delete the account and create it anew");
         }

@@ -2,6 +2,8 @@ package dev.mjbridge.api;
 
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,9 +42,8 @@ public class ActionController {
     }
 
     @PostMapping("/action")
-    public ApiResponse action(@RequestBody(required = false) byte[] body,
+    public ApiResponse action(@Valid @RequestBody ActionRequest request,
                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        ActionRequest request = ActionRequest.read(RequestFields.ofObject(body));
         Task parent = parent(request.taskId());
         ActionOptions options = new ActionOptions(request.chooseSameChannel(), ApiPaths.mode(mode),
                 request.state(), request.notifyHook());
@@ -50,20 +51,19 @@ public class ActionController {
     }
 
     @PostMapping("/change")
-    public ApiResponse change(@RequestBody(required = false) byte[] body,
+    public ApiResponse change(@Valid @RequestBody ChangeRequest request,
                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        return pressLegacy(ChangeRequest.read(RequestFields.ofObject(body)), "action", mode);
+        return pressLegacy(request, "action", mode);
     }
 
     @PostMapping("/simple-change")
-    public ApiResponse simpleChange(@RequestBody(required = false) byte[] body,
+    public ApiResponse simpleChange(@Valid @RequestBody SimpleChangeRequest request,
                                     @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        return pressLegacy(ChangeRequest.readSimple(RequestFields.ofObject(body)), "content", mode);
+        return pressLegacy(request.toChange(), "content", mode);
     }
 
     @PostMapping("/modal")
-    public ApiResponse modal(@RequestBody(required = false) byte[] body) {
-        ModalRequest request = ModalRequest.read(RequestFields.ofObject(body));
+    public ApiResponse modal(@Valid @RequestBody ModalRequest request) {
         prompts.check("prompt", request.prompt());
         if (request.maskBase64() != null
                 && !images.decode("maskBase64", request.maskBase64()).contentType().equals("image/png")) {

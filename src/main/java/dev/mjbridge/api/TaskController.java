@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.mjbridge.task.CancelResult;
 import dev.mjbridge.task.Task;
 import dev.mjbridge.task.TaskJson;
@@ -70,16 +68,8 @@ public class TaskController {
 
     /** Takes {@code {"ids": [...]}} or a bare array of ids; unknown ids are left out. */
     @PostMapping("/list-by-condition")
-    public ResponseEntity<byte[]> listByCondition(@RequestBody(required = false) byte[] body) {
-        JsonNode root = RequestFields.parse(body);
-        JsonNode ids = root.isObject() ? root.get("ids") : root;
-        if (ids == null || ids.isNull()) {
-            return json(JsonArrays.of(List.of()));
-        }
-        if (!ids.isArray()) {
-            throw RejectedRequest.invalid("ids", "must be an array of task ids");
-        }
-        return json(JsonArrays.of(tasks.findJsonByIds(RequestFields.idsOf(ids, "ids"))));
+    public ResponseEntity<byte[]> listByCondition(@RequestBody TaskIdsRequest request) {
+        return json(JsonArrays.of(request.ids().isEmpty() ? List.of() : tasks.findJsonByIds(request.ids())));
     }
 
     private static ResponseEntity<byte[]> json(byte[] body) {

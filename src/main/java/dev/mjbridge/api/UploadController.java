@@ -3,6 +3,8 @@ package dev.mjbridge.api;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +39,7 @@ public class UploadController {
     }
 
     @PostMapping("/upload-discord-images")
-    public DeferredResult<ApiResponse> upload(@RequestBody(required = false) byte[] body) {
-        UploadImagesRequest request = UploadImagesRequest.read(RequestFields.ofObject(body));
+    public DeferredResult<ApiResponse> upload(@Valid @RequestBody UploadImagesRequest request) {
         if (request.base64Array().size() > maxImages) {
             throw RejectedRequest.invalid("base64Array", "holds more than " + maxImages + " images");
         }
