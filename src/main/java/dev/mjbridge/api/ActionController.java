@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +43,7 @@ public class ActionController {
         this.images = images;
     }
 
+    @Operation(summary = "Press a button of a finished task (customId from its buttons)")
     @PostMapping("/action")
     public ApiResponse action(@Valid @RequestBody ActionRequest request,
                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
@@ -50,18 +53,21 @@ public class ActionController {
         return submitter.perform(planner.plan(parent, request.customId(), options));
     }
 
+    @Operation(summary = "Legacy: press U1-U4, V1-V4 or reroll of a grid")
     @PostMapping("/change")
     public ApiResponse change(@Valid @RequestBody ChangeRequest request,
                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
         return pressLegacy(request, "action", mode);
     }
 
+    @Operation(summary = "Legacy: press a button given as '<taskId> U2'")
     @PostMapping("/simple-change")
     public ApiResponse simpleChange(@Valid @RequestBody SimpleChangeRequest request,
                                     @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
         return pressLegacy(request.toChange(), "content", mode);
     }
 
+    @Operation(summary = "Complete a task waiting in MODAL (code 21): its prompt, or a mask")
     @PostMapping("/modal")
     public ApiResponse modal(@Valid @RequestBody ModalRequest request) {
         prompts.check("prompt", request.prompt());

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,6 +44,7 @@ public class SubmitController {
         this.maxImages = properties.limits().maxImages();
     }
 
+    @Operation(summary = "Imagine: a prompt, optionally led by image prompts")
     @PostMapping("/imagine")
     public ApiResponse imagine(@Valid @RequestBody ImagineRequest request,
                                @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
@@ -60,6 +63,7 @@ public class SubmitController {
                 routing(request.options(), mode));
     }
 
+    @Operation(summary = "Blend 2 to 5 images")
     @PostMapping("/blend")
     public ApiResponse blend(@Valid @RequestBody BlendRequest request,
                              @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
@@ -70,6 +74,7 @@ public class SubmitController {
                 routing(request.options(), mode));
     }
 
+    @Operation(summary = "Describe an image: four prompts for it")
     @PostMapping("/describe")
     public ApiResponse describe(@Valid @RequestBody DescribeRequest request,
                                 @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
@@ -89,6 +94,7 @@ public class SubmitController {
      * Animates a start frame. The task's {@code prompt} is the client's; {@code promptEn} is what
      * follows the image link in the command, so the task can be recognised by it.
      */
+    @Operation(summary = "Animate a start frame into four clips")
     @PostMapping("/video")
     public ApiResponse video(@Valid @RequestBody VideoRequest request,
                              @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
@@ -112,6 +118,7 @@ public class SubmitController {
         return submitter.submit(task, command, routing(request.options(), mode));
     }
 
+    @Operation(summary = "Shorten a prompt: five shorter ones")
     @PostMapping("/shorten")
     public ApiResponse shorten(@Valid @RequestBody ShortenRequest request,
                                @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {

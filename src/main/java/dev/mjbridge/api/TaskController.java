@@ -7,6 +7,12 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +58,10 @@ public class TaskController {
      * value handling of a {@code ResponseEntity} (handler selection, content negotiation, the
      * converters' header copying), which cost about a fifth of a fetch's CPU under load.
      */
+    @Operation(summary = "A task as it is now", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200", description = "the task; an empty body (no Content-Type) for an unknown id",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Task.class),
+                    examples = @ExampleObject(name = "task", ref = "#/components/examples/task"))))
     @GetMapping("/{id}/fetch")
     public void fetch(@PathVariable("id") String id, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
@@ -67,6 +77,10 @@ public class TaskController {
     }
 
     /** Takes {@code {"ids": [...]}} or a bare array of ids; unknown ids are left out. */
+    @Operation(summary = "The tasks of the ids given, in no set order",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+                    description = "the known tasks of those ids", content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = Task.class)))))
     @PostMapping("/list-by-condition")
     public ResponseEntity<byte[]> listByCondition(@RequestBody TaskIdsRequest request) {
         return json(JsonArrays.of(request.ids().isEmpty() ? List.of() : tasks.findJsonByIds(request.ids())));
@@ -76,6 +90,7 @@ public class TaskController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
+    @Operation(summary = "The seed of a finished job (asks Midjourney for it)")
     @GetMapping("/{id}/image-seed")
     public DeferredResult<ApiResponse> imageSeed(@PathVariable("id") String id) {
         return AsyncAnswers.of(tasks.imageSeed(id).handle((seed, error) -> {
@@ -89,6 +104,8 @@ public class TaskController {
         }), seedWait, ApiResponse.failure("Midjourney did not send the seed in time; try again later"));
     }
 
+    @Operation(summary = "Cancel a waiting task, or stop a running button action",
+            description = "Answers HTTP 200 with code 1 (cancelled, or stopping), 3 or 4 (too late).")
     @PostMapping("/{id}/cancel")
     public ApiResponse cancel(@PathVariable("id") String id) {
         CancelResult result = tasks.cancel(id);
@@ -114,12 +131,14 @@ public class TaskController {
     }
 
     /** Tasks queued or running, i.e. not in a final status. */
+    @Operation(summary = "Tasks queued or running")
     @GetMapping("/queue")
     public List<Task> queue() {
         return tasks.inFlight();
     }
 
     /** Recent tasks, newest first; {@code limit} is capped at {@value #MAX_PAGE}. */
+    @Operation(summary = "Recent tasks, newest first")
     @GetMapping("/list")
     public List<Task> list(@RequestParam(name = "offset", defaultValue = "0") int offset,
                            @RequestParam(name = "limit", defaultValue = "" + DEFAULT_PAGE) int limit) {

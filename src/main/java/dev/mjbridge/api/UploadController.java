@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,6 +40,7 @@ public class UploadController {
         this.maxImages = properties.limits().maxImages();
     }
 
+    @Operation(summary = "Put images on Discord's CDN; result is their URLs")
     @PostMapping("/upload-discord-images")
     public DeferredResult<ApiResponse> upload(@Valid @RequestBody UploadImagesRequest request) {
         if (request.base64Array().size() > maxImages) {
