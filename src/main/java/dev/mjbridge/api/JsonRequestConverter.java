@@ -66,7 +66,8 @@ final class JsonRequestConverter extends AbstractHttpMessageConverter<JsonReques
     }
 
     private byte[] read(InputStream in) throws IOException {
-        byte[] buffer = new byte[CHUNK];
+        // Never more than maxBytes + 1 bytes are read: enough to know the body is too large.
+        byte[] buffer = new byte[(int) Math.min(CHUNK, maxBytes + 1)];
         int size = 0;
         int n;
         while ((n = in.read(buffer, size, buffer.length - size)) != -1) {
