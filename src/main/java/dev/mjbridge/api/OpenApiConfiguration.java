@@ -47,6 +47,9 @@ class OpenApiConfiguration {
     static final String ADMIN_SECRET = AdminSecretInterceptor.HEADER;
     static final String ENVELOPE = "#/components/schemas/Envelope";
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    /** Real answers shown on the operations (by handler method) that give them, besides the envelope's own. */
+    private static final Map<String, String> ANSWER_EXAMPLES = Map.of("imageSeed", "seed", "upload", "upload",
+            "cancel", "cancelFinished", "status", "reloadStatus");
     /** Request bodies: their fields may be null (JSON null is the same as absent). */
     private static final Set<String> REQUEST_SCHEMAS = Set.of("AccountFilter", "AccountKeys");
 
@@ -108,6 +111,11 @@ class OpenApiConfiguration {
                 describeSubmitAnswer(operation);
             } else {
                 responses.addApiResponse("400", envelope("bad input: code 4 naming the field", "invalid"));
+            }
+            String example = ANSWER_EXAMPLES.get(handler.getMethod().getName());
+            if (example != null) {
+                responses.get("200").getContent().forEach((type, media) -> media.addExamples(example,
+                        new Example().$ref("#/components/examples/" + example)));
             }
             responses.addApiResponse("401", envelope("mj-api-secret (or mj-admin-secret) missing or wrong",
                     "unauthorized"));

@@ -1,5 +1,7 @@
 package dev.mjbridge.api;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -129,11 +131,11 @@ final class RequestJson {
         return message;
     }
 
-    /** For tests and callers that check paths: the record components in declaration order. */
+    /** The names of a request record's fields in declaration order: the order problems are told in. */
     static List<String> components(Class<?> type) {
         if (!type.isRecord()) {
             return List.of();
         }
-        return java.util.Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 }

@@ -24,7 +24,6 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 import dev.mjbridge.it.MjApi;
-import dev.mjbridge.it.ProxyIntegrationTest;
 import dev.mjbridge.it.SandboxedAccounts;
 import tools.jackson.databind.JsonNode;
 
@@ -34,10 +33,11 @@ import tools.jackson.databind.JsonNode;
  * must be one the document describes, checked by Atlassian's swagger-request-validator. Requests a
  * client may send by the document are checked too; the deliberately wrong ones only for their answer.
  * Same properties as {@link ApiSecretFlowTest}, so both share one application context; the secrets are
- * on, so the security schemes are exercised as well.
+ * on, so the security schemes are exercised as well. Creating, changing and deleting accounts can only
+ * be refused here (sandbox mode has no accounts.yml), so those are checked in their error case.
  */
 @TestPropertySource(properties = "mj.api-secret=" + OpenApiContractTest.SECRET)
-class OpenApiContractTest extends ProxyIntegrationTest {
+class OpenApiContractTest extends SandboxFlowTest {
 
     static final String SECRET = "it-secret";
     private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -115,6 +115,17 @@ class OpenApiContractTest extends ProxyIntegrationTest {
         answer("GET", "/mj/task/" + UNKNOWN + "/image-seed", null, 200, 3);
         answer("POST", "/mj/task/" + id + "/cancel", null, 200, 4);
         answer("POST", "/mj/task/" + UNKNOWN + "/cancel", null, 200, 3);
+        sandbox.pauseBot();
+        List<String> running = new ArrayList<>();
+        Exchange queued;
+        do {
+            queued = valid("POST", "/mj/submit/imagine", "{\"prompt\": \"a documented queue\"}", 200);
+            running.add(accepted(queued));
+        } while (queued.json().path("code").asInt() == 1);
+        Exchange cancelled = valid("POST", "/mj/task/" + running.remove(running.size() - 1) + "/cancel", null, 200);
+        assertThat(cancelled.json().path("description").asString()).as(cancelled.text()).isEqualTo("Cancelled");
+        sandbox.resumeBot();
+        running.forEach(client::awaitFinal);
 
         Exchange stream = valid("GET", "/mj/task/" + id + "/events", null, 200);
         assertThat(stream.contentType()).startsWith("text/event-stream");
