@@ -58,7 +58,7 @@ public class ImageController {
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "304", description = "not modified"),
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
                     description = "no such file, or images are not stored (code 3)", content = @Content(
-                    mediaType = "application/json", schema = @Schema(ref = OpenApiConfiguration.ENVELOPE))),
+                    mediaType = "application/json", schema = @Schema(ref = OpenApiOperations.ENVELOPE))),
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "416",
                     description = "the range is outside the file")})
     @RequestMapping(value = "/{taskId}/{file}", method = {RequestMethod.GET, RequestMethod.HEAD})

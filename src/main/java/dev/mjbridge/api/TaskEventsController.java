@@ -63,10 +63,10 @@ public class TaskEventsController {
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the stream: `event: task` whose data is the task JSON "
                     + "as fetch answers it; for an unknown task a JSON envelope with code 3 instead", content = {
                     @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")),
-                    @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiConfiguration.ENVELOPE))}),
+                    @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiOperations.ENVELOPE))}),
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "mj.events.max-subscribers streams are open: code 23, "
                     + "Retry-After", content = @Content(mediaType = "application/json",
-                    schema = @Schema(ref = OpenApiConfiguration.ENVELOPE)))})
+                    schema = @Schema(ref = OpenApiOperations.ENVELOPE)))})
     @GetMapping("/{id}/events")
     public SseEmitter task(@PathVariable("id") String id,
                            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
@@ -86,10 +86,10 @@ public class TaskEventsController {
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the stream: `event: task` whose data is the task JSON; "
                     + "with ids none of which is known a JSON envelope with code 3 instead", content = {
                     @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")),
-                    @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiConfiguration.ENVELOPE))}),
+                    @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiOperations.ENVELOPE))}),
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "mj.events.max-subscribers streams are open: code 23, "
                     + "Retry-After", content = @Content(mediaType = "application/json",
-                    schema = @Schema(ref = OpenApiConfiguration.ENVELOPE)))})
+                    schema = @Schema(ref = OpenApiOperations.ENVELOPE)))})
     @GetMapping("/events")
     public SseEmitter many(@RequestParam(name = "ids", required = false) String ids,
                            @RequestParam(name = "status", required = false) String status,
