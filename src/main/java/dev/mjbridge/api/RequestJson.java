@@ -57,8 +57,9 @@ final class RequestJson {
     /** The body as {@code type}; {@code bytes} holds more than whitespace. */
     static <T extends JsonRequest> T bind(byte[] bytes, Class<T> type) {
         JsonNode root = parse(bytes);
-        if (root.isArray() && type == TaskIdsRequest.class) {
-            // list-by-condition has always taken a bare array of ids as well as {"ids": [...]}.
+        if (!root.isObject() && type == TaskIdsRequest.class) {
+            // list-by-condition has always taken a bare array of ids as well as {"ids": [...]}: any other
+            // body is read as the ids (null as none, a string as "ids: must be an array").
             root = JsonNodeFactory.instance.objectNode().set("ids", root);
         }
         if (!root.isObject()) {

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,6 +50,19 @@ class RequestBodyTest {
                 .andExpect(jsonPath("$.code").value(4))
                 .andExpect(jsonPath("$.description").value("body: is required (a JSON object)"));
         verify(api.tasks, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void listByConditionTakesABareArrayAndNullAsNoIds() throws Exception {
+        api.mvc.perform(post("/mj/task/list-by-condition").contentType(MediaType.APPLICATION_JSON).content("null"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("[]"));
+        api.mvc.perform(post("/mj/task/list-by-condition").contentType(MediaType.APPLICATION_JSON).content("[1, \" \"]"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("[]"));
+        api.mvc.perform(post("/mj/task/list-by-condition").contentType(MediaType.APPLICATION_JSON).content("\"1,2\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.description").value("ids: must be an array of strings"));
     }
 
     @Test
