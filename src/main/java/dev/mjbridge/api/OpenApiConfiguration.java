@@ -1,5 +1,7 @@
 package dev.mjbridge.api;
 
+import java.util.List;
+
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 
 /**
  * The OpenAPI 3.1 document springdoc serves at {@code /v3/api-docs} (and Swagger UI at
@@ -54,6 +57,12 @@ class OpenApiConfiguration {
     OpenAPI mjBridgeOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("mj-bridge").version("1").description(DESCRIPTION))
+                .tags(List.of(
+                        new Tag().name("submit").description("start a job or press a button; always HTTP 200, read code"),
+                        new Tag().name("task").description("read, list, cancel and follow tasks"),
+                        new Tag().name("account").description("the account pool, as clients may see it"),
+                        new Tag().name("admin").description("change the pool; needs mj-admin-secret"),
+                        new Tag().name("image").description("stored pictures and clips")))
                 .components(new Components()
                         .addSecuritySchemes(API_SECRET, header(API_SECRET,
                                 "the value of mj.api-secret; needed only when it is set"))
