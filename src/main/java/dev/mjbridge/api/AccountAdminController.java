@@ -1,6 +1,8 @@
 package dev.mjbridge.api;
 
-import java.nio.charset.StandardCharsets;
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
 public class AccountAdminController {
 
     /** Long enough for a sentence, short enough for a log line and the account list. */
-    static final int MAX_REASON = 300;
+    static final int MAX_REASON = DisableRequest.MAX_REASON;
 
     private final AccountPool pool;
     private final AccountSyncer syncer;
@@ -43,6 +45,7 @@ public class AccountAdminController {
      * answers the account once it ended; code 4 with the reason (and the account) when a command was
      * refused or got no answer in time. A disabled account is not synced.
      */
+    @Operation(summary = "Run the account's /info and /settings now")
     @PostMapping("/{id}/sync")
     public DeferredResult<ApiResponse> sync(@PathVariable("id") String id) {
         Optional<Account> found = pool.find(id);
@@ -65,6 +68,7 @@ public class AccountAdminController {
     }
 
     /** Re-enables the account: it reconnects if needed and takes work again, as configured in accounts.yml. */
+    @Operation(summary = "Put an account back into rotation")
     @PostMapping("/{id}/enable")
     public ApiResponse enable(@PathVariable("id") String id) {
         return pool.enable(id).map(view -> ApiResponse.success("Account " + view.id() + " enabled", view))
@@ -75,15 +79,13 @@ public class AccountAdminController {
      * Takes the account out of selection with the operator's reason ({@code {"reason": "..."}},
      * optional). It just gets no new work: tasks already running or queued on it carry on.
      */
+    @Operation(summary = "Take an account out of rotation, with a reason")
     @PostMapping("/{id}/disable")
-    public ApiResponse disable(@PathVariable("id") String id, @RequestBody(required = false) byte[] body) {
-        String reason = body == null || new String(body, StandardCharsets.UTF_8).isBlank() ? null
-                : RequestFields.ofObject(body).optionalText("reason");
-        if (reason != null && reason.strip().length() > MAX_REASON) {
-            throw RejectedRequest.invalid("reason", "is longer than " + MAX_REASON + " characters");
-        }
-        String shown = reason == null || reason.isBlank() ? "disabled by an operator"
-                : "disabled by an operator: " + reason.strip().replaceAll("\\p{Cntrl}", " ");
+    public ApiResponse disable(@PathVariable("id") String id,
+                               @Valid @RequestBody(required = false) DisableRequest body) {
+        String reason = body == null ? null : body.reason();
+        String shown = reason == null ? "disabled by an operator"
+                : "disabled by an operator: " + reason.replaceAll("\\p{Cntrl}", " ");
         return pool.disable(id, shown).map(view -> ApiResponse.success("Account " + view.id() + " disabled", view))
                 .orElseGet(() -> notFound(id));
     }
@@ -92,6 +94,7 @@ public class AccountAdminController {
      * Closes the account's gateway session and opens it again (no change to accounts.yml): it
      * resumes when Discord lets it, so events missed meanwhile are replayed.
      */
+    @Operation(summary = "Reconnect an account's gateway session")
     @PostMapping("/{id}/reconnect")
     public ApiResponse reconnect(@PathVariable("id") String id) {
         return pool.reconnect(id).map(view -> ApiResponse.success("Account " + view.id() + " reconnecting", view))

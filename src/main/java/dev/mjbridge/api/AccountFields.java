@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.mjbridge.account.AccountConfig;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An account as the admin API takes it: a JSON object with the keys of accounts.yml, each checked
@@ -30,11 +31,7 @@ final class AccountFields {
      * @param keepNulls true for a partial update, where {@code null} removes the key; false for a
      *                  new account, where it is the same as leaving the key out
      */
-    static Map<String, Object> of(byte[] body, boolean keepNulls) {
-        JsonNode node = RequestFields.parse(body);
-        if (!node.isObject()) {
-            throw RejectedRequest.invalid("body", "must be a JSON object");
-        }
+    static Map<String, Object> of(ObjectNode node, boolean keepNulls) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> property : node.properties()) {
             String key = property.getKey();

@@ -2,6 +2,8 @@ package dev.mjbridge.api;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,16 +35,18 @@ public class AccountFileController {
     }
 
     /** A new account: a JSON object with the keys of accounts.yml; answers the account. */
+    @Operation(summary = "Add an account to accounts.yml")
     @PostMapping("/create")
-    public ApiResponse create(@RequestBody(required = false) byte[] body) {
-        Map<String, Object> account = AccountFields.of(body, false);
+    public ApiResponse create(@RequestBody AccountKeysRequest body) {
+        Map<String, Object> account = AccountFields.of(body.keys(), false);
         return answer(edits.create(account), "created");
     }
 
     /** Changes the keys given; a JSON null removes a key (its default applies). Answers the account. */
+    @Operation(summary = "Change keys of an account in accounts.yml")
     @PutMapping("/{id}")
-    public ApiResponse update(@PathVariable("id") String id, @RequestBody(required = false) byte[] body) {
-        Map<String, Object> changes = AccountFields.of(body, true);
+    public ApiResponse update(@PathVariable("id") String id, @RequestBody AccountKeysRequest body) {
+        Map<String, Object> changes = AccountFields.of(body.keys(), true);
         if (changes.containsKey("id") && !id.equals(changes.get("id"))) {
             throw RejectedRequest.invalid("id", "cannot be changed; delete the account and create it anew");
         }
@@ -50,6 +54,7 @@ public class AccountFileController {
     }
 
     /** Removes the account from the file: it takes no new work and leaves once its running tasks end. */
+    @Operation(summary = "Remove an account from accounts.yml")
     @DeleteMapping("/{id}")
     public ApiResponse delete(@PathVariable("id") String id) {
         AccountEdits.Result result = edits.delete(id);

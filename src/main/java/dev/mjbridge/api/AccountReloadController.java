@@ -2,6 +2,8 @@ package dev.mjbridge.api;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,12 +29,14 @@ public class AccountReloadController {
     }
 
     /** Reads the file now: {@code {added, removed, changed, unchanged}} (account ids). */
+    @Operation(summary = "Apply accounts.yml now")
     @PostMapping("/reload")
     public ApiResponse reload() {
         return answer(reloader.reload());
     }
 
     /** {@code {file, lastCheckAt, lastAppliedAt, appliedChecksum, lastError}}. */
+    @Operation(summary = "How the last look at accounts.yml went")
     @GetMapping("/reload-status")
     public ApiResponse status() {
         return ApiResponse.success("Accounts file status", reloader.status());

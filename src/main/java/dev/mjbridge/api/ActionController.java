@@ -2,6 +2,10 @@ package dev.mjbridge.api;
 
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,31 +43,33 @@ public class ActionController {
         this.images = images;
     }
 
+    @Operation(summary = "Press a button of a finished task (customId from its buttons)")
     @PostMapping("/action")
-    public ApiResponse action(@RequestBody(required = false) byte[] body,
+    public ApiResponse action(@Valid @RequestBody ActionRequest request,
                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        ActionRequest request = ActionRequest.read(RequestFields.ofObject(body));
         Task parent = parent(request.taskId());
         ActionOptions options = new ActionOptions(request.chooseSameChannel(), ApiPaths.mode(mode),
                 request.state(), request.notifyHook());
         return submitter.perform(planner.plan(parent, request.customId(), options));
     }
 
+    @Operation(summary = "Legacy: press U1-U4, V1-V4 or reroll of a grid")
     @PostMapping("/change")
-    public ApiResponse change(@RequestBody(required = false) byte[] body,
+    public ApiResponse change(@Valid @RequestBody ChangeRequest request,
                               @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        return pressLegacy(ChangeRequest.read(RequestFields.ofObject(body)), "action", mode);
+        return pressLegacy(request, "action", mode);
     }
 
+    @Operation(summary = "Legacy: press a button given as '<taskId> U2'")
     @PostMapping("/simple-change")
-    public ApiResponse simpleChange(@RequestBody(required = false) byte[] body,
+    public ApiResponse simpleChange(@Valid @RequestBody SimpleChangeRequest request,
                                     @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        return pressLegacy(ChangeRequest.readSimple(RequestFields.ofObject(body)), "content", mode);
+        return pressLegacy(request.toChange(), "content", mode);
     }
 
+    @Operation(summary = "Complete a task waiting in MODAL (code 21): its prompt, or a mask")
     @PostMapping("/modal")
-    public ApiResponse modal(@RequestBody(required = false) byte[] body) {
-        ModalRequest request = ModalRequest.read(RequestFields.ofObject(body));
+    public ApiResponse modal(@Valid @RequestBody ModalRequest request) {
         prompts.check("prompt", request.prompt());
         if (request.maskBase64() != null
                 && !images.decode("maskBase64", request.maskBase64()).contentType().equals("image/png")) {

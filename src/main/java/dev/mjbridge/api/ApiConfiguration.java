@@ -2,6 +2,7 @@ package dev.mjbridge.api;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -18,9 +19,17 @@ import dev.mjbridge.images.ImageProperties;
 public class ApiConfiguration implements WebMvcConfigurer {
 
     private final AdminProperties admin;
+    private final ApiProperties api;
 
-    ApiConfiguration(AdminProperties admin) {
+    ApiConfiguration(AdminProperties admin, ApiProperties api) {
         this.admin = admin;
+        this.api = api;
+    }
+
+    /** Ahead of Spring's own converters, so the request records are read whatever their content type. */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.addCustomConverter(new JsonRequestConverter(JsonRequestConverter.maxBytes(api.limits())));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.mjbridge.api;
 
+import java.util.Comparator;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
@@ -10,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,6 +35,25 @@ public class ApiExceptionHandler {
     @ExceptionHandler(RejectedRequest.class)
     public ResponseEntity<ApiResponse> rejected(RejectedRequest rejection, HttpServletRequest request) {
         return answer(rejection.response(), request);
+    }
+
+    /**
+     * A request record broke a Bean Validation constraint. One problem is told, as clients have always
+     * been told: the first by the record's field order, so the same body always gets the same answer.
+     */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    public ResponseEntity<ApiResponse> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<String> order = RequestJson.components(e.getParameter().getParameterType());
+        Comparator<FieldError> byFieldOrder = Comparator.comparingInt(error -> {
+            String top = error.getField().split("[.\\[]", 2)[0];
+            int at = order.indexOf(top);
+            return at < 0 ? order.size() : at;
+        });
+        ApiResponse answer = e.getBindingResult().getFieldErrors().stream()
+                .min(byFieldOrder.thenComparing(FieldError::getField))
+                .map(error -> ApiResponse.invalid(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .orElseGet(() -> ApiResponse.invalid("body", "is not valid"));
+        return answer(answer, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

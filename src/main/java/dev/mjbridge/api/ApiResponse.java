@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The envelope every submit (and every error) answers with:
  * {@code {"code", "description", "result", "properties"}}. {@code properties} is never
@@ -16,7 +18,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param result the task id for submits, a seed, a list of URLs, ...; null on errors
  */
 @JsonPropertyOrder({"code", "description", "result", "properties"})
-public record ApiResponse(int code, String description, Object result, Map<String, Object> properties) {
+@Schema(name = "Envelope", description = "The answer of every submit and every error.",
+        requiredProperties = {"code", "description", "result", "properties"})
+public record ApiResponse(
+        @Schema(description = "what happened: 1, 21, 22 accepted; 3, 4, 9, 23, 24 not (see the result codes)",
+                example = "1") int code,
+        @Schema(description = "for people; on code 4 it reads `<field>: <reason>`", example = "Submit Success")
+        String description,
+        @Schema(description = "the task id of a submit, a seed, a list of URLs, an account, ...; null on errors")
+        Object result,
+        @Schema(description = "more about the answer, e.g. discordInstanceId, numberOfQueues; never null")
+        Map<String, Object> properties) {
 
     public ApiResponse {
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));

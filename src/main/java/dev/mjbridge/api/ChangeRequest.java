@@ -1,18 +1,35 @@
 package dev.mjbridge.api;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * The legacy button presses relays still send: {@code /mj/submit/change}
- * {@code {taskId, action, index}} and {@code /mj/submit/simple-change}
- * {@code {content: "<taskId> U2"}}. Both become a button of the parent.
+ * The legacy button press relays still send to {@code /mj/submit/change}: {@code {taskId, action, index}}
+ * ({@link SimpleChangeRequest} is its one-line form). Both become a button of the parent.
  *
  * @param index 1..4 for UPSCALE and VARIATION, 0 for REROLL
  */
-record ChangeRequest(String taskId, ChangeAction action, int index, String notifyHook, String state) {
+@RequestRules
+@Schema(name = "ChangeRequest")
+record ChangeRequest(
+        @Schema(description = "the finished grid whose button is pressed", example = "1732800000000123",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @JsonDeserialize(using = RequestValues.Id.class) @NotBlank(message = BodyText.IS_REQUIRED) String taskId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotNull(message = BodyText.IS_REQUIRED) ChangeAction action,
+        @Schema(description = "1 to 4 for UPSCALE and VARIATION; ignored for REROLL", example = "1")
+        Integer index,
+        @Schema(description = SubmitOptions.NOTIFY_HOOK_DOC) @HttpUrl String notifyHook,
+        @Schema(description = SubmitOptions.STATE_DOC) String state) implements JsonRequest, RequestRules.Checked {
+
+    static final String ACTIONS = "UPSCALE, VARIATION, REROLL";
 
     enum ChangeAction {
         UPSCALE, VARIATION, REROLL;
@@ -27,39 +44,22 @@ record ChangeRequest(String taskId, ChangeAction action, int index, String notif
         }
     }
 
-    private static final Pattern SIMPLE = Pattern.compile("^\\s*(\\S+)\\s+(?:([UV])([1-4])|(R))\\s*$",
-            Pattern.CASE_INSENSITIVE);
-
-    static ChangeRequest read(RequestFields fields) {
-        String taskId = fields.requiredId("taskId");
-        ChangeAction action = fields.choice("action", ChangeAction::parse, null, "UPSCALE, VARIATION, REROLL");
-        if (action == null) {
-            throw RejectedRequest.invalid(fields.path("action"), "is required");
-        }
-        Integer index = fields.optionalInteger("index");
-        if (action == ChangeAction.REROLL) {
-            index = 0;
-        } else if (index == null) {
-            throw RejectedRequest.invalid(fields.path("index"), "is required for " + action);
-        } else if (index < 1 || index > 4) {
-            throw RejectedRequest.invalid(fields.path("index"), "must be between 1 and 4");
-        }
-        return new ChangeRequest(taskId, action, index, fields.optionalUrl("notifyHook"), fields.text("state"));
+    ChangeRequest {
+        index = action == ChangeAction.REROLL ? Integer.valueOf(0) : index;
+        notifyHook = BodyText.optionalTrimmed(notifyHook);
     }
 
-    static ChangeRequest readSimple(RequestFields fields) {
-        String content = fields.requiredText("content");
-        Matcher matcher = SIMPLE.matcher(content);
-        if (!matcher.matches()) {
-            throw RejectedRequest.invalid(fields.path("content"),
-                    "must read '<taskId> U1'..'U4', 'V1'..'V4' or 'R', got " + ClientText.quote(content));
+    @Override
+    public List<RequestRules.Problem> problems() {
+        if (action == null || action == ChangeAction.REROLL) {
+            return List.of();
         }
-        String notifyHook = fields.optionalUrl("notifyHook");
-        String state = fields.text("state");
-        if (matcher.group(4) != null) {
-            return new ChangeRequest(matcher.group(1), ChangeAction.REROLL, 0, notifyHook, state);
+        if (index == null) {
+            return List.of(new RequestRules.Problem("index", "is required for " + action));
         }
-        ChangeAction action = matcher.group(2).equalsIgnoreCase("U") ? ChangeAction.UPSCALE : ChangeAction.VARIATION;
-        return new ChangeRequest(matcher.group(1), action, Integer.parseInt(matcher.group(3)), notifyHook, state);
+        if (index < 1 || index > 4) {
+            return List.of(new RequestRules.Problem("index", "must be between 1 and 4"));
+        }
+        return List.of();
     }
 }

@@ -6,6 +6,10 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +46,21 @@ public class ImageController {
         this.store = store;
     }
 
+    @Operation(summary = "A stored picture or clip", responses = {
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+                    description = "the file (PNG, WebP, MP4, ...), cached as immutable",
+                    content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "206",
+                    description = "the byte range asked for", content = @Content(mediaType = "*/*",
+                    schema = @Schema(type = "string", format = "binary"))),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "302",
+                    description = "a presigned link to the file in S3 (mj.images.s3.presign)"),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "304", description = "not modified"),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
+                    description = "no such file, or images are not stored (code 3)", content = @Content(
+                    mediaType = "application/json", schema = @Schema(ref = OpenApiOperations.ENVELOPE))),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "416",
+                    description = "the range is outside the file")})
     @RequestMapping(value = "/{taskId}/{file}", method = {RequestMethod.GET, RequestMethod.HEAD})
     public void image(@PathVariable("taskId") String taskId, @PathVariable("file") String file,
                       HttpServletRequest request, HttpServletResponse response) throws IOException {

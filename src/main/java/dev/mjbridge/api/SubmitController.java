@@ -3,6 +3,10 @@ package dev.mjbridge.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,9 +20,10 @@ import dev.mjbridge.task.Task;
 import dev.mjbridge.midjourney.JobKind;
 
 /**
- * The submits that start a new job: imagine, blend, describe, shorten, video. Bodies arrive as
- * bytes and are read by {@link RequestFields}, so that no content type, encoding or
- * malformed body can turn into anything but a code 4 naming the field.
+ * The submits that start a new job: imagine, blend, describe, shorten, video. Bodies are request
+ * records read by {@link JsonRequestConverter} whatever their content type and checked by Bean
+ * Validation, so that no content type, encoding or malformed body can turn into anything but a
+ * code 4 naming the field.
  */
 @RestController
 @RequestMapping({ApiPaths.ROOT + "/submit", ApiPaths.MODE_ROOT + "/submit"})
@@ -39,11 +44,11 @@ public class SubmitController {
         this.maxImages = properties.limits().maxImages();
     }
 
+    @Operation(summary = "Imagine: a prompt, optionally led by image prompts")
     @PostMapping("/imagine")
-    public ApiResponse imagine(@RequestBody(required = false) byte[] body,
+    public ApiResponse imagine(@Valid @RequestBody ImagineRequest request,
                                @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        ImagineRequest request = ImagineRequest.read(RequestFields.ofObject(body));
-        prompts.check("prompt", request.prompt());
+                prompts.check("prompt", request.prompt());
         if (request.allImages().size() > maxImages) {
             throw RejectedRequest.invalid("base64Array", "holds more than " + maxImages + " images");
         }
@@ -58,22 +63,22 @@ public class SubmitController {
                 routing(request.options(), mode));
     }
 
+    @Operation(summary = "Blend 2 to 5 images")
     @PostMapping("/blend")
-    public ApiResponse blend(@RequestBody(required = false) byte[] body,
+    public ApiResponse blend(@Valid @RequestBody BlendRequest request,
                              @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        BlendRequest request = BlendRequest.read(RequestFields.ofObject(body));
-        List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
+                List<ImageData> decoded = images.decodeAll("base64Array", request.base64Array());
         String description = "/blend " + decoded.size() + " images " + request.dimensions().optionValue();
         Task task = newTasks.create(JobKind.BLEND, null, description, request.options(), request.base64Array());
         return submitter.submit(task, new JobRequest.Blend(decoded, request.dimensions()),
                 routing(request.options(), mode));
     }
 
+    @Operation(summary = "Describe an image: four prompts for it")
     @PostMapping("/describe")
-    public ApiResponse describe(@RequestBody(required = false) byte[] body,
+    public ApiResponse describe(@Valid @RequestBody DescribeRequest request,
                                 @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        DescribeRequest request = DescribeRequest.read(RequestFields.ofObject(body));
-        if (request.link() != null) {
+                if (request.link() != null) {
             Task task = newTasks.create(JobKind.DESCRIBE, null, "/describe " + request.link(),
                     request.options(), List.of());
             return submitter.submit(task, new JobRequest.DescribeLink(request.link()),
@@ -89,11 +94,11 @@ public class SubmitController {
      * Animates a start frame. The task's {@code prompt} is the client's; {@code promptEn} is what
      * follows the image link in the command, so the task can be recognised by it.
      */
+    @Operation(summary = "Animate a start frame into four clips")
     @PostMapping("/video")
-    public ApiResponse video(@RequestBody(required = false) byte[] body,
+    public ApiResponse video(@Valid @RequestBody VideoRequest request,
                              @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        VideoRequest request = VideoRequest.read(RequestFields.ofObject(body));
-        prompts.check("prompt", request.prompt());
+                prompts.check("prompt", request.prompt());
         String words = request.promptWithParameters();
         JobRequest.Imagine command;
         List<String> kept;
@@ -113,11 +118,11 @@ public class SubmitController {
         return submitter.submit(task, command, routing(request.options(), mode));
     }
 
+    @Operation(summary = "Shorten a prompt: five shorter ones")
     @PostMapping("/shorten")
-    public ApiResponse shorten(@RequestBody(required = false) byte[] body,
+    public ApiResponse shorten(@Valid @RequestBody ShortenRequest request,
                                @PathVariable(name = ApiPaths.MODE_VARIABLE, required = false) String mode) {
-        ShortenRequest request = ShortenRequest.read(RequestFields.ofObject(body));
-        prompts.check("prompt", request.prompt());
+                prompts.check("prompt", request.prompt());
         Task task = newTasks.create(JobKind.SHORTEN, request.prompt(), "/shorten " + request.prompt(),
                 request.options(), List.of());
         return submitter.submit(task, new JobRequest.Shorten(request.prompt()), routing(request.options(), mode));

@@ -1,17 +1,13 @@
 package dev.mjbridge.api;
 
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.mjbridge.account.AccountFilter;
-import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.midjourney.BotType;
 
 /**
- * The optional fields every new-job submit shares.
+ * The optional fields every new-job submit shares, as the core takes them.
  *
  * @param notifyHook    webhook for this task; null = the global one
  * @param state         the client's opaque value, echoed on the task
@@ -23,12 +19,16 @@ record SubmitOptions(String notifyHook, String state, BotType botType, AccountFi
     static final String BOT_TYPES = "MID_JOURNEY, NIJI_JOURNEY";
     static final String MODES = "FAST, RELAX, TURBO";
 
-    static SubmitOptions read(RequestFields fields) {
-        return new SubmitOptions(
-                fields.optionalUrl("notifyHook"),
-                fields.text("state"),
-                fields.choice("botType", SubmitOptions::botType, BotType.MID_JOURNEY, BOT_TYPES),
-                fields.object("accountFilter").map(SubmitOptions::accountFilter).orElse(AccountFilter.NONE));
+    /** The shared fields' descriptions in the OpenAPI document. */
+    static final String NOTIFY_HOOK_DOC = "webhook (http or https) told of each change of the task; "
+            + "empty = the global mj.notify-hook";
+    static final String STATE_DOC = "your own value, echoed on the task";
+    static final String BOT_TYPE_DOC = "which bot runs the job; MID_JOURNEY when empty (mj and niji are accepted too)";
+
+    /** From a request's fields as bound (null = not given). */
+    static SubmitOptions of(String notifyHook, String state, BotType botType, AccountFilterRequest accountFilter) {
+        return new SubmitOptions(notifyHook, state, botType == null ? BotType.MID_JOURNEY : botType,
+                accountFilter == null ? AccountFilter.NONE : accountFilter.toFilter());
     }
 
     /** The enum names, and the short names some clients send ({@code mj}, {@code niji}). */
@@ -38,19 +38,5 @@ record SubmitOptions(String notifyHook, String state, BotType botType, AccountFi
             case "NIJI_JOURNEY", "NIJIJOURNEY", "NIJI" -> Optional.of(BotType.NIJI_JOURNEY);
             default -> Optional.empty();
         };
-    }
-
-    private static AccountFilter accountFilter(RequestFields filter) {
-        List<String> modeNames = filter.texts("modes");
-        Set<SpeedMode> modes = EnumSet.noneOf(SpeedMode.class);
-        for (int i = 0; i < modeNames.size(); i++) {
-            String name = modeNames.get(i);
-            String field = filter.path("modes") + "[" + i + "]";
-            modes.add(SpeedMode.parse(name).orElseThrow(() -> RejectedRequest.invalid(field,
-                    "must be one of " + MODES + ", got " + ClientText.quote(name))));
-        }
-        // Channel ids are Discord snowflakes, which some clients send as numbers.
-        return new AccountFilter(filter.optionalId("instanceId"), filter.optionalId("channelId"), modes,
-                filter.optionalFlag("remix"));
     }
 }

@@ -7,6 +7,12 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
-
-import tools.jackson.databind.JsonNode;
 
 import dev.mjbridge.task.CancelResult;
 import dev.mjbridge.task.Task;
@@ -54,6 +58,10 @@ public class TaskController {
      * value handling of a {@code ResponseEntity} (handler selection, content negotiation, the
      * converters' header copying), which cost about a fifth of a fetch's CPU under load.
      */
+    @Operation(summary = "A task as it is now", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200", description = "the task; an empty body (no Content-Type) for an unknown id",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Task.class),
+                    examples = @ExampleObject(name = "task", ref = "#/components/examples/task"))))
     @GetMapping("/{id}/fetch")
     public void fetch(@PathVariable("id") String id, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
@@ -69,23 +77,20 @@ public class TaskController {
     }
 
     /** Takes {@code {"ids": [...]}} or a bare array of ids; unknown ids are left out. */
+    @Operation(summary = "The tasks of the ids given, in no set order",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+                    description = "the known tasks of those ids", content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = Task.class)))))
     @PostMapping("/list-by-condition")
-    public ResponseEntity<byte[]> listByCondition(@RequestBody(required = false) byte[] body) {
-        JsonNode root = RequestFields.parse(body);
-        JsonNode ids = root.isObject() ? root.get("ids") : root;
-        if (ids == null || ids.isNull()) {
-            return json(JsonArrays.of(List.of()));
-        }
-        if (!ids.isArray()) {
-            throw RejectedRequest.invalid("ids", "must be an array of task ids");
-        }
-        return json(JsonArrays.of(tasks.findJsonByIds(RequestFields.idsOf(ids, "ids"))));
+    public ResponseEntity<byte[]> listByCondition(@RequestBody TaskIdsRequest request) {
+        return json(JsonArrays.of(request.ids().isEmpty() ? List.of() : tasks.findJsonByIds(request.ids())));
     }
 
     private static ResponseEntity<byte[]> json(byte[] body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
+    @Operation(summary = "The seed of a finished job (asks Midjourney for it)")
     @GetMapping("/{id}/image-seed")
     public DeferredResult<ApiResponse> imageSeed(@PathVariable("id") String id) {
         return AsyncAnswers.of(tasks.imageSeed(id).handle((seed, error) -> {
@@ -99,6 +104,8 @@ public class TaskController {
         }), seedWait, ApiResponse.failure("Midjourney did not send the seed in time; try again later"));
     }
 
+    @Operation(summary = "Cancel a waiting task, or stop a running button action",
+            description = "Answers HTTP 200 with code 1 (cancelled, or stopping), 3 or 4 (too late).")
     @PostMapping("/{id}/cancel")
     public ApiResponse cancel(@PathVariable("id") String id) {
         CancelResult result = tasks.cancel(id);
@@ -124,12 +131,14 @@ public class TaskController {
     }
 
     /** Tasks queued or running, i.e. not in a final status. */
+    @Operation(summary = "Tasks queued or running")
     @GetMapping("/queue")
     public List<Task> queue() {
         return tasks.inFlight();
     }
 
     /** Recent tasks, newest first; {@code limit} is capped at {@value #MAX_PAGE}. */
+    @Operation(summary = "Recent tasks, newest first")
     @GetMapping("/list")
     public List<Task> list(@RequestParam(name = "offset", defaultValue = "0") int offset,
                            @RequestParam(name = "limit", defaultValue = "" + DEFAULT_PAGE) int limit) {

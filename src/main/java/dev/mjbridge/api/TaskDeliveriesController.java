@@ -3,6 +3,8 @@ package dev.mjbridge.api;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +34,7 @@ public class TaskDeliveriesController {
     }
 
     /** The task's last delivery attempts, oldest first; code 3 for an unknown task. */
+    @Operation(summary = "A task's webhook deliveries")
     @GetMapping("/{id}/deliveries")
     public ApiResponse deliveries(@PathVariable("id") String id) {
         return tasks.find(id)
@@ -40,6 +43,7 @@ public class TaskDeliveriesController {
     }
 
     /** Sends the task's latest state to its hook again, as a new delivery; code 4 when it has no hook. */
+    @Operation(summary = "Send a task's latest state to its hook again")
     @PostMapping("/{id}/redeliver")
     public ApiResponse redeliver(@PathVariable("id") String id) {
         Optional<Task> found = tasks.find(id);

@@ -11,6 +11,10 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,6 +59,14 @@ public class TaskEventsController {
     }
 
     /** One task: its current state first, then each change until it is final; then the stream ends. */
+    @Operation(summary = "Live progress of one task (Server-Sent Events)", responses = {
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the stream: `event: task` whose data is the task JSON "
+                    + "as fetch answers it; for an unknown task a JSON envelope with code 3 instead", content = {
+                    @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiOperations.ENVELOPE))}),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "mj.events.max-subscribers streams are open: code 23, "
+                    + "Retry-After", content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = OpenApiOperations.ENVELOPE)))})
     @GetMapping("/{id}/events")
     public SseEmitter task(@PathVariable("id") String id,
                            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
@@ -70,6 +82,14 @@ public class TaskEventsController {
      * Several tasks ({@code ?ids=a,b,c}; unknown ones are left out), ending when all are final; or,
      * without {@code ids}, every task's changes (optionally {@code ?status=IN_PROGRESS,SUCCESS}), never ending.
      */
+    @Operation(summary = "Live progress of several tasks, or of all (Server-Sent Events)", responses = {
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the stream: `event: task` whose data is the task JSON; "
+                    + "with ids none of which is known a JSON envelope with code 3 instead", content = {
+                    @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/json", schema = @Schema(ref = OpenApiOperations.ENVELOPE))}),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "mj.events.max-subscribers streams are open: code 23, "
+                    + "Retry-After", content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = OpenApiOperations.ENVELOPE)))})
     @GetMapping("/events")
     public SseEmitter many(@RequestParam(name = "ids", required = false) String ids,
                            @RequestParam(name = "status", required = false) String status,

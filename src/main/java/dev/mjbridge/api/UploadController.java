@@ -3,8 +3,12 @@ package dev.mjbridge.api;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,9 +40,9 @@ public class UploadController {
         this.maxImages = properties.limits().maxImages();
     }
 
+    @Operation(summary = "Put images on Discord's CDN; result is their URLs")
     @PostMapping("/upload-discord-images")
-    public DeferredResult<ApiResponse> upload(@RequestBody(required = false) byte[] body) {
-        UploadImagesRequest request = UploadImagesRequest.read(RequestFields.ofObject(body));
+    public DeferredResult<ApiResponse> upload(@Valid @RequestBody UploadImagesRequest request) {
         if (request.base64Array().size() > maxImages) {
             throw RejectedRequest.invalid("base64Array", "holds more than " + maxImages + " images");
         }

@@ -1,8 +1,16 @@
 package dev.mjbridge.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.mjbridge.midjourney.BotType;
 
 /**
  * {@code POST /mj/submit/video}: animates a start frame, given either as {@code base64} (uploaded
@@ -13,7 +21,20 @@ import java.util.regex.Pattern;
  * @param base64   the start frame as a data URL or bare base64, or null
  * @param imageUrl the start frame's http(s) URL, or null; exactly one of the two is given
  */
-record VideoRequest(String prompt, String base64, String imageUrl, Motion motion, SubmitOptions options) {
+@RequestRules
+@Schema(name = "VideoRequest", description = "Exactly one of base64 and imageUrl.")
+record VideoRequest(
+        @Schema(description = "what should happen; may be empty; without --video or --motion",
+                example = "the lighthouse beam sweeps the sea") String prompt,
+        @Schema(description = "the start frame as a data URL or bare base64") String base64,
+        @Schema(description = "the start frame as an http(s) URL", example = "https://example.com/frame.png")
+        @HttpUrl String imageUrl,
+        @Schema(description = "how much the clips move; low when empty", type = "string",
+                allowableValues = {"low", "high"}) Motion motion,
+        @Schema(description = SubmitOptions.NOTIFY_HOOK_DOC) @HttpUrl String notifyHook,
+        @Schema(description = SubmitOptions.STATE_DOC) String state,
+        @Schema(description = SubmitOptions.BOT_TYPE_DOC) BotType botType,
+        @Valid AccountFilterRequest accountFilter) implements JsonRequest, RequestRules.Checked {
 
     static final String MOTIONS = "low, high";
     private static final Pattern OWN_PARAMETER = Pattern.compile("(?:^|\\s)--(?:video|motion)(?=\\s|$)",
@@ -36,25 +57,33 @@ record VideoRequest(String prompt, String base64, String imageUrl, Motion motion
         }
     }
 
-    static VideoRequest read(RequestFields fields) {
-        String prompt = fields.text("prompt");
+    VideoRequest {
         prompt = prompt == null ? "" : prompt.strip();
+        base64 = BodyText.optional(base64);
+        imageUrl = BodyText.optionalTrimmed(imageUrl);
+        motion = motion == null ? Motion.LOW : motion;
+        notifyHook = BodyText.optionalTrimmed(notifyHook);
+    }
+
+    @Override
+    public List<RequestRules.Problem> problems() {
+        List<RequestRules.Problem> problems = new ArrayList<>();
         if (OWN_PARAMETER.matcher(prompt).find()) {
-            throw RejectedRequest.invalid(fields.path("prompt"),
-                    "must not set --video or --motion: mj-bridge adds them (use the motion field)");
+            problems.add(new RequestRules.Problem("prompt",
+                    "must not set --video or --motion: mj-bridge adds them (use the motion field)"));
         }
-        String base64 = fields.optionalText("base64");
-        String imageUrl = fields.optionalUrl("imageUrl");
         if (base64 == null && imageUrl == null) {
-            throw RejectedRequest.invalid(fields.path("base64"),
-                    "is required: the start frame, as base64 or as an imageUrl");
+            problems.add(new RequestRules.Problem("base64", "is required: the start frame, as base64 or as an imageUrl"));
         }
         if (base64 != null && imageUrl != null) {
-            throw RejectedRequest.invalid(fields.path("imageUrl"),
-                    "give the start frame either as base64 or as imageUrl, not both");
+            problems.add(new RequestRules.Problem("imageUrl",
+                    "give the start frame either as base64 or as imageUrl, not both"));
         }
-        Motion motion = fields.choice("motion", Motion::parse, Motion.LOW, MOTIONS);
-        return new VideoRequest(prompt, base64, imageUrl, motion, SubmitOptions.read(fields));
+        return problems;
+    }
+
+    SubmitOptions options() {
+        return SubmitOptions.of(notifyHook, state, botType, accountFilter);
     }
 
     /** The prompt after the image: the client's words and the video parameters. */

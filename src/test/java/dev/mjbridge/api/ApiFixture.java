@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -74,7 +76,8 @@ final class ApiFixture {
                         new TaskController(tasks),
                         new AccountController(pool),
                         new AccountAdminController(pool, syncer))
-                .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
+                .setMessageConverters(converters(properties))
+                .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler(), new MissingBodyAdvice())
                 .addFilters(new ApiSecretFilter(properties))
                 .addInterceptors(new AdminSecretInterceptor(admin))
                 .build();
@@ -87,6 +90,16 @@ final class ApiFixture {
                 new SubmitResult.Submitted(call.getArgument(0), "main"));
         when(tasks.submitAction(any(), any(), any())).thenAnswer(call ->
                 new SubmitResult.Submitted(call.getArgument(0), "main"));
+    }
+
+    /** Spring's defaults with the request records' converter ahead of them, as ApiConfiguration registers it. */
+    private static HttpMessageConverter<?>[] converters(ApiProperties properties) {
+        HttpMessageConverters converters = HttpMessageConverters.forServer().registerDefaults()
+                .addCustomConverter(new JsonRequestConverter(JsonRequestConverter.maxBytes(properties.limits())))
+                .build();
+        List<HttpMessageConverter<?>> list = new ArrayList<>();
+        converters.forEach(list::add);
+        return list.toArray(HttpMessageConverter[]::new);
     }
 
     /** The task as the core hands it to the REST layer: serialized once. */
