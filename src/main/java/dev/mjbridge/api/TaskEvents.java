@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,8 @@ import dev.mjbridge.task.TaskListener;
  */
 @Component
 public final class TaskEvents implements TaskListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskEvents.class);
 
     private final EventsProperties settings;
     private final ArrayDeque<TaskEvent> replay = new ArrayDeque<>();
@@ -132,6 +136,9 @@ public final class TaskEvents implements TaskListener, AutoCloseable {
         for (TaskEventStream stream : streams) {
             if (stream.giveUpIfStuck(now, limit)) {
                 writers.standIn();
+                log.info("An event stream's client took nothing for {} (mj.events.write-timeout): the stream is given up, "
+                        + "a stand-in thread writes to the others until the server's write timeout ends it",
+                        settings.writeTimeout());
             }
         }
     }
