@@ -8,7 +8,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** A stream's events written as Server-Sent Events through Spring MVC's {@link SseEmitter}. */
+/**
+ * A stream's events written as Server-Sent Events through Spring MVC's {@link SseEmitter}. Each call
+ * blocks until the container took the bytes: for a client that takes none, until the server's write
+ * timeout fails the write. The hub watches for such writes ({@code mj.events.write-timeout}) and gives a
+ * stand-in thread to the other streams meanwhile.
+ */
 final class EmitterSink implements TaskEventStream.Sink {
 
     static final String TASK = "task";

@@ -3,24 +3,33 @@ package dev.mjbridge.api;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.mjbridge.task.TaskJson;
 
 /**
- * One open stream: a bounded buffer the task engine's thread only puts into ({@link #offer}, never
- * waiting), drained by one writer at a time on the hub's writer threads. A stream whose buffer is full
- * has fallen behind for good: it is dropped, with a last {@code event: dropped} saying why, instead of
- * holding up the engine or the other streams.
+ * One open stream: the changes waiting for it, which the task engine's thread only puts in
+ * ({@link #offer}, never waiting), drained by one writer at a time on the hub's writer threads.
+ * <p>
+ * A stream that falls behind keeps only each task's latest version: a newer version replaces the waiting
+ * one, so a lagging client catches up with the current states instead of working through every step in
+ * between. The waiting versions go out in the order of their event ids (a replaced one moves to the end),
+ * so the ids on the wire only increase, and a version left out was replaced by a newer one with a larger
+ * id: a client that reconnects with the last id it saw still gets that newer one from the replay.
+ * <p>
+ * It is dropped, instead of holding up the engine or the other streams, when it is truly stuck: when
+ * changes of more than {@code mj.events.buffer} tasks are waiting (a last {@code event: dropped} says
+ * why), or when one write has not completed within {@code mj.events.write-timeout} (its client takes no
+ * bytes, so nothing more can be said to it; see {@link #giveUpIfStuck}).
  * <p>
  * The writer also keeps the stream honest: it sends a task's versions only forward (a version no newer
  * than one already sent, e.g. one that overtook the current state read at opening, is skipped), and it
@@ -43,39 +52,55 @@ final class TaskEventStream {
 
     /** Events written per turn before the writer lets other streams have the thread. */
     private static final int TURN = 64;
+    /** Write start times count from here, so that one is never {@link #IDLE} or {@link #GIVEN_UP}. */
+    private static final long ORIGIN = System.nanoTime() - 1;
+    private static final long IDLE = 0;
+    private static final long GIVEN_UP = -1;
 
     private final StreamInterest interest;
     private final int capacity;
-    private final BlockingQueue<TaskEvent> buffer;
+    // The latest waiting version per task, in the order of their ids (guarded by itself).
+    private final LinkedHashMap<String, TaskEvent> pending = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<TaskEvent> first = new ConcurrentLinkedQueue<>();
-    private final Executor writers;
+    private final WriterPool writers;
     private final Sink sink;
     private final Consumer<TaskEventStream> onEnd;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean pingWanted = new AtomicBoolean();
+    /** When the write in progress started (since {@link #ORIGIN}), {@link #IDLE}, or {@link #GIVEN_UP}. */
+    private final AtomicLong writingSince = new AtomicLong(IDLE);
     private volatile boolean started;
     private volatile boolean overflowed;
+    private volatile boolean givenUp;
     // Touched only by the writer (one at a time).
     private final Map<String, Long> sentVersions = new HashMap<>();
     private final Set<String> unfinished;
 
-    TaskEventStream(StreamInterest interest, int capacity, Executor writers, Sink sink, Consumer<TaskEventStream> onEnd) {
+    TaskEventStream(StreamInterest interest, int capacity, WriterPool writers, Sink sink, Consumer<TaskEventStream> onEnd) {
         this.interest = interest;
         this.capacity = capacity;
-        this.buffer = new ArrayBlockingQueue<>(capacity);
         this.writers = writers;
         this.sink = sink;
         this.onEnd = onEnd;
         this.unfinished = interest.followsAll() ? null : new HashSet<>(interest.taskIds());
     }
 
-    /** Called on the task engine's thread: never waits. */
+    /** Called on the task engine's thread, in the order of the events' ids: never waits. */
     void offer(TaskEvent event) {
-        if (ended.get() || overflowed || !concerns(event.task())) {
+        if (ended.get() || overflowed || givenUp || !concerns(event.task())) {
             return;
         }
-        if (!buffer.offer(event)) {
+        boolean over;
+        synchronized (pending) {
+            // Removed and put back: the task moves to the end, after every version older than this one.
+            TaskEvent replaced = pending.remove(event.task().id());
+            over = replaced == null && pending.size() >= capacity;
+            if (!over) {
+                pending.put(event.task().id(), event);
+            }
+        }
+        if (over) {
             overflowed = true;
             // No more changes for it; the writer says why and closes it when it gets to it.
             onEnd.accept(this);
@@ -111,6 +136,24 @@ final class TaskEventStream {
         return ended.get();
     }
 
+    /**
+     * Called by the hub's clock: when the write in progress started more than {@code limitNanos} before
+     * {@code nowNanos}, the client is taken for stuck. The stream then takes no more changes and forgets
+     * the waiting ones; the hung write keeps its thread until it completes or the server's write timeout
+     * fails it, and then the stream ends. True once per stream, the moment it is given up.
+     */
+    boolean giveUpIfStuck(long nowNanos, long limitNanos) {
+        long since = writingSince.get();
+        if (since <= IDLE || (nowNanos - ORIGIN) - since < limitNanos || !writingSince.compareAndSet(since, GIVEN_UP)) {
+            return false;
+        }
+        givenUp = true;
+        synchronized (pending) {
+            pending.clear();
+        }
+        return true;
+    }
+
     private boolean concerns(TaskJson task) {
         return interest.followsAll() || interest.taskIds().contains(task.id());
     }
@@ -130,7 +173,7 @@ final class TaskEventStream {
     private void writeTurn() {
         try {
             if (pingWanted.getAndSet(false)) {
-                sink.ping();
+                timed(sink::ping);
             }
             for (int written = 0; written < TURN && !ended.get(); written++) {
                 if (overflowed) {
@@ -139,7 +182,7 @@ final class TaskEventStream {
                 }
                 TaskEvent event = first.poll();
                 if (event == null) {
-                    event = buffer.poll();
+                    event = nextPending();
                 }
                 if (event == null) {
                     break;
@@ -151,8 +194,26 @@ final class TaskEventStream {
         } finally {
             scheduled.set(false);
         }
-        if (!ended.get() && (overflowed || pingWanted.get() || !first.isEmpty() || !buffer.isEmpty())) {
+        if (!ended.get() && (overflowed || pingWanted.get() || !first.isEmpty() || hasPending())) {
             schedule();
+        }
+    }
+
+    private TaskEvent nextPending() {
+        synchronized (pending) {
+            Iterator<TaskEvent> oldest = pending.values().iterator();
+            if (!oldest.hasNext()) {
+                return null;
+            }
+            TaskEvent event = oldest.next();
+            oldest.remove();
+            return event;
+        }
+    }
+
+    private boolean hasPending() {
+        synchronized (pending) {
+            return !pending.isEmpty();
         }
     }
 
@@ -171,7 +232,7 @@ final class TaskEventStream {
             sentVersions.put(task.id(), task.version());
         }
         if (interest.wants(task)) {
-            sink.send(event.id() < 0 ? null : event.id(), task.json());
+            timed(() -> sink.send(event.id() < 0 ? null : event.id(), task.json()));
         }
         if (unfinished != null && task.status().isFinal()) {
             unfinished.remove(task.id());
@@ -185,8 +246,28 @@ final class TaskEventStream {
         if (ended.get()) {
             return;
         }
-        sink.dropped("this stream fell " + capacity + " changes behind (mj.events.buffer); reconnect with "
-                + "Last-Event-ID to get what was missed while it is still kept");
+        timed(() -> sink.dropped("changes of more than " + capacity + " tasks were waiting for this stream "
+                + "(mj.events.buffer); reconnect with Last-Event-ID to get what was missed while it is still kept"));
         end();
+    }
+
+    /** One write to the client, watched by the hub's clock ({@link #giveUpIfStuck}). */
+    private void timed(Write write) throws IOException {
+        long start = System.nanoTime() - ORIGIN;
+        writingSince.set(start);
+        try {
+            write.run();
+        } finally {
+            if (!writingSince.compareAndSet(start, IDLE)) {
+                // Given up while it hung: a stand-in has done this thread's share since; the stream is over.
+                writers.standDown();
+                end();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,10 @@ import dev.mjbridge.task.TaskListener;
  * The hub of the live task streams: told of every task change by the task engine, it numbers the
  * change, keeps the last {@code mj.events.replay} of them for reconnecting clients, and hands it to
  * every open stream that wants it. Handing over only puts it into the stream's bounded buffer (never
- * waiting): writing happens on this hub's own writer threads, so a slow client slows nobody.
+ * waiting): writing happens on this hub's own writer threads, so a slow client slows nobody. Its clock
+ * sends the heartbeats and watches the writes: a write that hangs longer than
+ * {@code mj.events.write-timeout} gives its stream up and gets a stand-in writer thread, so a client that
+ * reads nothing holds up no other stream.
  * <p>
  * Event ids start from the process's start time in microseconds, so an id from an earlier run of the
  * service is never taken for one of this run (it is older than anything kept and gets the current state).
@@ -30,18 +35,25 @@ import dev.mjbridge.task.TaskListener;
 @Component
 public final class TaskEvents implements TaskListener, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(TaskEvents.class);
+
     private final EventsProperties settings;
     private final ArrayDeque<TaskEvent> replay = new ArrayDeque<>();
     private final Set<TaskEventStream> streams = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService writers;
+    private final WriterPool writers;
+    private final ScheduledExecutorService clock;
     private long lastId;
 
     public TaskEvents(EventsProperties settings) {
         this.settings = settings;
         this.lastId = System.currentTimeMillis() * 1000;
-        this.writers = Executors.newScheduledThreadPool(settings.writerThreads(), writerThreads());
+        this.writers = new WriterPool(settings.writerThreads());
+        this.clock = Executors.newSingleThreadScheduledExecutor(clockThread());
         long beat = settings.heartbeat().toMillis();
-        writers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        clock.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        // Looked at a few times per write timeout, so a stuck write is given up at most a quarter late.
+        long watch = Math.max(10, Math.min(1000, settings.writeTimeout().toMillis() / 4));
+        clock.scheduleAtFixedRate(this::giveUpStuckWrites, watch, watch, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -117,18 +129,38 @@ public final class TaskEvents implements TaskListener, AutoCloseable {
         }
     }
 
+    /** A stuck stream stays counted (its connection is still open) until its hung write comes back. */
+    private void giveUpStuckWrites() {
+        long now = System.nanoTime();
+        long limit = settings.writeTimeout().toNanos();
+        for (TaskEventStream stream : streams) {
+            if (stream.giveUpIfStuck(now, limit)) {
+                writers.standIn();
+                log.info("An event stream's client took nothing for {} (mj.events.write-timeout): the stream is given up, "
+                        + "a stand-in thread writes to the others until the server's write timeout ends it",
+                        settings.writeTimeout());
+            }
+        }
+    }
+
+    /** Threads the writers may run now: {@code mj.events.writer-threads} plus a stand-in per hung write (for tests). */
+    int writerThreads() {
+        return writers.size();
+    }
+
     @Override
     public void close() {
+        clock.shutdownNow();
         writers.shutdownNow();
         for (TaskEventStream stream : List.copyOf(streams)) {
             stream.end();
         }
     }
 
-    /** Daemon threads {@code mj-events-1}, {@code mj-events-2}, ...: an open stream never holds the JVM up. */
-    private static ThreadFactory writerThreads() {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("mj-events-");
-        threads.setDaemon(true);
-        return threads;
+    /** A daemon thread {@code mj-events-clock-1}: an open stream never holds the JVM up. */
+    private static ThreadFactory clockThread() {
+        CustomizableThreadFactory thread = new CustomizableThreadFactory("mj-events-clock-");
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -80,7 +80,8 @@ public class TaskEventsController {
 
     /**
      * Several tasks ({@code ?ids=a,b,c}; unknown ones are left out), ending when all are final; or,
-     * without {@code ids}, every task's changes (optionally {@code ?status=IN_PROGRESS,SUCCESS}), never ending.
+     * without {@code ids}, every task's changes (optionally {@code ?status=IN_PROGRESS,SUCCESS}, also
+     * spelled {@code ?state=}), never ending.
      */
     @Operation(summary = "Live progress of several tasks, or of all (Server-Sent Events)", responses = {
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the stream: `event: task` whose data is the task JSON; "
@@ -93,9 +94,17 @@ public class TaskEventsController {
     @GetMapping("/events")
     public SseEmitter many(@RequestParam(name = "ids", required = false) String ids,
                            @RequestParam(name = "status", required = false) String status,
+                           @RequestParam(name = "state", required = false) String state,
                            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                            HttpServletResponse response) throws IOException {
-        Optional<Set<TaskStatus>> statuses = statuses(status, response);
+        if (status != null && state != null) {
+            ErrorBodies.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                    ApiResponse.invalid("state", "is another name of status; give one of them, not both"));
+            return null;
+        }
+        // Answers about the filter name the parameter the client used.
+        String filterField = state != null ? "state" : "status";
+        Optional<Set<TaskStatus>> statuses = statuses(filterField, state != null ? state : status, response);
         if (statuses.isEmpty()) {
             return null;
         }
@@ -115,7 +124,7 @@ public class TaskEventsController {
         }
         if (!statuses.get().isEmpty()) {
             ErrorBodies.write(response, HttpServletResponse.SC_BAD_REQUEST,
-                    ApiResponse.invalid("status", "only the stream of all tasks takes a status filter"));
+                    ApiResponse.invalid(filterField, "only the stream of all tasks takes a status filter"));
             return null;
         }
         return followTasks(known, lastEventId, response);
@@ -208,7 +217,8 @@ public class TaskEventsController {
         }
     }
 
-    private static Optional<Set<TaskStatus>> statuses(String filter, HttpServletResponse response) throws IOException {
+    private static Optional<Set<TaskStatus>> statuses(String field, String filter, HttpServletResponse response)
+            throws IOException {
         Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
         if (filter == null || filter.isBlank()) {
             return Optional.of(statuses);
@@ -217,7 +227,7 @@ public class TaskEventsController {
             try {
                 statuses.add(TaskStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
-                ErrorBodies.write(response, HttpServletResponse.SC_BAD_REQUEST, ApiResponse.invalid("status",
+                ErrorBodies.write(response, HttpServletResponse.SC_BAD_REQUEST, ApiResponse.invalid(field,
                         "unknown status " + name.trim() + "; one of " + Arrays.toString(TaskStatus.values())));
                 return Optional.empty();
             }

@@ -78,7 +78,8 @@ class InvalidSettingsTest {
         assertThat(notify.maxQueuedPerTask()).isEqualTo(32);
         assertThat(notify.maxQueued()).isEqualTo(10_000);
         assertThat(notify.firstDelay()).hasSeconds(1);
-        assertThat(EventsProperties.defaults()).isEqualTo(new EventsProperties(Duration.ofSeconds(15), 1000, 256, 1000, 2));
+        assertThat(EventsProperties.defaults()).isEqualTo(new EventsProperties(Duration.ofSeconds(15), 1000, 256, 1000, 2,
+                Duration.ofSeconds(10)));
     }
 
     @Test
@@ -119,6 +120,7 @@ class InvalidSettingsTest {
             mj.events.buffer           | 0                        | must be at least 1
             mj.events.replay           | -1                       | must be at least 0
             mj.events.writer-threads   | 0                        | must be at least 1
+            mj.events.write-timeout    | 0s                       | must be longer than zero
             # durations that are no durations
             mj.notify.timeout          | ten seconds              | ten seconds
             mj.tasks.timeout-check     | 10 parsecs               | 10 parsecs

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Live task changes over Server-Sent Events, read with a plain HTTP client while the sandbox runs the
  * jobs: one task's stream from its current state to SUCCESS and then closed, each event the fetch JSON
- * of its version; resuming with Last-Event-ID; several tasks in one stream; the dashboard stream.
+ * of its version; resuming with Last-Event-ID; several tasks in one stream; the dashboard stream and its
+ * status filter (also spelled {@code state}).
  */
 class TaskEventsFlowTest extends FlowTest {
 
@@ -149,6 +150,26 @@ class TaskEventsFlowTest extends FlowTest {
             List<Event> events = stream.eventsUntil(e -> parse(e.data()).path("id").asString().equals(id), LIMIT);
             assertThat(events).allSatisfy(e -> assertThat(parse(e.data()).path("status").asString()).isEqualTo("SUCCESS"));
             assertThat(events.get(events.size() - 1).data()).isEqualTo(api.get("/mj/task/" + id + "/fetch").raw());
+        }
+    }
+
+    @Test
+    void stateIsAnotherNameOfTheStatusFilter() {
+        try (EventStreamClient stream = EventStreamClient.open(port, "/mj/task/events?state=SUCCESS")) {
+            assertThat(stream.status()).isEqualTo(200);
+            String id = api.submit("/mj/submit/imagine", "{\"prompt\": \"a paper crane\"}");
+            List<Event> events = stream.eventsUntil(e -> parse(e.data()).path("id").asString().equals(id), LIMIT);
+            assertThat(events).allSatisfy(e -> assertThat(parse(e.data()).path("status").asString()).isEqualTo("SUCCESS"));
+        }
+        try (EventStreamClient bad = EventStreamClient.open(port, "/mj/task/events?state=DONE")) {
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(parse(bad.errorBody()).path("code").asInt()).isEqualTo(4);
+            assertThat(parse(bad.errorBody()).path("description").asString()).startsWith("state: ");
+        }
+        try (EventStreamClient both = EventStreamClient.open(port, "/mj/task/events?state=SUCCESS&status=SUCCESS")) {
+            assertThat(both.status()).isEqualTo(400);
+            assertThat(parse(both.errorBody()).path("code").asInt()).isEqualTo(4);
+            assertThat(parse(both.errorBody()).path("description").asString()).startsWith("state: ");
         }
     }
 
