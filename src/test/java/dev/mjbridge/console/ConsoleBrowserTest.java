@@ -124,6 +124,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theApisRefusalIsShownInWordsAndTheFormStaysOpen() {
+        signIn();
+        click(By.cssSelector("#nav a[data-view=accounts]"));
+        click(By.id("account-add"));
+        type(By.id("account-id"), "acc-3");
+        type(By.id("account-guildId"), "1300000000000000001");
+        type(By.id("account-channelId"), "1300000000000000213");
+        type(By.id("account-userToken"), "a-user-token");
+        click(By.id("dialog-confirm"));
+        // The built-in sandbox's accounts come from no file, so the API refuses to add one.
+        waitFor("the refusal in the dialog", d -> text(By.id("dialog-error"))
+                .equals("Refused: no accounts file is configured (the accounts are the built-in sandbox's)"));
+        assertThat(browser.findElement(By.id("account-id")).getAttribute("value")).isEqualTo("acc-3");
+        HeadlessChromium.screenshot(browser, "10-add-account-refused");
+        click(By.id("dialog-cancel"));
+        assertThat(pool.account("acc-3")).isEmpty();
+    }
+
+    @Test
     void anImagineIsFollowedLiveThenU1IsPressedAndTheUpscaleShown() {
         signIn();
         click(By.cssSelector("#nav a[data-view=submit]"));
