@@ -6,6 +6,8 @@ import {authHeaders, call, refusal} from './api.js';
 
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 15000;
+/** A tab left open on a busy service must not grow without end: beyond this, the oldest finished tasks go. */
+const MAX_TASKS = 2000;
 
 /** Parses the text/event-stream format: fields per line, an event per blank line, ':' lines are comments. */
 export class EventParser {
@@ -69,6 +71,7 @@ export class TaskStore {
     this.abort = null;
     this.retryMs = RETRY_FIRST_MS;
     this.streamSeen = new Set();
+    this.generation = 0;
   }
 
   subscribe(listener) {
@@ -86,7 +89,20 @@ export class TaskStore {
   fromStream(task) {
     this.streamSeen.add(task.id);
     this.tasks.set(task.id, task);
+    this.prune();
     this.notify(task);
+  }
+
+  prune() {
+    if (this.tasks.size <= MAX_TASKS) {
+      return;
+    }
+    const finished = [...this.tasks.values()].filter(TaskStore.isFinal)
+      .sort((a, b) => (a.submitTime || 0) - (b.submitTime || 0));
+    for (const task of finished.slice(0, this.tasks.size - MAX_TASKS + MAX_TASKS / 10)) {
+      this.tasks.delete(task.id);
+      this.streamSeen.delete(task.id);
+    }
   }
 
   /** A version read by a plain call: kept unless the stream already told of this task. */
@@ -108,7 +124,8 @@ export class TaskStore {
   async start(onRefused) {
     this.onRefused = onRefused;
     this.stopped = false;
-    this.connect();
+    this.generation += 1;
+    this.connect(this.generation);
     try {
       const recent = await call('GET', '/mj/task/list?limit=200');
       for (const task of recent || []) {
@@ -121,6 +138,7 @@ export class TaskStore {
 
   stop() {
     this.stopped = true;
+    this.generation += 1;
     if (this.abort) {
       this.abort.abort();
     }
@@ -130,8 +148,9 @@ export class TaskStore {
     this.setState('closed');
   }
 
-  async connect() {
-    if (this.stopped) {
+  /** {@code generation} ties a (re)connection to one sign-in: a retry timer left from an earlier one does nothing. */
+  async connect(generation) {
+    if (this.stopped || generation !== this.generation) {
       return;
     }
     this.abort = new AbortController();
@@ -205,7 +224,8 @@ export class TaskStore {
     this.setState('reconnecting', reason);
     const wait = this.retryMs;
     this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
-    setTimeout(() => this.connect(), wait);
+    const generation = this.generation;
+    setTimeout(() => this.connect(generation), wait);
   }
 
   static isFinal(task) {
