@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,11 +55,6 @@ class ConsoleBrowserTest {
     @Autowired
     AccountPool pool;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
@@ -68,8 +62,16 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * Checked per test rather than once per class, so a run without the browser reports each test as
+     * skipped with the reason (or, where the browser is required, failed) instead of running none.
+     */
     @BeforeEach
     void signedOutWithAccountsReady() {
+        HeadlessChromium.assumeInstalled();
+        if (browser == null) {
+            browser = HeadlessChromium.start();
+        }
         SandboxedAccounts.awaitAllReady(pool, MjApi.WAIT);
         browser.get(base() + "/console/");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
