@@ -127,6 +127,8 @@ store.subscribe(task => {
 });
 
 signOutButton.addEventListener('click', () => signOut());
+// The notice tells what the last action did; moving to another page by the menu starts afresh.
+nav.addEventListener('click', () => notice(''));
 // A fault of the console itself is shown, not swallowed.
 window.addEventListener('error', event => notice(`Console error: ${event.message}`, true));
 window.addEventListener('unhandledrejection', event => notice(`Console error: ${event.reason?.message || event.reason}`, true));

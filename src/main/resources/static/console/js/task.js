@@ -63,6 +63,9 @@ export class TaskView {
           el('h2', {}, 'Prompt'),
           el('p', {class: 'prompt', id: 'task-prompt'}, task.prompt || '—'),
           p.finalPrompt && p.finalPrompt !== task.prompt ? el('p', {class: 'muted', id: 'final-prompt'}, 'sent as: ', p.finalPrompt) : null,
+          task.promptEn && task.promptEn !== task.prompt ? [
+            el('h2', {}, ['DESCRIBE', 'SHORTEN'].includes(task.action) ? 'Suggestions' : 'Prompt in English'),
+            el('p', {class: 'prompt', id: 'task-prompt-en'}, task.promptEn)] : null,
           el('p', {class: 'muted'}, task.description || ''),
           el('h2', {}, 'Buttons'),
           el('div', {class: 'buttons task-buttons', id: 'task-buttons'}, (task.buttons || []).map(b =>

@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
         "mj.sandbox.enabled=true",
         // Long enough to see the progress bar move, short enough for a quick test.
         "mj.sandbox.job-time=2500ms",
+        // The accounts page shows what the /info and /settings sync found (off in the other tests).
+        "mj.accounts.sync-enabled=true",
         "mj.admin-secret=" + ConsoleBrowserTest.ADMIN_SECRET,
         "mj.api-secret=" + ConsoleBrowserTest.API_SECRET,
         "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1"
@@ -105,7 +107,8 @@ class ConsoleBrowserTest {
         signIn();
         click(By.cssSelector("#nav a[data-view=accounts]"));
         for (String id : List.of("sandbox-1", "sandbox-2")) {
-            waitFor(id + " READY", d -> "READY".equals(accountRow(id).getAttribute("data-state")));
+            waitFor(id + " READY with its sync's fast time", d -> "READY".equals(accountRow(id).getAttribute("data-state"))
+                    && accountRow(id).getText().contains("h fast time left"));
         }
         HeadlessChromium.screenshot(browser, "02-accounts");
 
