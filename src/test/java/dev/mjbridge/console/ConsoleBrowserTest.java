@@ -157,6 +157,9 @@ class ConsoleBrowserTest {
         String imagineId = taskOnPage();
 
         waitFor("the progress bar moving", d -> progress() > 0 && progress() < 100);
+        // The screenshot shows Midjourney's preview when it comes before the end (it does unless the machine is slow).
+        waitFor("a preview shown, or the end", d -> (progress() < 100 && loaded(By.id("task-picture")))
+                || "SUCCESS".equals(taskStatus()));
         HeadlessChromium.screenshot(browser, "05-imagine-in-progress");
         waitFor("the imagine at 100 % and SUCCESS", d -> progress() == 100 && "SUCCESS".equals(taskStatus()));
         waitFor("the picture shown", d -> loaded(By.id("task-picture")));
