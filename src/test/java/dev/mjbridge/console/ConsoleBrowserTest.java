@@ -2,15 +2,25 @@ package dev.mjbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -199,6 +209,62 @@ class ConsoleBrowserTest {
         JsonNode varied = new MjApi(port, API_SECRET).fetch(page.taskOnPage());
         assertThat(varied.path("customId").asString()).startsWith("MJ::Inpaint::");
         assertThat(varied.path("properties").path("parentId").asString()).isEqualTo(upscaleId);
+
+        page.open("#/task/" + upscaleId);
+        page.waitFor("the upscale's page again", d -> upscaleId.equals(page.taskOnPage()));
+        page.click(By.cssSelector("#task-buttons button[data-custom-id^='MJ::CustomZoom::']"));
+        page.waitFor("the custom zoom form with the parent's prompt", d -> "a blue house --zoom 1.5"
+                .equals(d.findElement(By.id("modal-prompt")).getAttribute("value")));
+        page.click(By.id("dialog-confirm"));
+        page.waitFor("the zoom task SUCCESS", d -> !page.taskOnPage().isEmpty() && !upscaleId.equals(page.taskOnPage())
+                && "SUCCESS".equals(page.taskStatus()) && page.loaded(By.id("task-picture")));
+        assertThat(page.text(By.cssSelector(".title-row h1"))).startsWith("ZOOM");
+    }
+
+    @Test
+    void uploadedFilesAreBlendedAndAShortenShowsItsSuggestions(@TempDir Path files) {
+        page.signIn(ADMIN_SECRET, API_SECRET);
+        page.menu("submit");
+        page.attach(By.id("blend-images"), png(files, "red.png", Color.RED), png(files, "blue.png", Color.BLUE));
+        page.click(By.id("blend-submit"));
+        page.waitFor("the blend SUCCESS with its picture", d -> !page.taskOnPage().isEmpty()
+                && "SUCCESS".equals(page.taskStatus()) && page.loaded(By.id("task-picture")));
+        assertThat(page.text(By.cssSelector(".title-row h1"))).startsWith("BLEND");
+        String blendId = page.taskOnPage();
+
+        page.menu("submit");
+        page.type(By.id("shorten-prompt"), "a very long and elaborate prompt about a quiet harbour town at night");
+        page.click(By.id("shorten-submit"));
+        page.waitFor("the shorten's suggestions", d -> !page.taskOnPage().isEmpty() && !blendId.equals(page.taskOnPage())
+                && "SUCCESS".equals(page.taskStatus()) && !d.findElements(By.id("task-prompt-en")).isEmpty());
+        assertThat(page.text(By.id("task-prompt-en"))).contains("harbour");
+        assertThat(browser.findElements(By.cssSelector("#task-buttons button"))).isNotEmpty();
+
+        // The list's filters: by action, then by text.
+        page.menu("tasks");
+        new Select(browser.findElement(By.id("filter-action"))).selectByValue("BLEND");
+        page.waitFor("only blends listed", d -> d.findElements(By.cssSelector("tr.task-row")).stream()
+                .allMatch(row -> row.getText().contains("BLEND")) && !d.findElements(By.cssSelector("tr[data-task='" + blendId + "']")).isEmpty());
+        new Select(browser.findElement(By.id("filter-action"))).selectByValue("");
+        page.type(By.id("filter-text"), "quiet harbour");
+        page.waitFor("only the shorten listed", d -> d.findElements(By.cssSelector("tr.task-row")).size() == 1
+                && d.findElement(By.cssSelector("tr.task-row")).getText().contains("SHORTEN"));
+    }
+
+    /** A small PNG of one colour, written for the file input; returns its absolute path. */
+    private static String png(Path dir, String name, Color color) {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(color);
+        graphics.fillRect(0, 0, 64, 64);
+        graphics.dispose();
+        Path file = dir.resolve(name);
+        try {
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toAbsolutePath().toString();
     }
 
     /** An imagine and its U1 through the REST API (as another client would), for the modal test. */

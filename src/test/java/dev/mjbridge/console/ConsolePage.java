@@ -101,6 +101,14 @@ final class ConsolePage {
         });
     }
 
+    /** Chooses files in a file input, as a person picking them in the file dialog would. */
+    void attach(By locator, String... absolutePaths) {
+        waitFor("to attach files to " + locator, d -> {
+            d.findElement(locator).sendKeys(String.join("\n", absolutePaths));
+            return true;
+        });
+    }
+
     String text(By locator) {
         return browser.findElement(locator).getText();
     }
