@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.it.MjApi;
@@ -47,6 +48,8 @@ import tools.jackson.databind.JsonNode;
         "mj.api-secret=" + ConsoleBrowserTest.API_SECRET,
         "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1"
 })
+// No other class shares these settings: close the app (and its sandbox) once done rather than keep it cached.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConsoleBrowserTest {
 
     static final String ADMIN_SECRET = "console-admin-secret";
