@@ -254,6 +254,26 @@ class ConsoleBrowserTest {
                 && d.findElement(By.cssSelector("tr.task-row")).getText().contains("SHORTEN"));
     }
 
+    @Test
+    void aFailedTaskShowsMidjourneysReasonOnItsPageAndInTheList() {
+        page.signIn(ADMIN_SECRET, API_SECRET);
+        page.menu("submit");
+        page.type(By.id("imagine-prompt"), "a cat --ar 3:x");
+        page.click(By.id("imagine-submit"));
+        page.waitFor("the task FAILURE with the reason", d -> !page.taskOnPage().isEmpty()
+                && "FAILURE".equals(page.taskStatus()) && !d.findElements(By.id("fail-reason")).isEmpty());
+        String failedId = page.taskOnPage();
+        assertThat(page.text(By.id("fail-reason"))).contains("Invalid aspect ratio");
+
+        page.menu("tasks");
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("FAILURE");
+        page.waitFor("the failed task listed with its reason", d -> d.findElements(By.cssSelector("tr.task-row")).stream()
+                .allMatch(row -> "FAILURE".equals(row.getAttribute("data-status")))
+                && d.findElement(By.cssSelector("tr[data-task='" + failedId + "'] .fail-reason")).getText()
+                        .contains("Invalid aspect ratio"));
+        page.screenshot("12-failed-tasks");
+    }
+
     /** A small PNG of one colour, written for the file input; returns its absolute path. */
     private static String png(Path dir, String name, Color color) {
         BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
