@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -225,7 +226,7 @@ public class TaskEventsController {
         }
         for (String name : filter.split(",")) {
             try {
-                statuses.add(TaskStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                statuses.add(TaskStatus.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
                 ErrorBodies.write(response, HttpServletResponse.SC_BAD_REQUEST, ApiResponse.invalid(field,
                         "unknown status " + name.trim() + "; one of " + Arrays.toString(TaskStatus.values())));

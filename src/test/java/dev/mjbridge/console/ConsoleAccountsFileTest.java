@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +43,7 @@ class ConsoleAccountsFileTest {
     @TempDir
     static Path dir;
     static SandboxedAccounts sandbox;
-    private static WebDriver browser;
+    private WebDriver browser;
 
     @DynamicPropertySource
     static void pointAtSandbox(DynamicPropertyRegistry registry) {
@@ -63,19 +62,9 @@ class ConsoleAccountsFileTest {
 
     private ConsolePage page;
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void signedIn() {
-        HeadlessChromium.assumeInstalled();
-        if (browser == null) {
-            browser = HeadlessChromium.start();
-        }
+        browser = HeadlessChromium.shared();
         SandboxedAccounts.awaitAllReady(pool, MjApi.WAIT);
         page = new ConsolePage(browser, port);
         page.openSignedOut();

@@ -12,7 +12,6 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,7 @@ class ConsoleBrowserTest {
     static final String ADMIN_SECRET = "console-admin-secret";
     static final String API_SECRET = "console-api-secret";
 
-    private static WebDriver browser;
+    private WebDriver browser;
 
     @LocalServerPort
     int port;
@@ -65,23 +64,13 @@ class ConsoleBrowserTest {
 
     private ConsolePage page;
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     /**
      * The browser check runs per test rather than once per class, so a run without the browser reports
      * each test as skipped with the reason (or, where the browser is required, failed) instead of none.
      */
     @BeforeEach
     void signedOutWithAccountsReady() {
-        HeadlessChromium.assumeInstalled();
-        if (browser == null) {
-            browser = HeadlessChromium.start();
-        }
+        browser = HeadlessChromium.shared();
         SandboxedAccounts.awaitAllReady(pool, MjApi.WAIT);
         page = new ConsolePage(browser, port);
         page.openSignedOut();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -32,7 +33,24 @@ final class HeadlessChromium {
     static final String CHROMEDRIVER = System.getProperty("mj.test.chromedriver", "/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
+    private static WebDriver shared;
+
     private HeadlessChromium() {
+    }
+
+    /**
+     * The browser every console test drives: started on first use and quit when the test JVM ends, so
+     * that the test classes share one Chromium instead of each starting and stopping its own. A class's
+     * pages live on its own port, a browser origin of their own, so nothing signed in leaks between them.
+     */
+    static synchronized WebDriver shared() {
+        assumeInstalled();
+        if (shared == null) {
+            WebDriver browser = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::quit, "console-chromium-quit"));
+            shared = browser;
+        }
+        return shared;
     }
 
     /** Whether this run must have the browser (CI), rather than skip its tests without one. */
@@ -43,8 +61,8 @@ final class HeadlessChromium {
     }
 
     /** Fails (required) or skips (otherwise) the tests when the browser or its driver is not installed. */
-    static void assumeInstalled() {
-        List<String> missing = java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER)
+    private static void assumeInstalled() {
+        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
                 .filter(path -> !new File(path).canExecute()).toList();
         if (missing.isEmpty()) {
             return;
@@ -59,8 +77,7 @@ final class HeadlessChromium {
     }
 
     /** A new headless browser with a fresh profile, its window 1400×1000. */
-    static WebDriver start() {
-        assumeInstalled();
+    private static WebDriver start() {
         Path profile = TempDirs.create("console-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
