@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -16,12 +17,24 @@ import java.util.function.Consumer;
  * configuration; {@link #start(AccountEventSink)} connects them once the task layer
  * is ready to hear their events. A new account list is applied while the pool serves
  * ({@link #apply}); accounts on their way out stay findable until their running tasks end.
+ * <p>
+ * With several instances sharing the accounts, each connects only the accounts it holds a lease
+ * on ({@link #holdOnly}): the pool still knows the whole list of accounts.yml ({@link #configs()}),
+ * but builds and connects only the held part of it. Without a cluster every account is held.
  */
 public final class AccountPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AccountPool.class);
 
     private List<AccountConfig> configs;
+    /** The accounts this instance may connect; null = every account of the list (no cluster). */
+    private Set<String> held;
+    /** The configurations of the members: the held part of {@link #configs} last applied. */
+    private List<AccountConfig> memberConfigs;
+    /** Set by {@link #connectAll}: from then on an account that joins is started at once. */
+    private boolean connected;
+    /** Applies, holds and drops one at a time: each one's start and stop steps run outside the pool's lock. */
+    private final Object changing = new Object();
     private final AccountConnector connector;
     private final AccountSelector selector;
     private final boolean sandbox;
@@ -40,6 +53,7 @@ public final class AccountPool implements AutoCloseable {
 
     public AccountPool(List<AccountConfig> configs, AccountConnector connector, AccountSelector selector, boolean sandbox) {
         this.configs = List.copyOf(configs);
+        this.memberConfigs = this.configs;
         this.connector = connector;
         this.selector = selector;
         this.sandbox = sandbox;
@@ -58,7 +72,8 @@ public final class AccountPool implements AutoCloseable {
                 return;
             }
             this.sink = sink;
-            for (AccountConfig config : configs) {
+            memberConfigs = heldPart(configs);
+            for (AccountConfig config : memberConfigs) {
                 accounts.put(config.id(), connector.connect(config, sink, sandbox));
             }
         }
@@ -66,9 +81,14 @@ public final class AccountPool implements AutoCloseable {
     }
 
     public void connectAll() {
-        for (Account account : all()) {
-            log.info("account {}: starting ({})", account.id(), account.config());
-            account.start();
+        synchronized (changing) {
+            for (Account account : all()) {
+                log.info("account {}: starting ({})", account.id(), account.config());
+                account.start();
+            }
+            synchronized (this) {
+                connected = true;
+            }
         }
     }
 
@@ -150,17 +170,106 @@ public final class AccountPool implements AutoCloseable {
      * Before {@link #build}, the list is only remembered for it.
      */
     public PoolChanges apply(List<AccountConfig> next) {
+        synchronized (changing) {
+            PoolChanges changes;
+            synchronized (this) {
+                changes = PoolChanges.between(configs, next);
+                configs = List.copyOf(next);
+            }
+            change();
+            return changes;
+        }
+    }
+
+    /**
+     * Connects only these accounts of the list from now on (the cluster's leases): an account
+     * gained joins as a live edit adds one, an account no longer held leaves as a removal does
+     * (no more work, queue handed over, disconnected once its running tasks end). Until the pool
+     * is built this is only remembered.
+     *
+     * @return what changed in this instance's pool
+     */
+    public PoolChanges holdOnly(Set<String> ids) {
+        synchronized (changing) {
+            synchronized (this) {
+                held = Set.copyOf(ids);
+            }
+            return change();
+        }
+    }
+
+    /**
+     * Stops these accounts' sessions now, running tasks or not: the cluster lost their leases (not
+     * renewed in time), so another instance may connect them any moment. They take no more work,
+     * their queues are handed over, and they are gone from the pool at once.
+     */
+    public void dropNow(Set<String> ids, String reason) {
+        List<Account> dropped = new ArrayList<>();
+        synchronized (changing) {
+            synchronized (this) {
+                if (held != null) {
+                    Set<String> rest = new java.util.HashSet<>(held);
+                    rest.removeAll(ids);
+                    held = Set.copyOf(rest);
+                }
+                for (String id : ids) {
+                    Account member = accounts.remove(id);
+                    if (member != null) {
+                        dropped.add(member);
+                    }
+                }
+                leaving.stream().filter(a -> ids.contains(a.id())).forEach(dropped::add);
+                leaving.removeIf(a -> ids.contains(a.id()));
+                memberConfigs = memberConfigs.stream().filter(c -> !ids.contains(c.id())).toList();
+            }
+            for (Account account : dropped) {
+                account.retire(reason);
+                List<String> queued = account.slots().closeAndTakeQueued();
+                if (!queued.isEmpty()) {
+                    handover.handOver(account, queued, null);
+                }
+                account.stop();
+                log.warn("account {}: session stopped at once ({})", account.id(), reason);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            membersChanged();
+        }
+    }
+
+    /** True while this pool has a session of this id: a member, or one on its way out. */
+    public synchronized boolean hasSession(String id) {
+        return accounts.containsKey(id) || leaving.stream().anyMatch(a -> a.id().equals(id));
+    }
+
+    /** The ids of the accounts with a session here: members and those on their way out. */
+    public synchronized Set<String> withSession() {
+        Set<String> ids = new java.util.LinkedHashSet<>(accounts.keySet());
+        leaving.forEach(a -> ids.add(a.id()));
+        return ids;
+    }
+
+    private synchronized List<AccountConfig> heldPart(List<AccountConfig> list) {
+        Set<String> only = held;
+        return only == null ? list : list.stream().filter(c -> only.contains(c.id())).toList();
+    }
+
+    /** Brings the members in line with the held part of the list; under {@link #changing}. */
+    private PoolChanges change() {
         PoolChanges changes;
         List<Account> toStart = new ArrayList<>();
         List<Account> joining = new ArrayList<>();
         List<Runnable> retunes = new ArrayList<>();
         List<Departure> departures = new ArrayList<>();
+        boolean startNow;
         synchronized (this) {
-            changes = PoolChanges.between(configs, next);
-            configs = List.copyOf(next);
             if (sink == null) {
-                return changes;
+                return PoolChanges.between(List.of(), List.of());
             }
+            List<AccountConfig> next = heldPart(configs);
+            changes = PoolChanges.between(memberConfigs, next);
+            memberConfigs = next;
+            startNow = connected;
             Map<String, Account> members = new LinkedHashMap<>();
             for (AccountConfig config : next) {
                 members.put(config.id(), accounts.get(config.id()));
@@ -190,7 +299,8 @@ public final class AccountPool implements AutoCloseable {
             accounts = members;
         }
         joining.forEach(onJoin);
-        for (Account account : toStart) {
+        // Before connectAll the new members wait for it, as the accounts of start-up do.
+        for (Account account : startNow ? toStart : List.<Account>of()) {
             log.info("account {}: starting ({})", account.id(), account.config());
             account.start();
         }
