@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The accounts of this instance, in the order of accounts.yml. Built from
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * ({@link #apply}); accounts on their way out stay findable until their running tasks end.
  * <p>
  * With several instances sharing the accounts, each connects only the accounts it holds a lease
- * on ({@link #holdOnly}): the pool still knows the whole list of accounts.yml ({@link #configs()}),
+ * on ({@link #connectOnly}): the pool still knows the whole list of accounts.yml ({@link #configs()}),
  * but builds and connects only the held part of it. Without a cluster every account is held.
  */
 public final class AccountPool implements AutoCloseable {
@@ -27,13 +28,16 @@ public final class AccountPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccountPool.class);
 
     private List<AccountConfig> configs;
-    /** The accounts this instance may connect; null = every account of the list (no cluster). */
-    private Set<String> held;
+    /**
+     * The accounts this instance may connect, asked afresh each time the members are worked out;
+     * null = every account of the list (no cluster).
+     */
+    private Supplier<Set<String>> held;
     /** The configurations of the members: the held part of {@link #configs} last applied. */
     private List<AccountConfig> memberConfigs;
     /** Set by {@link #connectAll}: from then on an account that joins is started at once. */
     private boolean connected;
-    /** Applies, holds and drops one at a time: each one's start and stop steps run outside the pool's lock. */
+    /** Applies and refreshes run one at a time: their start and leave steps run outside the pool's lock. */
     private final Object changing = new Object();
     private final AccountConnector connector;
     private final AccountSelector selector;
@@ -82,10 +86,7 @@ public final class AccountPool implements AutoCloseable {
 
     public void connectAll() {
         synchronized (changing) {
-            for (Account account : all()) {
-                log.info("account {}: starting ({})", account.id(), account.config());
-                account.start();
-            }
+            all().forEach(this::startIfMember);
             synchronized (this) {
                 connected = true;
             }
@@ -182,55 +183,55 @@ public final class AccountPool implements AutoCloseable {
     }
 
     /**
-     * Connects only these accounts of the list from now on (the cluster's leases): an account
-     * gained joins as a live edit adds one, an account no longer held leaves as a removal does
-     * (no more work, queue handed over, disconnected once its running tasks end). Until the pool
-     * is built this is only remembered.
+     * From now on connects only the accounts {@code held} names (the cluster's leases). It is asked
+     * whenever the members are worked out (at {@link #build}, on each apply and {@link #refreshHeld}),
+     * under the pool's lock, so it must answer from memory at once. Set it before {@link #build}.
+     */
+    public synchronized void connectOnly(Supplier<Set<String>> held) {
+        this.held = held;
+    }
+
+    /**
+     * Brings the members in line with what is held now: an account gained joins as a live edit adds
+     * one, an account no longer held leaves as a removal does (no more work, queue handed over,
+     * disconnected once its running tasks end). Before {@link #build} nothing happens.
      *
      * @return what changed in this instance's pool
      */
-    public PoolChanges holdOnly(Set<String> ids) {
+    public PoolChanges refreshHeld() {
         synchronized (changing) {
-            synchronized (this) {
-                held = Set.copyOf(ids);
-            }
             return change();
         }
     }
 
     /**
-     * Stops these accounts' sessions now, running tasks or not: the cluster lost their leases (not
-     * renewed in time), so another instance may connect them any moment. They take no more work,
-     * their queues are handed over, and they are gone from the pool at once.
+     * Stops these accounts' sessions now, running tasks or not: the cluster lost their leases (or is
+     * shutting down), so another instance may connect them any moment. They are gone from the pool
+     * at once, their queues handed over. Waits for no apply or edit in progress (it takes only the
+     * pool's own short lock), so a slow database behind an edit cannot hold a session up; the held
+     * supplier must no longer name them, or a later refresh would bring them back.
      */
     public void dropNow(Set<String> ids, String reason) {
         List<Account> dropped = new ArrayList<>();
-        synchronized (changing) {
-            synchronized (this) {
-                if (held != null) {
-                    Set<String> rest = new java.util.HashSet<>(held);
-                    rest.removeAll(ids);
-                    held = Set.copyOf(rest);
+        synchronized (this) {
+            for (String id : ids) {
+                Account member = accounts.remove(id);
+                if (member != null) {
+                    dropped.add(member);
                 }
-                for (String id : ids) {
-                    Account member = accounts.remove(id);
-                    if (member != null) {
-                        dropped.add(member);
-                    }
-                }
-                leaving.stream().filter(a -> ids.contains(a.id())).forEach(dropped::add);
-                leaving.removeIf(a -> ids.contains(a.id()));
-                memberConfigs = memberConfigs.stream().filter(c -> !ids.contains(c.id())).toList();
             }
-            for (Account account : dropped) {
-                account.retire(reason);
-                List<String> queued = account.slots().closeAndTakeQueued();
-                if (!queued.isEmpty()) {
-                    handover.handOver(account, queued, null);
-                }
-                account.stop();
-                log.warn("account {}: session stopped at once ({})", account.id(), reason);
+            leaving.stream().filter(a -> ids.contains(a.id())).forEach(dropped::add);
+            leaving.removeIf(a -> ids.contains(a.id()));
+            memberConfigs = memberConfigs.stream().filter(c -> !ids.contains(c.id())).toList();
+        }
+        for (Account account : dropped) {
+            account.stop();
+            account.retire(reason);
+            List<String> queued = account.slots().closeAndTakeQueued();
+            if (!queued.isEmpty()) {
+                handover.handOver(account, queued, null);
             }
+            log.warn("account {}: session stopped at once ({})", account.id(), reason);
         }
         if (!dropped.isEmpty()) {
             membersChanged();
@@ -250,8 +251,11 @@ public final class AccountPool implements AutoCloseable {
     }
 
     private synchronized List<AccountConfig> heldPart(List<AccountConfig> list) {
-        Set<String> only = held;
-        return only == null ? list : list.stream().filter(c -> only.contains(c.id())).toList();
+        if (held == null) {
+            return list;
+        }
+        Set<String> only = held.get();
+        return list.stream().filter(c -> only.contains(c.id())).toList();
     }
 
     /** Brings the members in line with the held part of the list; under {@link #changing}. */
@@ -293,7 +297,10 @@ public final class AccountPool implements AutoCloseable {
                 departures.add(new Departure(old, fresh));
             }
             for (String id : changes.removed()) {
-                departures.add(new Departure(accounts.get(id), null));
+                Account gone = accounts.get(id);
+                if (gone != null) {
+                    departures.add(new Departure(gone, null));
+                }
             }
             departures.forEach(d -> leaving.add(d.account()));
             accounts = members;
@@ -301,13 +308,24 @@ public final class AccountPool implements AutoCloseable {
         joining.forEach(onJoin);
         // Before connectAll the new members wait for it, as the accounts of start-up do.
         for (Account account : startNow ? toStart : List.<Account>of()) {
-            log.info("account {}: starting ({})", account.id(), account.config());
-            account.start();
+            startIfMember(account);
         }
         retunes.forEach(Runnable::run);
         departures.forEach(d -> letGo(d.account(), d.successor()));
         membersChanged();
         return changes;
+    }
+
+    /**
+     * Starts an account unless it left the pool meanwhile: checked and started under the pool's
+     * lock, so a {@link #dropNow} either comes first (nothing starts) or stops what started.
+     * Starting only schedules the connection, it does not wait for it.
+     */
+    private synchronized void startIfMember(Account account) {
+        if (accounts.get(account.id()) == account) {
+            log.info("account {}: starting ({})", account.id(), account.config());
+            account.start();
+        }
     }
 
     /** An account leaving the pool, and the fresh one taking its id when it reconnects (else null). */

@@ -60,7 +60,7 @@ public final class LeaseKeeper implements AutoCloseable {
      * builds only those), then renews on its own thread.
      */
     void start() {
-        pool.holdOnly(Set.of());
+        pool.connectOnly(leases::connectable);
         store.register(properties.instanceId(), address, port);
         aloneAtStart = store.liveInstances(properties.leaseTtl()).stream()
                 .noneMatch(i -> !i.id().equals(properties.instanceId()));
@@ -176,7 +176,7 @@ public final class LeaseKeeper implements AutoCloseable {
                 leases.startLeaving(id);
             });
             plan.dropped().forEach(leases::startLeaving);
-            leases.whileSteady(pool::holdOnly, this::stopNow);
+            pool.refreshHeld();
             if (++rounds % 20 == 0) {
                 store.forgetSilent(properties.leaseTtl().multipliedBy(20));
             }

@@ -14,9 +14,9 @@ import java.util.function.LongSupplier;
  * database set its expiry to its own now() + ttl at a moment after that start, so the local
  * deadline always falls before the database lets anyone else claim the account.
  * <p>
- * One monitor guards the leases and every change of the pool made from them ({@link #whileSteady}),
- * so an account whose deadline passed can never be handed back to the pool by a round that looked
- * at the leases a moment earlier.
+ * The pool asks {@link #connectable()} whenever it works out its members, so an account whose
+ * deadline passed is never connected again by a round that looked a moment earlier. Nothing here
+ * calls out while holding the monitor: the pool may ask from under its own lock.
  */
 final class LocalLeases {
 
@@ -28,6 +28,7 @@ final class LocalLeases {
     private final long lifetimeNanos;
     private final Map<String, Held> held = new LinkedHashMap<>();
     private final Set<String> leaving = new LinkedHashSet<>();
+    private boolean closed;
 
     /** @param lifetimeNanos the ttl minus the safety margin */
     LocalLeases(LongSupplier nanoTime, long lifetimeNanos) {
@@ -42,7 +43,7 @@ final class LocalLeases {
     /** A claim that started at {@code startedNanos} won the account at this epoch. */
     synchronized boolean claimed(String accountId, long epoch, long startedNanos) {
         long deadline = startedNanos + lifetimeNanos;
-        if (deadline - now() <= 0) {
+        if (closed || deadline - now() <= 0) {
             return false;
         }
         held.put(accountId, new Held(epoch, deadline));
@@ -60,36 +61,33 @@ final class LocalLeases {
         }
     }
 
-    /** Takes accounts out of the held set; the caller stops their sessions under the same monitor. */
-    synchronized Set<String> removeExpired() {
-        long now = now();
+    /** Takes the accounts whose deadline passed out of the held set and hands them to {@code stopSessions}. */
+    void dropExpired(Consumer<Set<String>> stopSessions) {
         Set<String> expired = new LinkedHashSet<>();
-        held.forEach((id, lease) -> {
-            if (lease.deadlineNanos() - now <= 0) {
-                expired.add(id);
-            }
-        });
-        expired.forEach(this::forget);
-        return expired;
-    }
-
-    /** Runs {@code action} with the expired accounts removed, under the monitor. */
-    synchronized void dropExpired(Consumer<Set<String>> stopSessions) {
-        Set<String> expired = removeExpired();
+        synchronized (this) {
+            long now = now();
+            held.forEach((id, lease) -> {
+                if (lease.deadlineNanos() - now <= 0) {
+                    expired.add(id);
+                }
+            });
+            expired.forEach(this::forget);
+        }
         if (!expired.isEmpty()) {
             stopSessions.accept(expired);
         }
     }
 
-    /**
-     * Runs {@code action} on the accounts the pool may connect now (held, not leaving, deadline
-     * ahead), under the monitor so no deadline passes unnoticed meanwhile.
-     */
-    synchronized void whileSteady(Consumer<Set<String>> action, Consumer<Set<String>> stopSessions) {
-        dropExpired(stopSessions);
-        Set<String> connect = new LinkedHashSet<>(held.keySet());
-        connect.removeAll(leaving);
-        action.accept(connect);
+    /** The accounts the pool may connect now: held, not being given up, deadline ahead. */
+    synchronized Set<String> connectable() {
+        long now = now();
+        Set<String> connect = new LinkedHashSet<>();
+        held.forEach((id, lease) -> {
+            if (!leaving.contains(id) && lease.deadlineNanos() - now > 0) {
+                connect.add(id);
+            }
+        });
+        return connect;
     }
 
     synchronized void startLeaving(String accountId) {
@@ -122,11 +120,15 @@ final class LocalLeases {
         return lease == null ? null : lease.epoch();
     }
 
-    /** Forgets every lease and hands their ids over (shutdown: the sessions stop, then they are released). */
-    synchronized Set<String> clear(Consumer<Set<String>> stopSessions) {
-        Set<String> all = new LinkedHashSet<>(held.keySet());
-        held.clear();
-        leaving.clear();
+    /** Forgets every lease for good (shutdown) and hands their ids to {@code stopSessions}. */
+    Set<String> clear(Consumer<Set<String>> stopSessions) {
+        Set<String> all;
+        synchronized (this) {
+            closed = true;
+            all = new LinkedHashSet<>(held.keySet());
+            held.clear();
+            leaving.clear();
+        }
         if (!all.isEmpty()) {
             stopSessions.accept(all);
         }

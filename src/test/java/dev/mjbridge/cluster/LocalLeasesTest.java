@@ -64,12 +64,20 @@ class LocalLeasesTest {
         leases.claimed("acc-3", 1, now - 11 * SECOND);
         leases.startLeaving("acc-2");
         clock.addAndGet(2 * SECOND);
-        List<Set<String>> connect = new ArrayList<>();
 
-        leases.whileSteady(connect::add, stopped::add);
+        assertThat(leases.connectable()).as("acc-3's deadline passed, even before the watchdog ran")
+                .containsExactly("acc-1");
+        assertThat(leases.held()).containsExactlyInAnyOrder("acc-1", "acc-2", "acc-3");
+    }
 
-        assertThat(stopped).containsExactly(Set.of("acc-3"));
-        assertThat(connect).containsExactly(Set.of("acc-1"));
-        assertThat(leases.held()).containsExactlyInAnyOrder("acc-1", "acc-2");
+    @Test
+    void afterShutdownNothingIsClaimedOrConnected() {
+        leases.claimed("acc-1", 1, clock.get());
+
+        assertThat(leases.clear(stopped::add)).containsExactly("acc-1");
+
+        assertThat(stopped).containsExactly(Set.of("acc-1"));
+        assertThat(leases.claimed("acc-2", 1, clock.get())).isFalse();
+        assertThat(leases.connectable()).isEmpty();
     }
 }
