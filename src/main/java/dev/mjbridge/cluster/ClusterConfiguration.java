@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -60,6 +62,21 @@ public class ClusterConfiguration {
         return event -> {
             if (event.getApplicationContext().getServerNamespace() == null) {
                 keeper.serving(event.getWebServer().getPort());
+            }
+        };
+    }
+
+    /**
+     * Leaves the cluster as the context starts closing, before the task engine stops the pool: no
+     * round may claim an account on a pool shutting down, and the others take the accounts at once.
+     * Only for this context's own close (a management child context's close reaches here too).
+     */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ApplicationListener<ContextClosedEvent> clusterLeaver(LeaseKeeper keeper, ApplicationContext context) {
+        return event -> {
+            if (event.getApplicationContext() == context) {
+                keeper.close();
             }
         };
     }

@@ -46,7 +46,7 @@ class ClusterLeasesTest {
     static SandboxedAccounts sandbox;
     static PostgresSchema schema;
 
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<Node> nodes = new CopyOnWriteArrayList<>();
     private SessionSampler sampler;
 
     @BeforeAll
@@ -169,6 +169,8 @@ class ClusterLeasesTest {
             JsonNode task = node.api.awaitFinal(job.substring(job.indexOf('/') + 1));
             assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("SUCCESS");
             sandbox.ownJob(task);
+            assertThat(sampler.everHeld(nodeId)).as("accounts %s held", nodeId)
+                    .contains(task.path("properties").path("discordInstanceId").asString());
         }
         jobs.clear();
     }
@@ -195,7 +197,7 @@ class ClusterLeasesTest {
         private final String id;
         private final ConfigurableApplicationContext context;
         private final MjApi api;
-        private boolean closed;
+        private volatile boolean closed;
 
         Node(String id, ConfigurableApplicationContext context) {
             this.id = id;
@@ -237,9 +239,13 @@ class ClusterLeasesTest {
         }
     }
 
-    /** Reads every user's live gateway sessions at the sandbox, over and over, and keeps any moment with two. */
-    private static final class SessionSampler implements AutoCloseable {
+    /**
+     * Reads every user's live gateway sessions at the sandbox, over and over, and keeps any moment
+     * with two; notes too which accounts each running instance held.
+     */
+    private final class SessionSampler implements AutoCloseable {
         private final List<String> doubles = new CopyOnWriteArrayList<>();
+        private final Map<String, Set<String>> everHeld = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile boolean running = true;
         private volatile long samples;
         private final Thread thread = new Thread(this::sample, "session-sampler");
@@ -257,8 +263,17 @@ class ClusterLeasesTest {
                         doubles.add(SandboxedAccounts.accountId(n) + " had " + live + " sessions");
                     }
                 }
+                for (Node node : List.copyOf(nodes)) {
+                    if (!node.closed) {
+                        try {
+                            everHeld.computeIfAbsent(node.id(), id -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                                    .addAll(node.keeper().held());
+                        } catch (RuntimeException closing) {
+                            // the node's context is closing: nothing to note
+                        }
+                    }
+                }
                 samples++;
-                Thread.onSpinWait();
                 try {
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
@@ -269,6 +284,10 @@ class ClusterLeasesTest {
 
         List<String> doubles() {
             return List.copyOf(doubles);
+        }
+
+        Set<String> everHeld(String nodeId) {
+            return Set.copyOf(everHeld.getOrDefault(nodeId, Set.of()));
         }
 
         long samples() {
