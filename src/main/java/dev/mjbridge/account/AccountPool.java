@@ -243,13 +243,6 @@ public final class AccountPool implements AutoCloseable {
         return accounts.containsKey(id) || leaving.stream().anyMatch(a -> a.id().equals(id));
     }
 
-    /** The ids of the accounts with a session here: members and those on their way out. */
-    public synchronized Set<String> withSession() {
-        Set<String> ids = new java.util.LinkedHashSet<>(accounts.keySet());
-        leaving.forEach(a -> ids.add(a.id()));
-        return ids;
-    }
-
     private synchronized List<AccountConfig> heldPart(List<AccountConfig> list) {
         if (held == null) {
             return list;

@@ -1,6 +1,5 @@
 package dev.mjbridge.cluster;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -269,9 +268,5 @@ public final class LeaseKeeper implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    Duration leaseTtl() {
-        return properties.leaseTtl();
     }
 }
