@@ -3,6 +3,8 @@ package dev.mjbridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -107,6 +109,33 @@ class ClusterLeasesTest {
 
         assertThat(sampler.doubles()).as("an account with two live gateway sessions").isEmpty();
         assertThat(sampler.samples()).as("the sampler ran throughout").isGreaterThan(100);
+    }
+
+    @Test
+    void anInstanceThatCannotRenewStopsEverySessionAndConnectsThemAgainWhenTheDatabaseAnswers() throws Exception {
+        sampler = new SessionSampler();
+        Node d = start("node-d");
+        awaitSettled(List.of(d));
+
+        // The lease table locked by another transaction: every renewal hangs until its statement
+        // timeout, as against a database that stopped answering; the instance's other work goes on.
+        try (Connection blocker = schema.dataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("LOCK TABLE mj_account_lease IN ACCESS EXCLUSIVE MODE");
+            }
+            Waits.await("node-d to stop every session of its own accord", WAIT).until(() -> IntStream
+                    .rangeClosed(1, sandbox.size())
+                    .allMatch(n -> sandbox.control().liveGatewaySessions(sandbox.userId(n)) == 0), down -> down);
+            assertThat(d.accounts()).isEmpty();
+            assertThat(d.api.post("/mj/submit/imagine", "{\"prompt\": \"no account now\"}").body().path("code").asInt())
+                    .isEqualTo(23);
+            blocker.rollback();
+        }
+
+        awaitSettled(List.of(d));
+        awaitSucceeded(submit(d, 2, "after the database answered again"));
+        assertThat(sampler.doubles()).isEmpty();
     }
 
     /** Every account connected exactly once, by the instances given, in fair shares, all READY. */
