@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import dev.mjbridge.MjBridgeApplication;
@@ -138,6 +139,24 @@ class ClusterLeasesTest {
         assertThat(sampler.doubles()).isEmpty();
     }
 
+    @Test
+    void onAFreshDatabaseTheTablesAreMadeBeforeTheInstanceJoins() {
+        String fresh = "cluster_fresh_" + ProcessHandle.current().pid();
+        JdbcClient sql = JdbcClient.create(schema.dataSource());
+        sql.sql("DROP SCHEMA IF EXISTS " + fresh + " CASCADE").update();
+        sql.sql("CREATE SCHEMA " + fresh).update();
+        try {
+            sampler = new SessionSampler();
+            Node e = start("node-e", schema.jdbcUrl().replaceAll("currentSchema=[^&]*", "currentSchema=" + fresh));
+            awaitSettled(List.of(e));
+            assertThat(sql.sql("SELECT COUNT(*) FROM " + fresh + ".mj_account_lease WHERE owner_id = 'node-e'")
+                    .query(Integer.class).single()).isEqualTo(sandbox.size());
+            e.close();
+        } finally {
+            sql.sql("DROP SCHEMA IF EXISTS " + fresh + " CASCADE").update();
+        }
+    }
+
     /** Every account connected exactly once, by the instances given, in fair shares, all READY. */
     private void awaitSettled(List<Node> live) {
         int count = sandbox.size();
@@ -205,10 +224,14 @@ class ClusterLeasesTest {
     }
 
     private Node start(String id) {
+        return start(id, schema.jdbcUrl());
+    }
+
+    private Node start(String id, String databaseUrl) {
         Map<String, String> properties = new LinkedHashMap<>(sandbox.proxyProperties());
         properties.put("server.port", "0");
         properties.put("spring.main.register-shutdown-hook", "false");
-        properties.put("spring.datasource.url", schema.jdbcUrl());
+        properties.put("spring.datasource.url", databaseUrl);
         properties.put("spring.datasource.username", schema.user());
         properties.put("spring.datasource.password", "");
         properties.put("mj.admin-secret", ADMIN);
