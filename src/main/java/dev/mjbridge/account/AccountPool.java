@@ -8,20 +8,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The accounts of this instance, in the order of accounts.yml. Built from
  * configuration; {@link #start(AccountEventSink)} connects them once the task layer
  * is ready to hear their events. A new account list is applied while the pool serves
  * ({@link #apply}); accounts on their way out stay findable until their running tasks end.
+ * <p>
+ * With several instances sharing the accounts, each connects only the accounts it holds a lease
+ * on ({@link #connectOnly}): the pool still knows the whole list of accounts.yml ({@link #configs()}),
+ * but builds and connects only the held part of it. Without a cluster every account is held.
  */
 public final class AccountPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AccountPool.class);
 
     private List<AccountConfig> configs;
+    /**
+     * The accounts this instance may connect, asked afresh each time the members are worked out;
+     * null = every account of the list (no cluster).
+     */
+    private Supplier<Set<String>> held;
+    /** The configurations of the members: the held part of {@link #configs} last applied. */
+    private List<AccountConfig> memberConfigs;
+    /** Set by {@link #connectAll}: from then on an account that joins is started at once. */
+    private boolean connected;
+    /** Applies and refreshes run one at a time: their start and leave steps run outside the pool's lock. */
+    private final Object changing = new Object();
     private final AccountConnector connector;
     private final AccountSelector selector;
     private final boolean sandbox;
@@ -40,6 +57,7 @@ public final class AccountPool implements AutoCloseable {
 
     public AccountPool(List<AccountConfig> configs, AccountConnector connector, AccountSelector selector, boolean sandbox) {
         this.configs = List.copyOf(configs);
+        this.memberConfigs = this.configs;
         this.connector = connector;
         this.selector = selector;
         this.sandbox = sandbox;
@@ -58,7 +76,8 @@ public final class AccountPool implements AutoCloseable {
                 return;
             }
             this.sink = sink;
-            for (AccountConfig config : configs) {
+            memberConfigs = heldPart(configs);
+            for (AccountConfig config : memberConfigs) {
                 accounts.put(config.id(), connector.connect(config, sink, sandbox));
             }
         }
@@ -66,9 +85,11 @@ public final class AccountPool implements AutoCloseable {
     }
 
     public void connectAll() {
-        for (Account account : all()) {
-            log.info("account {}: starting ({})", account.id(), account.config());
-            account.start();
+        synchronized (changing) {
+            all().forEach(this::startIfMember);
+            synchronized (this) {
+                connected = true;
+            }
         }
     }
 
@@ -150,17 +171,102 @@ public final class AccountPool implements AutoCloseable {
      * Before {@link #build}, the list is only remembered for it.
      */
     public PoolChanges apply(List<AccountConfig> next) {
+        synchronized (changing) {
+            PoolChanges changes;
+            synchronized (this) {
+                changes = PoolChanges.between(configs, next);
+                configs = List.copyOf(next);
+            }
+            change();
+            return changes;
+        }
+    }
+
+    /**
+     * From now on connects only the accounts {@code held} names (the cluster's leases). It is asked
+     * whenever the members are worked out (at {@link #build}, on each apply and {@link #refreshHeld}),
+     * under the pool's lock, so it must answer from memory at once. Set it before {@link #build}.
+     */
+    public synchronized void connectOnly(Supplier<Set<String>> held) {
+        this.held = held;
+    }
+
+    /**
+     * Brings the members in line with what is held now: an account gained joins as a live edit adds
+     * one, an account no longer held leaves as a removal does (no more work, queue handed over,
+     * disconnected once its running tasks end). Before {@link #build} nothing happens.
+     *
+     * @return what changed in this instance's pool
+     */
+    public PoolChanges refreshHeld() {
+        synchronized (changing) {
+            return change();
+        }
+    }
+
+    /**
+     * Stops these accounts' sessions now, running tasks or not: the cluster lost their leases (or is
+     * shutting down), so another instance may connect them any moment. They are gone from the pool
+     * at once, their queues handed over. Waits for no apply or edit in progress (it takes only the
+     * pool's own short lock), so a slow database behind an edit cannot hold a session up; the held
+     * supplier must no longer name them, or a later refresh would bring them back.
+     */
+    public void dropNow(Set<String> ids, String reason) {
+        List<Account> dropped = new ArrayList<>();
+        synchronized (this) {
+            for (String id : ids) {
+                Account member = accounts.remove(id);
+                if (member != null) {
+                    dropped.add(member);
+                }
+            }
+            leaving.stream().filter(a -> ids.contains(a.id())).forEach(dropped::add);
+            leaving.removeIf(a -> ids.contains(a.id()));
+            memberConfigs = memberConfigs.stream().filter(c -> !ids.contains(c.id())).toList();
+        }
+        for (Account account : dropped) {
+            account.stop();
+            account.retire(reason);
+            List<String> queued = account.slots().closeAndTakeQueued();
+            if (!queued.isEmpty()) {
+                handover.handOver(account, queued, null);
+            }
+            log.warn("account {}: session stopped at once ({})", account.id(), reason);
+        }
+        if (!dropped.isEmpty()) {
+            membersChanged();
+        }
+    }
+
+    /** True while this pool has a session of this id: a member, or one on its way out. */
+    public synchronized boolean hasSession(String id) {
+        return accounts.containsKey(id) || leaving.stream().anyMatch(a -> a.id().equals(id));
+    }
+
+    private synchronized List<AccountConfig> heldPart(List<AccountConfig> list) {
+        if (held == null) {
+            return list;
+        }
+        Set<String> only = held.get();
+        return list.stream().filter(c -> only.contains(c.id())).toList();
+    }
+
+    /** Brings the members in line with the held part of the list; under {@link #changing}. */
+    private PoolChanges change() {
         PoolChanges changes;
         List<Account> toStart = new ArrayList<>();
         List<Account> joining = new ArrayList<>();
         List<Runnable> retunes = new ArrayList<>();
         List<Departure> departures = new ArrayList<>();
+        boolean startNow;
         synchronized (this) {
-            changes = PoolChanges.between(configs, next);
-            configs = List.copyOf(next);
             if (sink == null) {
-                return changes;
+                return PoolChanges.between(List.of(), List.of());
             }
+            List<AccountConfig> next = heldPart(configs);
+            changes = PoolChanges.between(memberConfigs, next);
+            memberConfigs = next;
+            startNow = connected;
             Map<String, Account> members = new LinkedHashMap<>();
             for (AccountConfig config : next) {
                 members.put(config.id(), accounts.get(config.id()));
@@ -184,20 +290,35 @@ public final class AccountPool implements AutoCloseable {
                 departures.add(new Departure(old, fresh));
             }
             for (String id : changes.removed()) {
-                departures.add(new Departure(accounts.get(id), null));
+                Account gone = accounts.get(id);
+                if (gone != null) {
+                    departures.add(new Departure(gone, null));
+                }
             }
             departures.forEach(d -> leaving.add(d.account()));
             accounts = members;
         }
         joining.forEach(onJoin);
-        for (Account account : toStart) {
-            log.info("account {}: starting ({})", account.id(), account.config());
-            account.start();
+        // Before connectAll the new members wait for it, as the accounts of start-up do.
+        for (Account account : startNow ? toStart : List.<Account>of()) {
+            startIfMember(account);
         }
         retunes.forEach(Runnable::run);
         departures.forEach(d -> letGo(d.account(), d.successor()));
         membersChanged();
         return changes;
+    }
+
+    /**
+     * Starts an account unless it left the pool meanwhile: checked and started under the pool's
+     * lock, so a {@link #dropNow} either comes first (nothing starts) or stops what started.
+     * Starting only schedules the connection, it does not wait for it.
+     */
+    private synchronized void startIfMember(Account account) {
+        if (accounts.get(account.id()) == account) {
+            log.info("account {}: starting ({})", account.id(), account.config());
+            account.start();
+        }
     }
 
     /** An account leaving the pool, and the fresh one taking its id when it reconnects (else null). */

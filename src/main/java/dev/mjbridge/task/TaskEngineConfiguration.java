@@ -99,7 +99,8 @@ public class TaskEngineConfiguration {
     @Bean
     SmartLifecycle taskEngineLifecycle(AccountPool pool, TaskEventHandler handler, InFlightIndex index, TaskWriter writer,
                                        ScheduledExecutorService mjScheduler, MjProperties properties, TaskStore store,
-                                       TaskService service, ResultImages images) {
+                                       TaskService service, ResultImages images,
+                                       ObjectProvider<RecoveryScope> recoveryScope) {
         return new SmartLifecycle() {
             private volatile ScheduledFuture<?> timeouts;
 
@@ -108,7 +109,9 @@ public class TaskEngineConfiguration {
                 pool.build(handler);
                 PacingAfterRestart.restore(pool, store);
                 pool.whenAccountJoins(account -> PacingAfterRestart.restore(account, store));
-                new RestartRecovery(store, service, writer, images).recover();
+                if (recoveryScope.getIfAvailable(() -> RecoveryScope.ALL).takesUpUnfinishedTasks()) {
+                    new RestartRecovery(store, service, writer, images).recover();
+                }
                 pool.connectAll();
                 long every = properties.tasks().timeoutCheck().toMillis();
                 timeouts = mjScheduler.scheduleWithFixedDelay(new TaskTimeouts(index, writer, pool), every, every,

@@ -41,6 +41,7 @@ class LayeringTest {
             .layer("Cli").definedBy(ROOT + ".cli..")
             .layer("Api").definedBy(ROOT + ".api..")
             .layer("Notify").definedBy(ROOT + ".notify..")
+            .layer("Cluster").definedBy(ROOT + ".cluster..")
             .layer("Task").definedBy(ROOT + ".task..")
             .layer("Account").definedBy(ROOT + ".account..")
             .layer("Images").definedBy(ROOT + ".images..")
@@ -51,12 +52,14 @@ class LayeringTest {
             .whereLayer("Api").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Wiring")
             .whereLayer("Notify").mayOnlyBeAccessedByLayers("Api", "Task")
-            .whereLayer("Task").mayOnlyBeAccessedByLayers("Api", "Notify")
-            .whereLayer("Account").mayOnlyBeAccessedByLayers("Api", "Notify", "Task")
+            .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Api")
+            .whereLayer("Task").mayOnlyBeAccessedByLayers("Api", "Notify", "Cluster")
+            .whereLayer("Account").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Cluster")
             .whereLayer("Images").mayOnlyBeAccessedByLayers("Api", "Task")
             .whereLayer("Midjourney").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Cli")
             .whereLayer("Discord").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Images", "Sandbox")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Notify", "Task", "Account", "Images", "Midjourney",
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Notify", "Cluster", "Task", "Account", "Images",
+                    "Midjourney",
                     "Discord")
             .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Wiring");
 

@@ -24,6 +24,7 @@ import dev.mjbridge.api.AdminProperties;
 import dev.mjbridge.api.ApiProperties;
 import dev.mjbridge.api.EventsProperties;
 import dev.mjbridge.api.RateLimitProperties;
+import dev.mjbridge.cluster.ClusterProperties;
 import dev.mjbridge.notify.NotifyProperties;
 
 /**
@@ -34,7 +35,7 @@ class InvalidSettingsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({MjProperties.class, AccountProperties.class,
-            NotifyProperties.class,
+            NotifyProperties.class, ClusterProperties.class,
             ApiProperties.class, AdminProperties.class, RateLimitProperties.class, EventsProperties.class})
     static class AllSettings {
     }
@@ -83,6 +84,25 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void theClusterIsOffByDefaultWithATtlOf15sRenewedEvery5sAndAnInstanceIdOfTheHostPlusASuffix() {
+        runner.run(context -> {
+            ClusterProperties cluster = context.getBean(ClusterProperties.class);
+            assertThat(cluster.enabled()).isFalse();
+            assertThat(cluster.leaseTtl()).hasSeconds(15);
+            assertThat(cluster.renewInterval()).hasSeconds(5);
+            assertThat(cluster.instanceId()).matches("[A-Za-z0-9._-]+-[0-9a-f]{6}");
+            assertThat(ClusterProperties.defaults().instanceId()).as("a restart is a new instance")
+                    .isNotEqualTo(cluster.instanceId());
+        });
+        runner.withPropertyValues("mj.cluster.enabled=true", "mj.cluster.instance-id=node-1", "mj.cluster.lease-ttl=3s")
+                .run(context -> {
+                    ClusterProperties cluster = context.getBean(ClusterProperties.class);
+                    assertThat(cluster.instanceId()).isEqualTo("node-1");
+                    assertThat(cluster.renewInterval()).isEqualTo(Duration.ofSeconds(1));
+                });
+    }
+
+    @Test
     void validValuesBind() {
         runner.withPropertyValues("mj.notify.attempts=1", "mj.notify.timeout=250ms", "mj.selection.strategy=weighted",
                 "mj.discord.server=http://127.0.0.1:8090/", "mj.discord.gateway=ws://127.0.0.1:8090",
@@ -121,6 +141,11 @@ class InvalidSettingsTest {
             mj.events.replay           | -1                       | must be at least 0
             mj.events.writer-threads   | 0                        | must be at least 1
             mj.events.write-timeout    | 0s                       | must be longer than zero
+            mj.cluster.lease-ttl       | 0s                       | must be longer than zero
+            mj.cluster.lease-ttl       | 500ms                    | must be at least 1s
+            mj.cluster.renew-interval  | -1s                      | must be longer than zero
+            mj.cluster.renew-interval  | 8s                       | must be at most half of mj.cluster.lease-ttl
+            mj.cluster.instance-id     | two words                | 1 to 64 letters, digits
             # durations that are no durations
             mj.notify.timeout          | ten seconds              | ten seconds
             mj.tasks.timeout-check     | 10 parsecs               | 10 parsecs

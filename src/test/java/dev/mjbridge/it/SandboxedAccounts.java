@@ -150,14 +150,24 @@ public final class SandboxedAccounts implements AutoCloseable {
     public void register(DynamicPropertyRegistry registry) {
         OPEN.put(handle, this);
         registry.add(HANDLE, () -> handle);
-        registry.add("mj.sandbox.enabled", () -> "false");
-        registry.add("mj.accounts-file", accountsFile::toString);
-        registry.add("mj.discord.server", sandbox::restBaseUrl);
-        registry.add("mj.discord.gateway", sandbox::gatewayUrl);
-        registry.add("mj.discord.inpaint", sandbox::restBaseUrl);
-        registry.add("mj.tasks.timeout-check", () -> "1s");
+        proxyProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:mem:sandboxed-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /**
+     * The settings that point a proxy at this sandbox (no database), for tests that start the
+     * application themselves, several of them on one sandbox.
+     */
+    public Map<String, String> proxyProperties() {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("mj.sandbox.enabled", "false");
+        properties.put("mj.accounts-file", accountsFile.toString());
+        properties.put("mj.discord.server", sandbox.restBaseUrl());
+        properties.put("mj.discord.gateway", sandbox.gatewayUrl());
+        properties.put("mj.discord.inpaint", sandbox.restBaseUrl());
+        properties.put("mj.tasks.timeout-check", "1s");
+        return properties;
     }
 
     public SandboxControl control() {

@@ -22,10 +22,12 @@ public final class PostgresSchema implements AutoCloseable {
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private final String schema;
+    private final String user;
     private final HikariDataSource dataSource;
 
-    private PostgresSchema(String schema, HikariDataSource dataSource) {
+    private PostgresSchema(String schema, String user, HikariDataSource dataSource) {
         this.schema = schema;
+        this.user = user;
         this.dataSource = dataSource;
     }
 
@@ -41,11 +43,20 @@ public final class PostgresSchema implements AutoCloseable {
         config.setMaximumPoolSize(4);
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
-        return new PostgresSchema(schema, dataSource);
+        return new PostgresSchema(schema, user, dataSource);
     }
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The JDBC URL of this schema, for an application that connects by itself (no password). */
+    public String jdbcUrl() {
+        return URL + "?currentSchema=" + schema;
+    }
+
+    public String user() {
+        return user;
     }
 
     @Override

@@ -1,0 +1,91 @@
+package dev.mjbridge.cluster;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.config.InvalidSettingException;
+import dev.mjbridge.task.RecoveryScope;
+
+/**
+ * Wires the cluster when {@code mj.cluster.enabled=true}; with it off nothing here but the settings
+ * exists, so a single instance runs no cluster thread and reads no cluster table.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClusterProperties.class)
+public class ClusterConfiguration {
+
+    /**
+     * Joins the cluster while the beans are made, before the task engine builds the pool: the pool
+     * then builds and connects only the accounts this instance won a lease on. After the migrations,
+     * which create the tables.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    @DependsOnDatabaseInitialization
+    LeaseKeeper leaseKeeper(ClusterProperties properties, DataSource dataSource, AccountPool pool) {
+        String product = LeaseStore.product(dataSource);
+        if (!"PostgreSQL".equalsIgnoreCase(product)) {
+            throw new InvalidSettingException("mj.cluster.enabled", "the instances of a cluster share a PostgreSQL "
+                    + "database, but spring.datasource.url is " + product + ": point spring.datasource.url "
+                    + "(SPRING_DATASOURCE_URL) at jdbc:postgresql://..., or set mj.cluster.enabled=false");
+        }
+        LeaseStore store = new LeaseStore(dataSource, properties.renewInterval());
+        LeaseKeeper keeper = new LeaseKeeper(properties, store, pool, localAddress());
+        keeper.start();
+        return keeper;
+    }
+
+    /** Unfinished tasks are taken up at start-up only by an instance that joined alone. */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    RecoveryScope clusterRecoveryScope(LeaseKeeper keeper) {
+        return keeper::aloneAtStart;
+    }
+
+    /** The registry shows the port the API listens on (known only once the server started). */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ApplicationListener<WebServerInitializedEvent> clusterPortRecorder(LeaseKeeper keeper) {
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() == null) {
+                keeper.serving(event.getWebServer().getPort());
+            }
+        };
+    }
+
+    /**
+     * Leaves the cluster as the context starts closing, before the task engine stops the pool: no
+     * round may claim an account on a pool shutting down, and the others take the accounts at once.
+     * Only for this context's own close (a management child context's close reaches here too).
+     */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ApplicationListener<ContextClosedEvent> clusterLeaver(LeaseKeeper keeper, ApplicationContext context) {
+        return event -> {
+            if (event.getApplicationContext() == context) {
+                keeper.close();
+            }
+        };
+    }
+
+    private static String localAddress() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.mjbridge.cluster;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+import dev.mjbridge.account.AccountConfig;
+import dev.mjbridge.account.AccountPool;
+
+/**
+ * Holds this instance's share of the accounts: registers the instance, claims and renews leases
+ * every {@code renew-interval} on a thread of its own, gives an account up gradually when it holds
+ * more than its share ({@link SharePlan}), and tells the pool which accounts to connect.
+ * <p>
+ * A second thread, the watchdog, does one thing: stops the session of every account whose local
+ * deadline passed ({@link LocalLeases}). It never touches the database, so a database that hangs
+ * the renewal thread cannot keep a session up past its lease.
+ */
+public final class LeaseKeeper implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+    static final String LOST = "its cluster lease was not renewed in time (another instance may take it)";
+    static final String STOPPING = "this instance is shutting down (its lease is released)";
+
+    private final ClusterProperties properties;
+    private final LeaseStore store;
+    private final AccountPool pool;
+    private final String address;
+    private final LocalLeases leases;
+    private volatile Integer port;
+    private volatile boolean aloneAtStart;
+    private volatile boolean silent;
+    private volatile boolean closed;
+    private boolean failing;
+    private long rounds;
+    private ScheduledExecutorService renewals;
+    private ScheduledExecutorService watchdog;
+
+    LeaseKeeper(ClusterProperties properties, LeaseStore store, AccountPool pool, String address) {
+        this.properties = properties;
+        this.store = store;
+        this.pool = pool;
+        this.address = address;
+        this.leases = new LocalLeases(System::nanoTime,
+                properties.leaseTtl().minus(properties.safetyMargin()).toNanos());
+    }
+
+    /**
+     * Joins the cluster before the accounts are built: registers, claims a first share (the pool
+     * builds only those), then renews on its own thread.
+     */
+    void start() {
+        pool.connectOnly(leases::connectable);
+        store.register(properties.instanceId(), address, port);
+        aloneAtStart = store.liveInstances(properties.leaseTtl()).stream()
+                .noneMatch(i -> !i.id().equals(properties.instanceId()));
+        log.info("cluster: instance {} joined ({}), lease ttl {}, renewed every {}", properties.instanceId(),
+                aloneAtStart ? "alone: it takes up the unfinished tasks" : "others are live", properties.leaseTtl(),
+                properties.renewInterval());
+        watchdog = Executors.newSingleThreadScheduledExecutor(daemon("mj-cluster-watchdog"));
+        long check = Math.max(20, Math.min(250, properties.safetyMargin().toMillis() / 10));
+        watchdog.scheduleWithFixedDelay(this::enforceDeadlines, check, check, TimeUnit.MILLISECONDS);
+        round();
+        renewals = Executors.newSingleThreadScheduledExecutor(daemon("mj-cluster-keeper"));
+        long every = properties.renewInterval().toMillis();
+        renewals.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** True when no other instance was live as this one joined: the unfinished tasks are its own. */
+    boolean aloneAtStart() {
+        return aloneAtStart;
+    }
+
+    /** The web server's port is known: the registry shows it. */
+    void serving(int port) {
+        this.port = port;
+        try {
+            store.register(properties.instanceId(), address, port);
+        } catch (DataAccessException e) {
+            log.warn("cluster: could not record this instance's port: {}", e.getMessage());
+        }
+    }
+
+    public String instanceId() {
+        return properties.instanceId();
+    }
+
+    /** The accounts this instance holds a lease on now. */
+    public Set<String> held() {
+        return leases.held();
+    }
+
+    /**
+     * Makes this instance behave as one that lost the database: no more renewals, heartbeats or
+     * claims, and no release; the watchdog still stops each session at its deadline. For the tests
+     * of an instance's death; there is no way back but a restart.
+     */
+    public void goSilent() {
+        silent = true;
+    }
+
+    private void enforceDeadlines() {
+        try {
+            leases.dropExpired(this::stopNow);
+        } catch (RuntimeException e) {
+            log.error("cluster: stopping the sessions of lapsed leases failed", e);
+        }
+    }
+
+    private void stopNow(Set<String> accounts) {
+        log.warn("cluster: lease(s) of {} not renewed in time: stopping their sessions", accounts);
+        pool.dropNow(accounts, LOST);
+    }
+
+    /** One renewal round; never throws (a failed round is retried by the next). */
+    void round() {
+        if (silent || closed) {
+            return;
+        }
+        String me = properties.instanceId();
+        try {
+            long started = leases.now();
+            if (!store.heartbeat(me)) {
+                store.register(me, address, port);
+            }
+            Map<String, Long> epochs = leases.epochs();
+            List<String> renewed = store.renew(me, epochs, properties.leaseTtl());
+            leases.renewed(renewed, started);
+            for (String id : renewed) {
+                if (leases.epoch(id) == null) {
+                    // The watchdog stopped it while the answer was on its way: the lease is of no use here.
+                    store.release(id, me, epochs.get(id));
+                }
+            }
+            Set<String> lost = new HashSet<>(epochs.keySet());
+            lost.removeAll(renewed);
+            if (!lost.isEmpty()) {
+                lost.forEach(leases::forget);
+                stopNow(lost);
+            }
+            finishLeaving(me);
+
+            List<LeaseStore.Lease> rows = store.leases();
+            Set<String> held = leases.held();
+            Set<String> taken = rows.stream().filter(LeaseStore.Lease::valid)
+                    .filter(l -> !(l.owner().equals(me) && held.contains(l.accountId())))
+                    .map(LeaseStore.Lease::accountId).collect(Collectors.toSet());
+            Set<String> live = store.liveInstances(properties.leaseTtl()).stream().map(LeaseStore.Instance::id)
+                    .collect(Collectors.toSet());
+            List<String> accounts = pool.configs().stream().map(AccountConfig::id).toList();
+            Map<String, Integer> running = held.stream().collect(Collectors.toMap(id -> id,
+                    id -> pool.find(id).map(a -> a.slots().running()).orElse(0)));
+            SharePlan.Plan plan = SharePlan.decide(new SharePlan.View(me, accounts, live, taken, held,
+                    leases.leaving(), running));
+
+            for (String id : plan.claim()) {
+                long claimStarted = leases.now();
+                store.claim(id, me, properties.leaseTtl()).ifPresent(epoch -> {
+                    if (leases.claimed(id, epoch, claimStarted)) {
+                        log.info("cluster: claimed account {} (epoch {})", id, epoch);
+                    }
+                });
+            }
+            plan.giveUp().ifPresent(id -> {
+                log.info("cluster: giving account {} up to even the shares (it ends its running jobs first)", id);
+                leases.startLeaving(id);
+            });
+            plan.dropped().forEach(leases::startLeaving);
+            pool.refreshHeld();
+            if (++rounds % 20 == 0) {
+                store.forgetSilent(properties.leaseTtl().multipliedBy(20));
+            }
+            if (failing) {
+                log.info("cluster: the database answers again");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                log.warn("cluster: renewal round failed ({}); sessions stop at their leases' deadlines unless a "
+                        + "later round renews them", e.getMessage());
+            }
+            failing = true;
+        }
+    }
+
+    /** Releases the leases of accounts given up whose session has ended. */
+    private void finishLeaving(String me) {
+        for (String id : leases.leaving()) {
+            Long epoch = leases.epoch(id);
+            if (epoch != null && !pool.hasSession(id)) {
+                store.release(id, me, epoch);
+                leases.forget(id);
+                log.info("cluster: released account {}", id);
+            }
+        }
+    }
+
+    /** What the registry and the leases say now. */
+    public ClusterOverview overview() {
+        try {
+            List<LeaseStore.Lease> rows = store.leases();
+            Map<String, List<String>> heldBy = LeaseStore.heldBy(rows);
+            List<ClusterOverview.InstanceRow> instances = store.liveInstances(properties.leaseTtl()).stream()
+                    .map(i -> new ClusterOverview.InstanceRow(i.id(), i.address(), i.port(), i.startedAt().toString(),
+                            i.heartbeatAt().toString(), i.heartbeatAgeMillis(), i.draining(),
+                            heldBy.getOrDefault(i.id(), List.of())))
+                    .toList();
+            List<ClusterOverview.LeaseRow> leaseRows = rows.stream()
+                    .map(l -> new ClusterOverview.LeaseRow(l.accountId(), l.owner(), l.epoch(), l.expiresInMillis()))
+                    .toList();
+            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), instances,
+                    leaseRows, null);
+        } catch (DataAccessException e) {
+            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), List.of(),
+                    List.of(), "the database could not be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Leaves the cluster: no more rounds, every session of a held account stopped, then the leases
+     * released and the registry row deleted, so the others claim the accounts at once.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        shutDown(renewals);
+        Set<String> stopped = leases.clear(ids -> pool.dropNow(ids, STOPPING));
+        shutDown(watchdog);
+        if (silent) {
+            return;
+        }
+        try {
+            store.leave(properties.instanceId());
+            log.info("cluster: instance {} left, released {}", properties.instanceId(), stopped);
+        } catch (DataAccessException e) {
+            log.warn("cluster: could not release the leases ({}); they expire within {}", e.getMessage(),
+                    properties.leaseTtl());
+        }
+    }
+
+    private static void shutDown(ScheduledExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
