@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.config.InvalidSettingException;
+import dev.mjbridge.task.AccountLeases;
 import dev.mjbridge.task.RecoveryScope;
 
 /**
@@ -53,6 +54,13 @@ public class ClusterConfiguration {
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     RecoveryScope clusterRecoveryScope(LeaseKeeper keeper) {
         return keeper::aloneAtStart;
+    }
+
+    /** A task sent from a held account carries the lease's epoch: the store fences the old owner's writes by it. */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    AccountLeases clusterAccountLeases(LeaseKeeper keeper) {
+        return keeper::stampFor;
     }
 
     /** The registry shows the port the API listens on (known only once the server started). */

@@ -64,8 +64,8 @@ public class TaskEngineConfiguration {
     }
 
     @Bean
-    JobRunner jobRunner(TaskWriter writer, JobSender sender) {
-        return new JobRunner(writer, sender);
+    JobRunner jobRunner(TaskWriter writer, JobSender sender, ObjectProvider<AccountLeases> leases) {
+        return new JobRunner(writer, sender, leases.getIfAvailable(() -> AccountLeases.NONE));
     }
 
     @Bean

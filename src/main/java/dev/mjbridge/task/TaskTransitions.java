@@ -104,6 +104,9 @@ public class TaskTransitions {
             if (!CAN_SUBMIT.contains(status)) {
                 return null;
             }
+            if (u.lease() != null) {
+                b.internal(b.internal().withLease(u.lease()));
+            }
             return b.status(SUBMITTED)
                     .startTime(firstNonNull(current.startTime(), now))
                     .properties(b.properties()

@@ -13,8 +13,14 @@ public sealed interface TaskUpdate {
     /**
      * The interaction was sent to Discord (also after a modal was submitted).
      * Moves {@code NOT_START} or {@code MODAL} to {@code SUBMITTED} and records where it went.
+     *
+     * @param lease the account's lease it was sent under, in a cluster; null otherwise
      */
-    record Submitted(String nonce, String accountId, String channelId) implements TaskUpdate {
+    record Submitted(String nonce, String accountId, String channelId, LeaseStamp lease) implements TaskUpdate {
+
+        public Submitted(String nonce, String accountId, String channelId) {
+            this(nonce, accountId, channelId, null);
+        }
     }
 
     /**
