@@ -91,6 +91,9 @@ public class TaskTransitions {
 
     /** Null when the update does not apply in the current status. */
     private static Task next(Task current, TaskUpdate update, long now) {
+        if (update instanceof TaskUpdate.Stamped u) {
+            return current.withInternal(current.internal().withLease(u.lease()));
+        }
         Finished held = current.internal().held();
         if (held != null) {
             return afterHeld(current, held, update, now);

@@ -24,6 +24,17 @@ public sealed interface TaskUpdate {
     }
 
     /**
+     * In a cluster, this instance claimed the task's account anew and follows the task from now on,
+     * under the new lease: its later writes carry this stamp, which the store lets through while
+     * refusing the previous owner's. Applies to any unfinished task; changes nothing else.
+     */
+    record Stamped(LeaseStamp lease) implements TaskUpdate {
+        public Stamped {
+            java.util.Objects.requireNonNull(lease, "lease");
+        }
+    }
+
+    /**
      * A task still waiting for a slot moves to another account (its own left the pool). Applies
      * only to a task not sent yet ({@code NOT_START}).
      */
