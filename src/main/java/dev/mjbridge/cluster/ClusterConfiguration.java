@@ -49,7 +49,10 @@ public class ClusterConfiguration {
         return keeper;
     }
 
-    /** Unfinished tasks are taken up at start-up only by an instance that joined alone. */
+    /**
+     * Every unfinished task is taken up at start-up only by an instance that joined alone; otherwise only
+     * those of the accounts it claims (task.AccountTakeover, by the leases below).
+     */
     @Bean
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     RecoveryScope clusterRecoveryScope(LeaseKeeper keeper) {

@@ -51,7 +51,7 @@ class ClusterTasksTest {
     static void sandboxAndDatabase() {
         schema = PostgresSchema.migrated("cluster_tasks");
         // Jobs long enough to be caught running when their instance goes away.
-        sandbox = SandboxedAccounts.start(SandboxSettings.forTests().withFastJobDuration(Duration.ofSeconds(3)),
+        sandbox = SandboxedAccounts.start(SandboxSettings.forTests().withFastJobDuration(Duration.ofSeconds(5)),
                 4, dir, 1);
     }
 
