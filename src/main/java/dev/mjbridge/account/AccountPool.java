@@ -207,7 +207,9 @@ public final class AccountPool implements AutoCloseable {
     /**
      * Stops these accounts' sessions now, running tasks or not: the cluster lost their leases (or is
      * shutting down), so another instance may connect them any moment. They are gone from the pool
-     * at once, their queues handed over. Waits for no apply or edit in progress (it takes only the
+     * at once. Their queued tasks are not handed to this pool's other accounts: they stay with their
+     * account in the database, and its next owner sends them (sending them here too would run each
+     * job twice). Waits for no apply or edit in progress (it takes only the
      * pool's own short lock), so a slow database behind an edit cannot hold a session up; the held
      * supplier must no longer name them, or a later refresh would bring them back.
      */
@@ -228,10 +230,8 @@ public final class AccountPool implements AutoCloseable {
             account.stop();
             account.retire(reason);
             List<String> queued = account.slots().closeAndTakeQueued();
-            if (!queued.isEmpty()) {
-                handover.handOver(account, queued, null);
-            }
-            log.warn("account {}: session stopped at once ({})", account.id(), reason);
+            log.warn("account {}: session stopped at once ({}); {} queued task(s) left to its next owner",
+                    account.id(), reason, queued.size());
         }
         if (!dropped.isEmpty()) {
             membersChanged();

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.config.InvalidSettingException;
+import dev.mjbridge.task.AccountLeases;
 import dev.mjbridge.task.RecoveryScope;
 
 /**
@@ -48,11 +49,21 @@ public class ClusterConfiguration {
         return keeper;
     }
 
-    /** Unfinished tasks are taken up at start-up only by an instance that joined alone. */
+    /**
+     * Every unfinished task is taken up at start-up only by an instance that joined alone; otherwise only
+     * those of the accounts it claims (task.AccountTakeover, by the leases below).
+     */
     @Bean
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     RecoveryScope clusterRecoveryScope(LeaseKeeper keeper) {
         return keeper::aloneAtStart;
+    }
+
+    /** A task sent from a held account carries the lease's epoch: the store fences the old owner's writes by it. */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    AccountLeases clusterAccountLeases(LeaseKeeper keeper) {
+        return keeper::stampFor;
     }
 
     /** The registry shows the port the API listens on (known only once the server started). */

@@ -3,6 +3,7 @@ package dev.mjbridge.cluster;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,7 @@ import org.springframework.dao.DataAccessException;
 
 import dev.mjbridge.account.AccountConfig;
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.task.LeaseStamp;
 
 /**
  * Holds this instance's share of the accounts: registers the instance, claims and renews leases
@@ -92,6 +94,12 @@ public final class LeaseKeeper implements AutoCloseable {
 
     public String instanceId() {
         return properties.instanceId();
+    }
+
+    /** What a task sent now from {@code accountId} is stamped with: this instance and the lease's epoch. */
+    public Optional<LeaseStamp> stampFor(String accountId) {
+        Long epoch = leases.epoch(accountId);
+        return epoch == null ? Optional.empty() : Optional.of(new LeaseStamp(properties.instanceId(), epoch));
     }
 
     /** The accounts this instance holds a lease on now. */

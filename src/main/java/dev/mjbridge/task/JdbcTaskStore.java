@@ -48,13 +48,13 @@ public class JdbcTaskStore implements TaskStore {
 
     private static final String COLUMNS =
             "id, status, action, account_id, submit_time, finish_time, nonce, job_hash, parent_id, message_id, "
-                    + "task_json, internal_json, parent_message_id, image_index, request_json, routing_json";
+                    + "task_json, internal_json, parent_message_id, image_index, request_json, routing_json, lease_owner, lease_epoch";
     private static final String VALUES =
             ":id, :status, :action, :accountId, :submitTime, :finishTime, :nonce, :jobHash, :parentId, :messageId, "
-                    + ":taskJson, :internalJson, :parentMessageId, :imageIndex, :requestJson, :routingJson";
+                    + ":taskJson, :internalJson, :parentMessageId, :imageIndex, :requestJson, :routingJson, :leaseOwner, :leaseEpoch";
     /** What a read needs to rebuild the whole task. */
     private static final String READ = "SELECT task_json, internal_json, parent_message_id, image_index, request_json, "
-            + "routing_json FROM mj_task ";
+            + "routing_json, lease_owner, lease_epoch FROM mj_task ";
     private static final String FINAL_STATUSES = Arrays.stream(TaskStatus.values())
             .filter(TaskStatus::isFinal).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     private static final List<String> UNFINISHED_STATUSES = Arrays.stream(TaskStatus.values())
@@ -77,6 +77,11 @@ public class JdbcTaskStore implements TaskStore {
             String routing = rs.getString("routing_json");
             internal = internal.withRuntime(TaskRuntime.of(request == null ? null : codec.read(request),
                     routing == null ? null : codec.readRouting(routing), rs.getString("parent_message_id"), imageIndex));
+        }
+        String leaseOwner = rs.getString("lease_owner");
+        long leaseEpoch = rs.getLong("lease_epoch");
+        if (leaseOwner != null && !rs.wasNull()) {
+            internal = internal.withLease(new LeaseStamp(leaseOwner, leaseEpoch));
         }
         return json.readValue(rs.getString("task_json"), Task.class).withInternal(internal);
     };
@@ -131,6 +136,7 @@ public class JdbcTaskStore implements TaskStore {
     private MapSqlParameterSource params(Task task) {
         TaskProperties p = task.properties();
         TaskRuntime runtime = task.internal().runtime();
+        LeaseStamp lease = task.internal().lease();
         return new MapSqlParameterSource()
                 .addValue("id", task.id())
                 .addValue("status", task.status().name())
@@ -149,7 +155,9 @@ public class JdbcTaskStore implements TaskStore {
                 .addValue("requestJson", runtime == null || runtime.request() == null ? null : codec.write(runtime.request()),
                         Types.VARCHAR)
                 .addValue("routingJson", runtime == null || runtime.routing() == null ? null : codec.write(runtime.routing()),
-                        Types.VARCHAR);
+                        Types.VARCHAR)
+                .addValue("leaseOwner", lease == null ? null : lease.instanceId(), Types.VARCHAR)
+                .addValue("leaseEpoch", lease == null ? null : lease.epoch(), Types.BIGINT);
     }
 
     private static boolean isLostRace(DataAccessException e) {
@@ -220,28 +228,47 @@ public class JdbcTaskStore implements TaskStore {
     /** The two databases spell "insert or update, but leave a final task alone" differently. */
     private enum Dialect {
         H2("MERGE INTO mj_task t USING (VALUES (" + VALUES + ")) AS s(" + COLUMNS + ") ON t.id = s.id "
-                + "WHEN MATCHED AND (t.status NOT IN (" + FINAL_STATUSES + ") OR t.status = s.status) THEN UPDATE SET "
+                + "WHEN MATCHED AND (t.status NOT IN (" + FINAL_STATUSES + ") OR t.status = s.status) "
+                + "AND NOT " + fenced("t", "s") + " THEN UPDATE SET "
                 + "status = s.status, action = s.action, account_id = s.account_id, submit_time = s.submit_time, "
                 + "finish_time = s.finish_time, nonce = s.nonce, job_hash = s.job_hash, parent_id = s.parent_id, "
                 + "message_id = s.message_id, task_json = s.task_json, internal_json = s.internal_json, "
                 + "parent_message_id = s.parent_message_id, image_index = s.image_index, "
-                + "request_json = s.request_json, routing_json = s.routing_json "
+                + "request_json = s.request_json, routing_json = s.routing_json, lease_owner = s.lease_owner, "
+                + "lease_epoch = s.lease_epoch "
                 + "WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s.id, s.status, s.action, s.account_id, "
                 + "s.submit_time, s.finish_time, s.nonce, s.job_hash, s.parent_id, s.message_id, s.task_json, "
-                + "s.internal_json, s.parent_message_id, s.image_index, s.request_json, s.routing_json)"),
+                + "s.internal_json, s.parent_message_id, s.image_index, s.request_json, s.routing_json, "
+                + "s.lease_owner, s.lease_epoch)"),
         POSTGRESQL("INSERT INTO mj_task (" + COLUMNS + ") VALUES (" + VALUES + ") ON CONFLICT (id) DO UPDATE SET "
                 + "status = EXCLUDED.status, action = EXCLUDED.action, account_id = EXCLUDED.account_id, "
                 + "submit_time = EXCLUDED.submit_time, finish_time = EXCLUDED.finish_time, nonce = EXCLUDED.nonce, "
                 + "job_hash = EXCLUDED.job_hash, parent_id = EXCLUDED.parent_id, message_id = EXCLUDED.message_id, "
                 + "task_json = EXCLUDED.task_json, internal_json = EXCLUDED.internal_json, "
                 + "parent_message_id = EXCLUDED.parent_message_id, image_index = EXCLUDED.image_index, "
-                + "request_json = EXCLUDED.request_json, routing_json = EXCLUDED.routing_json "
-                + "WHERE mj_task.status NOT IN (" + FINAL_STATUSES + ") OR mj_task.status = EXCLUDED.status");
+                + "request_json = EXCLUDED.request_json, routing_json = EXCLUDED.routing_json, "
+                + "lease_owner = EXCLUDED.lease_owner, lease_epoch = EXCLUDED.lease_epoch "
+                + "WHERE (mj_task.status NOT IN (" + FINAL_STATUSES + ") OR mj_task.status = EXCLUDED.status) "
+                + "AND NOT " + fenced("mj_task", "EXCLUDED"));
 
         private final String upsertSql;
 
         Dialect(String upsertSql) {
             this.upsertSql = upsertSql;
+        }
+
+        /**
+         * The fence of a cluster: true when the incoming version was stamped under an epoch of the task's
+         * account older than the account's lease or the stored row's stamp (same account), i.e. written by
+         * an instance that has lost that lease since. A version without a stamp (single instance, task not
+         * sent yet) is never fenced, so nothing changes with the cluster off.
+         */
+        private static String fenced(String stored, String incoming) {
+            return "(" + incoming + ".lease_epoch IS NOT NULL AND ("
+                    + "(" + stored + ".lease_epoch IS NOT NULL AND " + stored + ".account_id = " + incoming + ".account_id "
+                    + "AND " + stored + ".lease_epoch > " + incoming + ".lease_epoch) "
+                    + "OR EXISTS (SELECT 1 FROM mj_account_lease l WHERE l.account_id = " + incoming + ".account_id "
+                    + "AND l.epoch > " + incoming + ".lease_epoch)))";
         }
 
         static Dialect of(DataSource dataSource) {

@@ -25,11 +25,17 @@ final class JobRunner {
 
     private final TaskWriter writer;
     private final JobSender sender;
+    private final AccountLeases leases;
     private final Nonces nonces = new Nonces();
 
     JobRunner(TaskWriter writer, JobSender sender) {
+        this(writer, sender, AccountLeases.NONE);
+    }
+
+    JobRunner(TaskWriter writer, JobSender sender, AccountLeases leases) {
         this.writer = writer;
         this.sender = sender;
+        this.leases = leases;
     }
 
     void run(Task task, Account account, JobRequest request) {
@@ -40,12 +46,15 @@ final class JobRunner {
     private void send(Task task, Account account, JobRequest request) {
         String nonce = nonces.next();
         Optional<TaskWriter.Applied> submitted = writer.applyAndStore(task.id(),
-                new TaskUpdate.Submitted(nonce, account.id(), account.config().channelId()));
+                new TaskUpdate.Submitted(nonce, account.id(), account.config().channelId(),
+                        leases.stampFor(account.id()).orElse(null)));
         if (submitted.isEmpty()) {
             return; // cancelled while it waited
         }
         // Sent only once the nonce is in the database: a process killed after sending must find the
         // task sent when it restarts (and follow it), not queued (and send the job a second time).
+        // In a cluster the store refuses the write (false) when the account's lease moved on since
+        // the stamp was taken: the job is then not sent from here.
         // The write is behind, on the store's thread, so nothing waits here.
         submitted.get().stored().whenComplete((written, error) -> {
             if (error != null) {

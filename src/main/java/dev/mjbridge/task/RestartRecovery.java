@@ -33,21 +33,33 @@ final class RestartRecovery {
         }
         int resumed = 0;
         for (Task task : unfinished) {
-            if (task.internal().held() != null) {
-                // Midjourney's job is over: only its picture is left to keep (it holds no account slot).
-                writer.adopt(task);
-                images.keep(task);
+            if (takeUp(task)) {
                 resumed++;
-                continue;
             }
-            if (task.internal().runtime() == null || task.internal().runtime().request() == null) {
-                writer.adopt(task);
-                writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and the task's request was not kept"));
-                continue;
-            }
-            service.resume(task);
-            resumed++;
         }
         log.info("restart recovery: {} unfinished task(s) taken up, {} could not be", resumed, unfinished.size() - resumed);
+    }
+
+    /**
+     * Follows one unfinished task this process did not know: a held one has its picture kept, a sent one
+     * holds its account's slot (the account reconciles from channel history once connected), a queued one
+     * waits for a slot again. A task whose request was not kept fails.
+     *
+     * @return whether it was taken up
+     */
+    boolean takeUp(Task task) {
+        if (task.internal().held() != null) {
+            // Midjourney's job is over: only its picture is left to keep (it holds no account slot).
+            writer.adopt(task);
+            images.keep(task);
+            return true;
+        }
+        if (task.internal().runtime() == null || task.internal().runtime().request() == null) {
+            writer.adopt(task);
+            writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge restarted and the task's request was not kept"));
+            return false;
+        }
+        service.resume(task);
+        return true;
     }
 }

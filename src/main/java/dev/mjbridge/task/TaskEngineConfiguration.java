@@ -64,8 +64,8 @@ public class TaskEngineConfiguration {
     }
 
     @Bean
-    JobRunner jobRunner(TaskWriter writer, JobSender sender) {
-        return new JobRunner(writer, sender);
+    JobRunner jobRunner(TaskWriter writer, JobSender sender, ObjectProvider<AccountLeases> leases) {
+        return new JobRunner(writer, sender, leases.getIfAvailable(() -> AccountLeases.NONE));
     }
 
     @Bean
@@ -100,7 +100,8 @@ public class TaskEngineConfiguration {
     SmartLifecycle taskEngineLifecycle(AccountPool pool, TaskEventHandler handler, InFlightIndex index, TaskWriter writer,
                                        ScheduledExecutorService mjScheduler, MjProperties properties, TaskStore store,
                                        TaskService service, ResultImages images,
-                                       ObjectProvider<RecoveryScope> recoveryScope) {
+                                       ObjectProvider<RecoveryScope> recoveryScope,
+                                       ObjectProvider<AccountLeases> leases) {
         return new SmartLifecycle() {
             private volatile ScheduledFuture<?> timeouts;
 
@@ -108,10 +109,18 @@ public class TaskEngineConfiguration {
             public void start() {
                 pool.build(handler);
                 PacingAfterRestart.restore(pool, store);
-                pool.whenAccountJoins(account -> PacingAfterRestart.restore(account, store));
+                RestartRecovery recovery = new RestartRecovery(store, service, writer, images);
+                AccountTakeover takeover = new AccountTakeover(store, index, writer, recovery,
+                        leases.getIfAvailable(() -> AccountLeases.NONE));
+                pool.whenAccountJoins(account -> {
+                    PacingAfterRestart.restore(account, store);
+                    takeover.takeUp(account);
+                });
                 if (recoveryScope.getIfAvailable(() -> RecoveryScope.ALL).takesUpUnfinishedTasks()) {
-                    new RestartRecovery(store, service, writer, images).recover();
+                    recovery.recover();
                 }
+                // In a cluster, the tasks of the accounts claimed before start-up follow them here.
+                pool.all().forEach(takeover::takeUp);
                 pool.connectAll();
                 long every = properties.tasks().timeoutCheck().toMillis();
                 timeouts = mjScheduler.scheduleWithFixedDelay(new TaskTimeouts(index, writer, pool), every, every,

@@ -21,47 +21,54 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param linkBase    the base URL ({@code scheme://host[:port][/context]}) of the request that submitted the
  *                    task, for stored-image links when {@code mj.images.public-base-url} is not set; null
  *                    when not known
+ * @param lease       the instance and lease epoch the task was sent under, in a cluster (null otherwise and
+ *                    before it is sent). Stored in columns of its own, not in this JSON.
  */
 public record TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob,
-                           @JsonIgnore TaskRuntime runtime, TaskUpdate.Finished held, String linkBase) {
+                           @JsonIgnore TaskRuntime runtime, TaskUpdate.Finished held, String linkBase,
+                           @JsonIgnore LeaseStamp lease) {
 
-    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null, null, null, null, null);
+    public static final TaskInternal EMPTY = new TaskInternal(null, List.of(), null, null, null, null, null, null);
 
     public TaskInternal {
         base64Array = base64Array == null ? List.of() : List.copyOf(base64Array);
     }
 
     public TaskInternal(String notifyHook, List<String> base64Array, String maskBase64) {
-        this(notifyHook, base64Array, maskBase64, null, null, null, null);
+        this(notifyHook, base64Array, maskBase64, null, null, null, null, null);
     }
 
     public TaskInternal(String notifyHook, List<String> base64Array, String maskBase64, CancelJob cancelJob) {
-        this(notifyHook, base64Array, maskBase64, cancelJob, null, null, null);
+        this(notifyHook, base64Array, maskBase64, cancelJob, null, null, null, null);
     }
 
     public TaskInternal withNotifyHook(String value) {
-        return new TaskInternal(value, base64Array, maskBase64, cancelJob, runtime, held, linkBase);
+        return new TaskInternal(value, base64Array, maskBase64, cancelJob, runtime, held, linkBase, lease);
     }
 
     public TaskInternal withCancelJob(CancelJob value) {
-        return new TaskInternal(notifyHook, base64Array, maskBase64, value, runtime, held, linkBase);
+        return new TaskInternal(notifyHook, base64Array, maskBase64, value, runtime, held, linkBase, lease);
     }
 
     TaskInternal withRuntime(TaskRuntime value) {
-        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, value, held, linkBase);
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, value, held, linkBase, lease);
     }
 
     TaskInternal withHeld(TaskUpdate.Finished value) {
-        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, runtime, value, linkBase);
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, runtime, value, linkBase, lease);
     }
 
     public TaskInternal withLinkBase(String value) {
-        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, runtime, held, value);
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, runtime, held, value, lease);
+    }
+
+    TaskInternal withLease(LeaseStamp value) {
+        return new TaskInternal(notifyHook, base64Array, maskBase64, cancelJob, runtime, held, linkBase, value);
     }
 
     /** Drops the images, e.g. once they are uploaded to Discord, so the store stays small. */
     public TaskInternal withoutImages() {
-        return new TaskInternal(notifyHook, List.of(), null, cancelJob, runtime, held, linkBase);
+        return new TaskInternal(notifyHook, List.of(), null, cancelJob, runtime, held, linkBase, lease);
     }
 
     /**

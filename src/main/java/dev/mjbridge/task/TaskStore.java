@@ -13,6 +13,10 @@ public interface TaskStore {
      * against a stale write); such a save is skipped and returns false.
      * Callers should still write one task from one thread at a time: of two
      * concurrent non-final versions, the last write wins.
+     * <p>
+     * In a cluster a version stamped ({@link TaskInternal#lease()}) under an older epoch of the
+     * task's account than the account's lease or the stored version is skipped too (false): its
+     * instance lost the lease and another one follows the task now.
      */
     boolean save(Task task);
 
@@ -20,7 +24,7 @@ public interface TaskStore {
      * Saves each task as {@link #save} would, all or none: one transaction where the database
      * has them. Tasks are distinct (one version per task).
      *
-     * @return for each task in order, whether it was written (false: a stored final task kept)
+     * @return for each task in order, whether it was written (false: a stored final task kept, or a fenced write)
      */
     default List<Boolean> saveAll(List<Task> tasks) {
         List<Boolean> written = new java.util.ArrayList<>(tasks.size());

@@ -91,6 +91,9 @@ public class TaskTransitions {
 
     /** Null when the update does not apply in the current status. */
     private static Task next(Task current, TaskUpdate update, long now) {
+        if (update instanceof TaskUpdate.Stamped u) {
+            return current.withInternal(current.internal().withLease(u.lease()));
+        }
         Finished held = current.internal().held();
         if (held != null) {
             return afterHeld(current, held, update, now);
@@ -103,6 +106,9 @@ public class TaskTransitions {
         if (update instanceof Submitted u) {
             if (!CAN_SUBMIT.contains(status)) {
                 return null;
+            }
+            if (u.lease() != null) {
+                b.internal(b.internal().withLease(u.lease()));
             }
             return b.status(SUBMITTED)
                     .startTime(firstNonNull(current.startTime(), now))

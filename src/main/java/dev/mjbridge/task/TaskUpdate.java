@@ -13,8 +13,25 @@ public sealed interface TaskUpdate {
     /**
      * The interaction was sent to Discord (also after a modal was submitted).
      * Moves {@code NOT_START} or {@code MODAL} to {@code SUBMITTED} and records where it went.
+     *
+     * @param lease the account's lease it was sent under, in a cluster; null otherwise
      */
-    record Submitted(String nonce, String accountId, String channelId) implements TaskUpdate {
+    record Submitted(String nonce, String accountId, String channelId, LeaseStamp lease) implements TaskUpdate {
+
+        public Submitted(String nonce, String accountId, String channelId) {
+            this(nonce, accountId, channelId, null);
+        }
+    }
+
+    /**
+     * In a cluster, this instance claimed the task's account anew and follows the task from now on,
+     * under the new lease: its later writes carry this stamp, which the store lets through while
+     * refusing the previous owner's. Applies to any unfinished task; changes nothing else.
+     */
+    record Stamped(LeaseStamp lease) implements TaskUpdate {
+        public Stamped {
+            java.util.Objects.requireNonNull(lease, "lease");
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ abstract class TaskStoreContractTest {
     @BeforeEach
     void emptyTable() {
         JdbcClient.create(dataSource()).sql("DELETE FROM mj_task").update();
+        JdbcClient.create(dataSource()).sql("DELETE FROM mj_account_lease").update();
         store = newStore(dataSource());
     }
 
@@ -173,6 +174,86 @@ abstract class TaskStoreContractTest {
         assertThat(store.save(done.withProperty("seed", "42"))).isTrue();
 
         assertThat(store.findById("1")).map(t -> t.properties().extraValue("seed")).contains("42");
+    }
+
+    /** A task sent from {@code account} by {@code instance} under the account's lease epoch {@code epoch}. */
+    static Task sentUnder(String id, String account, String instance, long epoch) {
+        Task task = task(id, 1).withStatus(TaskStatus.SUBMITTED);
+        return task.withProperties(task.properties().withDiscordInstanceId(account).withNonce("n" + id))
+                .withInternal(task.internal().withLease(new LeaseStamp(instance, epoch)));
+    }
+
+    /** The account's lease row as the cluster's LeaseStore leaves it after a claim at this epoch. */
+    private void leaseAt(String account, String owner, long epoch) {
+        JdbcClient db = JdbcClient.create(dataSource());
+        db.sql("DELETE FROM mj_account_lease WHERE account_id = :a").param("a", account).update();
+        db.sql("INSERT INTO mj_account_lease (account_id, owner_id, epoch, expires_at) "
+                        + "VALUES (:a, :o, :e, CURRENT_TIMESTAMP)")
+                .param("a", account).param("o", owner).param("e", epoch).update();
+    }
+
+    @Test
+    void theLeaseStampSurvivesARead() {
+        store.save(sentUnder("1", "acc-a", "node-1", 3));
+
+        Task read = store.findById("1").orElseThrow();
+
+        assertThat(read.internal().lease()).isEqualTo(new LeaseStamp("node-1", 3));
+        assertThat(store.findUnfinished()).singleElement().extracting(t -> t.internal().lease())
+                .isEqualTo(new LeaseStamp("node-1", 3));
+        Task done = read.withStatus(TaskStatus.SUCCESS);
+        store.save(done.withInternal(done.internal().withRuntime(null)));
+        assertThat(store.findById("1")).map(t -> t.internal().lease()).contains(new LeaseStamp("node-1", 3));
+    }
+
+    @Test
+    void aLateWriteUnderAnOlderEpochThanTheStoredOneIsRefused() {
+        leaseAt("acc-a", "node-2", 5);
+        Task followedByNewOwner = sentUnder("1", "acc-a", "node-2", 5);
+        store.save(followedByNewOwner);
+
+        Task lateFromOldOwner = sentUnder("1", "acc-a", "node-1", 4).withStatus(TaskStatus.FAILURE);
+        assertThat(store.save(lateFromOldOwner)).as("the old owner's write").isFalse();
+        assertThat(store.saveAll(List.of(lateFromOldOwner))).containsExactly(false);
+
+        assertThat(store.findById("1")).map(Task::status).contains(TaskStatus.SUBMITTED);
+        assertThat(store.findById("1")).map(t -> t.internal().lease()).contains(new LeaseStamp("node-2", 5));
+        assertThat(store.save(followedByNewOwner.withStatus(TaskStatus.SUCCESS))).as("the new owner's write").isTrue();
+        assertThat(store.findById("1")).map(Task::status).contains(TaskStatus.SUCCESS);
+    }
+
+    @Test
+    void aWriteUnderAnEpochTheAccountsLeaseHasMovedPastIsRefusedBeforeTheNewOwnerWroteTheTask() {
+        leaseAt("acc-a", "node-1", 4);
+        Task sent = sentUnder("1", "acc-a", "node-1", 4);
+        assertThat(store.save(sent)).isTrue();
+        assertThat(store.save(sent.withStatus(TaskStatus.IN_PROGRESS).withProgress("20%"))).isTrue();
+
+        leaseAt("acc-a", "node-2", 5); // node-1 lost the lease; node-2 claimed the account
+
+        assertThat(store.save(sent.withStatus(TaskStatus.IN_PROGRESS).withProgress("60%"))).isFalse();
+        assertThat(store.findById("1")).map(Task::progress).contains("20%");
+    }
+
+    @Test
+    void anotherAccountsEpochDoesNotFence() {
+        leaseAt("acc-b", "node-2", 90);
+        Task sent = sentUnder("1", "acc-a", "node-1", 4);
+        store.save(sent);
+
+        assertThat(store.save(sent.withStatus(TaskStatus.SUCCESS))).isTrue();
+        assertThat(store.findById("1")).map(Task::status).contains(TaskStatus.SUCCESS);
+    }
+
+    @Test
+    void aWriteWithoutAStampIsNeverFencedAsASingleInstanceWrites() {
+        leaseAt("acc-a", "node-2", 5);
+        store.save(sentUnder("1", "acc-a", "node-1", 4));
+        Task unstamped = task("1", 1).withStatus(TaskStatus.SUCCESS);
+
+        assertThat(store.save(unstamped.withProperties(unstamped.properties().withDiscordInstanceId("acc-a")))).isTrue();
+
+        assertThat(store.findById("1")).map(Task::status).contains(TaskStatus.SUCCESS);
     }
 
     @Test

@@ -437,4 +437,36 @@ class TaskTransitionsTest {
             assertThat(done.internal().runtime()).isNull();
         }
     }
+
+    @Nested
+    class LeaseStamps {
+
+        @Test
+        void aSendUnderALeaseStampsTheTaskAndLaterUpdatesKeepTheStamp() {
+            LeaseStamp lease = new LeaseStamp("node-1", 4);
+
+            Task done = apply(fresh(), new Submitted("n1", "main", "c1", lease), FINISHED);
+
+            assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+            assertThat(done.internal().lease()).isEqualTo(lease);
+        }
+
+        @Test
+        void aSendWithoutALeaseLeavesTheTaskUnstamped() {
+            assertThat(inStatus(TaskStatus.SUBMITTED).internal().lease()).isNull();
+        }
+
+        @Test
+        void aNewOwnerStampsAnUnfinishedTaskAndOnlyThat() {
+            Task running = apply(fresh(), new Submitted("n1", "main", "c1", new LeaseStamp("node-1", 4)));
+            LeaseStamp next = new LeaseStamp("node-2", 5);
+
+            Task stamped = transitions.apply(running, new TaskUpdate.Stamped(next)).orElseThrow();
+
+            assertThat(stamped.internal().lease()).isEqualTo(next);
+            assertThat(stamped.status()).isEqualTo(running.status());
+            assertThat(transitions.apply(stamped, new TaskUpdate.Stamped(next))).as("the same stamp again").isEmpty();
+            assertThat(transitions.apply(inStatus(TaskStatus.SUCCESS), new TaskUpdate.Stamped(next))).isEmpty();
+        }
+    }
 }

@@ -1,0 +1,76 @@
+package dev.mjbridge.task;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mjbridge.account.Account;
+
+/**
+ * In a cluster, an account this instance has just claimed brings its unfinished tasks along: the ones
+ * the previous owner sent are followed from here (the account reconciles from channel history once
+ * connected, as after a restart), the queued ones wait for a slot on it again, and every one is stamped
+ * with the new lease so the previous owner's late writes are refused by the store. A task this instance
+ * still follows from an earlier lease on the account is only stamped anew. Outside a cluster there is no
+ * lease and nothing happens: restart recovery took up every task at start-up.
+ */
+final class AccountTakeover {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountTakeover.class);
+
+    private final TaskStore store;
+    private final InFlightIndex index;
+    private final TaskWriter writer;
+    private final RestartRecovery recovery;
+    private final AccountLeases leases;
+
+    AccountTakeover(TaskStore store, InFlightIndex index, TaskWriter writer, RestartRecovery recovery,
+                    AccountLeases leases) {
+        this.store = store;
+        this.index = index;
+        this.writer = writer;
+        this.recovery = recovery;
+        this.leases = leases;
+    }
+
+    /** Called as the account joins the pool, before it connects. Serialised: an account is taken up once. */
+    synchronized void takeUp(Account account) {
+        Optional<LeaseStamp> stamp = leases.stampFor(account.id());
+        if (stamp.isEmpty()) {
+            return;
+        }
+        List<Task> unfinished;
+        try {
+            unfinished = store.findUnfinished().stream()
+                    .filter(task -> account.id().equals(task.accountId()))
+                    .toList();
+        } catch (RuntimeException e) {
+            // The account still joins; its tasks wait in the database for the next claim of it.
+            log.warn("account {}: could not read its unfinished tasks to take them up: {}", account.id(), e.getMessage());
+            return;
+        }
+        int followed = 0;
+        for (Task stored : unfinished) {
+            Optional<Task> known = index.findById(stored.id());
+            if (known.isPresent()) {
+                if (isSent(known.get()) && account.id().equals(known.get().accountId())) {
+                    account.slots().occupy(stored.id());
+                }
+            } else if (!recovery.takeUp(stored)) {
+                continue;
+            }
+            writer.apply(stored.id(), new TaskUpdate.Stamped(stamp.get()));
+            followed++;
+        }
+        if (!unfinished.isEmpty()) {
+            log.info("account {} claimed at epoch {}: {} unfinished task(s) follow it here", account.id(),
+                    stamp.get().epoch(), followed);
+        }
+    }
+
+    private static boolean isSent(Task task) {
+        return task.status() != TaskStatus.NOT_START && task.properties().nonce() != null;
+    }
+}
