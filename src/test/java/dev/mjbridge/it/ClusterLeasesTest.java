@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,13 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import dev.mjbridge.MjBridgeApplication;
 import dev.mjbridge.cluster.LeaseKeeper;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.testing.PostgresSchema;
@@ -228,19 +225,7 @@ class ClusterLeasesTest {
     }
 
     private Node start(String id, String databaseUrl) {
-        Map<String, String> properties = new LinkedHashMap<>(sandbox.proxyProperties());
-        properties.put("server.port", "0");
-        properties.put("spring.main.register-shutdown-hook", "false");
-        properties.put("spring.datasource.url", databaseUrl);
-        properties.put("spring.datasource.username", schema.user());
-        properties.put("spring.datasource.password", "");
-        properties.put("mj.admin-secret", ADMIN);
-        properties.put("mj.cluster.enabled", "true");
-        properties.put("mj.cluster.instance-id", id);
-        properties.put("mj.cluster.lease-ttl", "3s");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        Node node = new Node(id, new SpringApplicationBuilder(MjBridgeApplication.class).run(args));
+        Node node = new Node(id, ClusterInstances.start(sandbox, schema, databaseUrl, id, Map.of("mj.admin-secret", ADMIN)));
         nodes.add(node);
         return node;
     }

@@ -17,13 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import dev.mjbridge.MjBridgeApplication;
 import dev.mjbridge.cluster.LeaseKeeper;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.testing.PostgresSchema;
@@ -162,18 +160,7 @@ class ClusterTasksTest {
     }
 
     private ConfigurableApplicationContext start(String id) {
-        Map<String, String> properties = new LinkedHashMap<>(sandbox.proxyProperties());
-        properties.put("server.port", "0");
-        properties.put("spring.main.register-shutdown-hook", "false");
-        properties.put("spring.datasource.url", schema.jdbcUrl());
-        properties.put("spring.datasource.username", schema.user());
-        properties.put("spring.datasource.password", "");
-        properties.put("mj.cluster.enabled", "true");
-        properties.put("mj.cluster.instance-id", id);
-        properties.put("mj.cluster.lease-ttl", "3s");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(MjBridgeApplication.class).run(args);
+        ConfigurableApplicationContext context = ClusterInstances.start(sandbox, schema, schema.jdbcUrl(), id, Map.of());
         contexts.add(context);
         return context;
     }

@@ -1,0 +1,38 @@
+package dev.mjbridge.it;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.mjbridge.MjBridgeApplication;
+import dev.mjbridge.testing.PostgresSchema;
+
+/**
+ * Starts one instance of a test cluster: a whole application on a random port, with the sandbox's
+ * accounts, the given PostgreSQL database, the cluster on under the given id, and a 3 s lease so
+ * that takeovers happen within a test's patience. No shutdown hook: the test closes what it starts.
+ */
+final class ClusterInstances {
+
+    private ClusterInstances() {
+    }
+
+    static ConfigurableApplicationContext start(SandboxedAccounts sandbox, PostgresSchema schema, String databaseUrl,
+                                                String instanceId, Map<String, String> more) {
+        Map<String, String> properties = new LinkedHashMap<>(sandbox.proxyProperties());
+        properties.put("server.port", "0");
+        properties.put("spring.main.register-shutdown-hook", "false");
+        properties.put("spring.datasource.url", databaseUrl);
+        properties.put("spring.datasource.username", schema.user());
+        properties.put("spring.datasource.password", "");
+        properties.put("mj.cluster.enabled", "true");
+        properties.put("mj.cluster.instance-id", instanceId);
+        properties.put("mj.cluster.lease-ttl", "3s");
+        properties.putAll(more);
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(MjBridgeApplication.class).run(args);
+    }
+}
