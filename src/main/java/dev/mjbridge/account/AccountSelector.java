@@ -92,6 +92,23 @@ public final class AccountSelector {
      */
     public static boolean suits(Account account, Need need) {
         AccountConfig config = account.config();
+        if (!suitsSettings(config, need)) {
+            return false;
+        }
+        // Below its fast-time reserve without relax allowed: it takes no fast or turbo work.
+        if (account.sync().fastWorkHeld() && (need.mode() == null ? config.mode() : need.mode()) != SpeedMode.RELAX) {
+            return false;
+        }
+        AccountFilter filter = need.filter();
+        return filter.remix() == null || account.remix().map(r -> r.equals(filter.remix())).orElse(!filter.remix());
+    }
+
+    /**
+     * Whether accounts.yml's settings of an account fit the need: all of {@link #suits} that does not
+     * depend on what the account's session learned (its fast-time reserve, its remix setting). In a
+     * cluster, what an instance can tell of an account another instance connects.
+     */
+    public static boolean suitsSettings(AccountConfig config, Need need) {
         if (!config.serves(need.botType())) {
             return false;
         }
@@ -104,10 +121,6 @@ public final class AccountSelector {
         if (need.mode() != null && !config.allows(need.mode())) {
             return false;
         }
-        // Below its fast-time reserve without relax allowed: it takes no fast or turbo work.
-        if (account.sync().fastWorkHeld() && (need.mode() == null ? config.mode() : need.mode()) != SpeedMode.RELAX) {
-            return false;
-        }
         AccountFilter filter = need.filter();
         if (filter.instanceId() != null && !filter.instanceId().equals(config.id())) {
             return false;
@@ -115,9 +128,6 @@ public final class AccountSelector {
         if (filter.channelId() != null && !filter.channelId().equals(config.channelId())) {
             return false;
         }
-        if (!filter.modes().isEmpty() && filter.modes().stream().noneMatch(config::allows)) {
-            return false;
-        }
-        return filter.remix() == null || account.remix().map(r -> r.equals(filter.remix())).orElse(!filter.remix());
+        return filter.modes().isEmpty() || filter.modes().stream().anyMatch(config::allows);
     }
 }

@@ -2,6 +2,7 @@ package dev.mjbridge.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.task.AccountLeases;
+import dev.mjbridge.task.ClusterAccounts;
 import dev.mjbridge.task.RecoveryScope;
 
 /**
@@ -64,6 +66,23 @@ public class ClusterConfiguration {
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     AccountLeases clusterAccountLeases(LeaseKeeper keeper) {
         return keeper::stampFor;
+    }
+
+    /** Tasks no account here can start wait for the accounts the other instances hold (task.ClusterQueue). */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ClusterAccounts clusterAccounts(LeaseKeeper keeper) {
+        return new ClusterAccounts() {
+            @Override
+            public boolean clustered() {
+                return true;
+            }
+
+            @Override
+            public Set<String> heldElsewhere() {
+                return keeper.heldElsewhere();
+            }
+        };
     }
 
     /** The registry shows the port the API listens on (known only once the server started). */

@@ -42,6 +42,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private volatile boolean aloneAtStart;
     private volatile boolean silent;
     private volatile boolean closed;
+    private volatile Set<String> elsewhere = Set.of();
     private boolean failing;
     private long rounds;
     private ScheduledExecutorService renewals;
@@ -162,8 +163,9 @@ public final class LeaseKeeper implements AutoCloseable {
             Set<String> taken = rows.stream().filter(LeaseStore.Lease::valid)
                     .filter(l -> !(l.owner().equals(me) && held.contains(l.accountId())))
                     .map(LeaseStore.Lease::accountId).collect(Collectors.toSet());
-            Set<String> live = store.liveInstances(properties.leaseTtl()).stream().map(LeaseStore.Instance::id)
-                    .collect(Collectors.toSet());
+            List<LeaseStore.Instance> liveInstances = store.liveInstances(properties.leaseTtl());
+            Set<String> live = liveInstances.stream().map(LeaseStore.Instance::id).collect(Collectors.toSet());
+            elsewhere = heldByOthers(me, rows, liveInstances);
             List<String> accounts = pool.configs().stream().map(AccountConfig::id).toList();
             Map<String, Integer> running = held.stream().collect(Collectors.toMap(id -> id,
                     id -> pool.find(id).map(a -> a.slots().running()).orElse(0)));
@@ -198,6 +200,21 @@ public final class LeaseKeeper implements AutoCloseable {
             }
             failing = true;
         }
+    }
+
+    /**
+     * The accounts other instances hold and take work with, as this round read them: for the task engine,
+     * whether a task none of this instance's accounts can start may wait for one of theirs.
+     */
+    public Set<String> heldElsewhere() {
+        return elsewhere;
+    }
+
+    private static Set<String> heldByOthers(String me, List<LeaseStore.Lease> rows, List<LeaseStore.Instance> live) {
+        Set<String> working = live.stream().filter(i -> !i.draining() && !i.id().equals(me))
+                .map(LeaseStore.Instance::id).collect(Collectors.toSet());
+        return rows.stream().filter(LeaseStore.Lease::valid).filter(l -> working.contains(l.owner()))
+                .map(LeaseStore.Lease::accountId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Releases the leases of accounts given up whose session has ended. */

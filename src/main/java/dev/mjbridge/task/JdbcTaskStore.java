@@ -117,6 +117,30 @@ public class JdbcTaskStore implements TaskStore {
         return written;
     }
 
+    /** The upsert {@link #save} runs, for a writer that runs it inside a transaction of its own ({@link WaitingTasks}). */
+    String upsertSql() {
+        return dialect.upsertSql;
+    }
+
+    /** A query's start that reads whole tasks with {@link #rows()}; a WHERE clause follows. */
+    static String readSql() {
+        return READ;
+    }
+
+    RowMapper<Task> rows() {
+        return rowMapper;
+    }
+
+    /** A task's routing as {@code routing_json} holds it. */
+    Routing routingOf(String routingJson) {
+        return codec.readRouting(routingJson);
+    }
+
+    /** The task's columns as the upsert binds them. */
+    SqlParameterSource columns(Task task) {
+        return params(task);
+    }
+
     /** H2 reports a lost insert race as an error instead of waiting: the next attempt updates. */
     private <T> T retryingLostRaces(Supplier<T> write) {
         if (dialect == Dialect.POSTGRESQL) {

@@ -57,6 +57,20 @@ final class TaskAdmission {
 
     /** Running there (1), queued there (22), or nowhere (23). */
     SubmitResult admit(Task task, JobRequest asked, Routing routing, String parentMessageId, int imageIndex) {
+        return admit(task, asked, routing, parentMessageId, imageIndex, false).orElseThrow();
+    }
+
+    /**
+     * In a cluster: running on one of this instance's accounts (1) when one has a free slot now;
+     * otherwise empty, and the task is not taken (it goes to the cluster's shared queue instead).
+     */
+    Optional<SubmitResult> admitToFreeSlot(Task task, JobRequest asked, Routing routing, String parentMessageId,
+                                           int imageIndex) {
+        return admit(task, asked, routing, parentMessageId, imageIndex, true);
+    }
+
+    private Optional<SubmitResult> admit(Task task, JobRequest asked, Routing routing, String parentMessageId,
+                                         int imageIndex, boolean freeSlotOnly) {
         AccountSelector.Need need = needOf(routing);
         Account chosen;
         AccountSlots.Admission admission;
@@ -66,10 +80,16 @@ final class TaskAdmission {
         Optional<PacedStart> later = Optional.empty();
         synchronized (lock) {
             List<Account> ranked = pool.candidates(need);
+            if (freeSlotOnly) {
+                ranked = ranked.stream().filter(a -> a.slots().hasFreeSlot()).toList();
+                if (ranked.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
             if (ranked.isEmpty()) {
                 later = pacedStart(need);
                 if (later.isEmpty()) {
-                    return new SubmitResult.NoCapacity(whyNoAccount(need));
+                    return Optional.of(new SubmitResult.NoCapacity(whyNoAccount(need)));
                 }
                 chosen = later.get().account();
             } else {
@@ -91,23 +111,23 @@ final class TaskAdmission {
         if (admission instanceof AccountSlots.Admission.Full) {
             // The ranking said there was room; only a concurrent submit can have taken it.
             writer.apply(task.id(), new TaskUpdate.Failed("No account could take the task: all queues are full"));
-            return new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full");
+            return Optional.of(new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full"));
         }
         if (!durable(task.id(), stored)) {
-            return new SubmitResult.NotStored("the task database did not confirm the task in time; it was not started");
+            return Optional.of(new SubmitResult.NotStored("the task database did not confirm the task in time; it was not started"));
         }
         if (admission instanceof AccountSlots.Admission.Queued queued) {
-            return new SubmitResult.Queued(tracked, chosen.id(), queued.ahead());
+            return Optional.of(new SubmitResult.Queued(tracked, chosen.id(), queued.ahead()));
         }
         if (later.isPresent()) {
             // It holds its slot meanwhile; the start is a timer, no thread waits.
             Account account = chosen;
             log.info("task {} waits for account {}'s pacing until {}", task.id(), account.id(), later.get().at());
             account.pacing().runAt(later.get().at(), () -> startQueued(task.id(), account));
-            return new SubmitResult.Queued(tracked, chosen.id(), 0, later.get().at());
+            return Optional.of(new SubmitResult.Queued(tracked, chosen.id(), 0, later.get().at()));
         }
         runner.run(tracked, chosen, request);
-        return new SubmitResult.Submitted(index.findById(task.id()).orElse(tracked), chosen.id());
+        return Optional.of(new SubmitResult.Submitted(index.findById(task.id()).orElse(tracked), chosen.id()));
     }
 
     /**
@@ -123,6 +143,36 @@ final class TaskAdmission {
             writer.apply(taskId, new TaskUpdate.Failed("mj-bridge could not store the task: its database did not answer"));
             return false;
         }
+    }
+
+    /**
+     * In a cluster, takes a free slot on one of this instance's accounts for a task claimed from the
+     * shared queue, best account first, and counts it against the account's pacing.
+     *
+     * @return the account whose slot it holds now; empty when none suits it with a free slot
+     */
+    Optional<Account> reserveFreeSlot(String taskId, Routing routing) {
+        AccountSelector.Need need = needOf(routing);
+        synchronized (lock) {
+            for (Account account : pool.candidates(need)) {
+                if (!account.slots().hasFreeSlot()) {
+                    continue;
+                }
+                if (account.slots().admit(taskId, () -> startQueued(taskId, account))
+                        instanceof AccountSlots.Admission.Started) {
+                    account.pacing().countJob();
+                    return Optional.of(account);
+                }
+                account.slots().removeQueued(taskId);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Follows and sends a task claimed from the cluster's shared queue onto {@code account}'s slot. */
+    void startClaimed(Task task, Account account) {
+        writer.adopt(task);
+        runner.run(task, account, task.internal().runtime().request());
     }
 
     /** Called by the account when a queued task's slot frees up; reads the task from memory. */
@@ -282,12 +332,12 @@ final class TaskAdmission {
         return Optional.ofNullable(best);
     }
 
-    private static AccountSelector.Need needOf(Routing routing) {
+    static AccountSelector.Need needOf(Routing routing) {
         return new AccountSelector.Need(routing.botType(), routing.pinnedAccountId(), routing.sameChannelAs(),
                 routing.filter(), routing.mode());
     }
 
-    private String whyNoAccount(AccountSelector.Need need) {
+    String whyNoAccount(AccountSelector.Need need) {
         List<Account> eligible = pool.eligible(need);
         if (!eligible.isEmpty()) {
             return PacingRefusal.reason(eligible).orElse("all eligible accounts are busy: their queues are full");

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
+
+import javax.sql.DataSource;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,12 +75,26 @@ public class TaskEngineConfiguration {
         return new SeedRequests(pool, writer, properties.tasks().seedTimeout());
     }
 
+    /**
+     * In a cluster ({@link ClusterAccounts} present), a task no account here can start waits in the shared
+     * queue in the database for a suitable account of any instance.
+     */
     @Bean
     TaskService taskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
                             JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads,
-                            MjProperties properties) {
+                            MjProperties properties, ObjectProvider<ClusterAccounts> cluster, JdbcTaskStore jdbc,
+                            DataSource dataSource, ObjectProvider<AccountLeases> leases) {
+        ClusterAccounts accounts = cluster.getIfAvailable(() -> ClusterAccounts.NONE);
         return new TaskService(ids, store, index, writer, pool, sender, runner, seeds, reads,
-                properties.tasks().maxWait());
+                properties.tasks().maxWait(), accounts,
+                accounts.clustered() ? new WaitingTasks(jdbc, dataSource) : null,
+                leases.getIfAvailable(() -> AccountLeases.NONE));
+    }
+
+    /** Woken from outside the engine when another instance adds a task to the cluster's queue. */
+    @Bean
+    ClusterQueue clusterQueue(TaskService service) {
+        return service.clusterQueue();
     }
 
     /** {@code mj.midjourney.cdn}; in sandbox mode the sandbox's own Midjourney CDN. */
@@ -115,6 +131,7 @@ public class TaskEngineConfiguration {
                 pool.whenAccountJoins(account -> {
                     PacingAfterRestart.restore(account, store);
                     takeover.takeUp(account);
+                    service.clusterQueue().wake();
                 });
                 if (recoveryScope.getIfAvailable(() -> RecoveryScope.ALL).takesUpUnfinishedTasks()) {
                     recovery.recover();
@@ -122,6 +139,7 @@ public class TaskEngineConfiguration {
                 // In a cluster, the tasks of the accounts claimed before start-up follow them here.
                 pool.all().forEach(takeover::takeUp);
                 pool.connectAll();
+                service.clusterQueue().start();
                 long every = properties.tasks().timeoutCheck().toMillis();
                 timeouts = mjScheduler.scheduleWithFixedDelay(new TaskTimeouts(index, writer, pool), every, every,
                         TimeUnit.MILLISECONDS);
@@ -132,6 +150,7 @@ public class TaskEngineConfiguration {
                 if (timeouts != null) {
                     timeouts.cancel(false);
                 }
+                service.clusterQueue().close();
                 pool.close();
             }
 

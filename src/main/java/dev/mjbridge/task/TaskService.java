@@ -38,8 +38,20 @@ public final class TaskService {
     private final TaskReads reads;
     private final TaskAdmission admission;
 
+    private final ClusterQueue clusterQueue;
+
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
                 JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads, Duration maxWait) {
+        this(ids, store, index, writer, pool, sender, runner, seeds, reads, maxWait, ClusterAccounts.NONE, null,
+                AccountLeases.NONE);
+    }
+
+    /**
+     * @param waiting the cluster's shared queue in the database; used only when {@code cluster} is clustered
+     */
+    TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
+                JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads, Duration maxWait,
+                ClusterAccounts cluster, WaitingTasks waiting, AccountLeases leases) {
         this.reads = reads;
         this.ids = ids;
         this.store = store;
@@ -50,8 +62,14 @@ public final class TaskService {
         this.runner = runner;
         this.seeds = seeds;
         this.admission = new TaskAdmission(pool, writer, runner, index, maxWait);
+        this.clusterQueue = new ClusterQueue(cluster, waiting, admission, pool, writer, leases, maxWait);
         writer.onJobOver(this::release);
-        pool.handOverQueuedWorkTo(admission::moveQueued);
+        pool.handOverQueuedWorkTo(clusterQueue.active() ? clusterQueue::giveBack : admission::moveQueued);
+    }
+
+    /** The cluster's shared queue as this instance sees it (inert outside a cluster). */
+    public ClusterQueue clusterQueue() {
+        return clusterQueue;
     }
 
     /** A new task, remembering the base URL of the request that asks for it (for stored-image links). */
@@ -62,12 +80,24 @@ public final class TaskService {
 
     /** Puts the task on an eligible account: running there (1), queued there (22), or nowhere (23). */
     public SubmitResult submit(Task task, JobRequest request, Routing routing) {
-        return admission.admit(task, request, routing, null, 0);
+        return admit(task, request, routing, null, 0);
+    }
+
+    /**
+     * In a cluster, a task none of this instance's accounts can start now waits in the shared queue for
+     * whichever instance has a suitable account free first; otherwise it queues on an account here.
+     */
+    private SubmitResult admit(Task task, JobRequest request, Routing routing, String parentMessageId, int imageIndex) {
+        if (!clusterQueue.active()) {
+            return admission.admit(task, request, routing, parentMessageId, imageIndex);
+        }
+        return admission.admitToFreeSlot(task, request, routing, parentMessageId, imageIndex)
+                .orElseGet(() -> clusterQueue.add(task, request, routing, parentMessageId, imageIndex));
     }
 
     /** As {@link #submit}, for a button press on {@code parent}'s message. */
     public SubmitResult submitAction(Task task, JobRequest.Button request, Routing routing) {
-        return admission.admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
+        return admit(task, request, routing, request.messageId(), CustomId.parse(request.customId()).index());
     }
 
     /**
@@ -160,7 +190,18 @@ public final class TaskService {
     public CancelResult cancel(String taskId) {
         Optional<Task> found = index.findById(taskId);
         if (found.isEmpty()) {
-            return store.findById(taskId).<CancelResult>map(CancelResult.AlreadyFinished::new)
+            Optional<Task> stored = store.findById(taskId);
+            if (clusterQueue.active() && stored.isPresent() && stored.get().status() == TaskStatus.NOT_START
+                    && stored.get().accountId() == null) {
+                Optional<Task> cancelled = clusterQueue.cancelWaiting(taskId, "Cancelled by the client");
+                if (cancelled.isPresent()) {
+                    return new CancelResult.Cancelled(cancelled.get());
+                }
+                stored = store.findById(taskId);
+            }
+            // In a cluster an unfinished task this instance does not follow is another instance's, in flight.
+            return stored.<CancelResult>map(t -> clusterQueue.active() && !t.status().isFinal()
+                            ? new CancelResult.AlreadyRunning(t) : new CancelResult.AlreadyFinished(t))
                     .orElseGet(CancelResult.NotFound::new);
         }
         Task task = found.get();
@@ -255,5 +296,6 @@ public final class TaskService {
         if (task.accountId() != null) {
             pool.releaseSlot(task.accountId(), task.id());
         }
+        clusterQueue.wake();
     }
 }

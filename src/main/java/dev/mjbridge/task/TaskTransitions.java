@@ -94,6 +94,13 @@ public class TaskTransitions {
         if (update instanceof TaskUpdate.Stamped u) {
             return current.withInternal(current.internal().withLease(u.lease()));
         }
+        if (update instanceof TaskUpdate.BackToClusterQueue) {
+            if (current.status() != TaskStatus.NOT_START) {
+                return null;
+            }
+            return current.withProperties(current.properties().withDiscordInstanceId(null).withDiscordChannelId(null))
+                    .withInternal(current.internal().withLease(null));
+        }
         Finished held = current.internal().held();
         if (held != null) {
             return afterHeld(current, held, update, now);

@@ -35,6 +35,14 @@ public sealed interface TaskUpdate {
     }
 
     /**
+     * In a cluster, a task still waiting for a slot leaves its account (given up by this instance) for the
+     * cluster's shared queue, where any instance holding a suitable account claims it: no account, no
+     * lease. Applies only to a task not sent yet ({@code NOT_START}).
+     */
+    record BackToClusterQueue() implements TaskUpdate {
+    }
+
+    /**
      * A task still waiting for a slot moves to another account (its own left the pool). Applies
      * only to a task not sent yet ({@code NOT_START}).
      */

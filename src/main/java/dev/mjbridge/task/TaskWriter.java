@@ -136,6 +136,37 @@ public final class TaskWriter {
         lastActivity.put(task.id(), System.currentTimeMillis());
     }
 
+    /**
+     * In a cluster, tells the listeners of a version this instance wrote to the shared queue directly
+     * (a task added to it, or failed or cancelled while it waited) without following the task: it is
+     * not put in memory, as another instance may claim it any moment.
+     */
+    void announce(Task task, boolean submitted) {
+        TaskJson version = json.serialize(task);
+        if (submitted) {
+            for (TaskListener listener : listeners) {
+                try {
+                    listener.onTaskSubmitted(task);
+                } catch (RuntimeException e) {
+                    log.error("task listener {} failed for new task {}", listener.getClass().getSimpleName(), task.id(), e);
+                }
+            }
+        }
+        publish(task, version);
+    }
+
+    /** The version {@code update} makes of {@code task}, without applying it anywhere; empty when it does not apply. */
+    Optional<Task> preview(Task task, TaskUpdate update) {
+        return transitions.apply(task, update);
+    }
+
+    /** Stops following a task another instance follows from now on (it went back to the cluster's queue). */
+    void letGo(String taskId) {
+        index.remove(taskId);
+        json.evict(taskId);
+        lastActivity.remove(taskId);
+    }
+
     /** Applies an update; empty when the task is unknown, finished, or the update changes nothing. */
     public Optional<Task> apply(String taskId, TaskUpdate update) {
         return applyAndStore(taskId, update).map(Applied::task);
