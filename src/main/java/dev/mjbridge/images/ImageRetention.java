@@ -48,6 +48,7 @@ public final class ImageRetention implements SmartLifecycle {
     /** Guards the scheduler only, so stopping never waits for a run that holds the instance's lock. */
     private final Object lifecycle = new Object();
     private volatile ScheduledExecutorService scheduler;
+    private final ExclusiveRuns exclusive;
 
     /**
      * @param listeners read on every pruned task, so listeners created after this (the task engine,
@@ -55,6 +56,13 @@ public final class ImageRetention implements SmartLifecycle {
      */
     public ImageRetention(StoredImageIndex index, ImageStore store, ImageProperties settings, Clock clock,
                           Supplier<? extends Collection<PrunedImagesListener>> listeners) {
+        this(index, store, settings, clock, listeners, ExclusiveRuns.ALWAYS);
+    }
+
+    /** @param exclusive whether this instance runs a scheduled round now (in a cluster, one instance does) */
+    public ImageRetention(StoredImageIndex index, ImageStore store, ImageProperties settings, Clock clock,
+                          Supplier<? extends Collection<PrunedImagesListener>> listeners, ExclusiveRuns exclusive) {
+        this.exclusive = exclusive;
         this.index = index;
         this.store = store;
         this.maxAge = Optional.ofNullable(settings.maxAge());
@@ -172,10 +180,13 @@ public final class ImageRetention implements SmartLifecycle {
                 maxBytes.map(limit -> ", keeping at most " + limit + " bytes").orElse(""));
     }
 
-    /** A scheduled run: what escapes is logged, so the next run still happens. */
+    /**
+     * A scheduled run: what escapes is logged, so the next run still happens. In a cluster, where the
+     * instances share the index and the store, only one of them runs it at a time ({@link ExclusiveRuns}).
+     */
     private void runLogged() {
         try {
-            runNow();
+            exclusive.run("mj-image-retention", interval, this::runNow);
         } catch (RuntimeException e) {
             log.warn("stored image retention failed; it runs again in {}", CompactDuration.of(interval), e);
         }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,17 @@ public class StoredImagesConfiguration {
 
     @Bean
     ImageRetention imageRetention(StoredImageIndex index, ImageStore store, ImageProperties properties,
-                                  ObjectProvider<Clock> clock, ObjectProvider<PrunedImagesListener> listeners) {
+                                  ObjectProvider<Clock> clock, ObjectProvider<PrunedImagesListener> listeners,
+                                  ObjectProvider<ExclusiveRuns> exclusive) {
         return new ImageRetention(index, store, properties, clock.getIfAvailable(Clock::systemUTC),
-                () -> listeners.orderedStream().toList());
+                () -> listeners.orderedStream().toList(), exclusive.getIfAvailable(() -> ExclusiveRuns.ALWAYS));
+    }
+
+    /** The instances of a cluster share the index and the store: retention runs on one at a time. */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ExclusiveRuns databaseLockedRuns(DataSource dataSource) {
+        return new DatabaseLockedRuns(dataSource);
     }
 
     @Bean
