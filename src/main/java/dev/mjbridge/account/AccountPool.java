@@ -54,6 +54,7 @@ public final class AccountPool implements AutoCloseable {
 
     /** Told of each account added by a live edit, before it connects (the task layer restores its pacing). */
     private volatile Consumer<Account> onJoin = account -> { };
+    private volatile Consumer<Set<String>> onDropped = ids -> { };
 
     public AccountPool(List<AccountConfig> configs, AccountConnector connector, AccountSelector selector, boolean sandbox) {
         this.configs = List.copyOf(configs);
@@ -146,6 +147,14 @@ public final class AccountPool implements AutoCloseable {
     }
 
     /**
+     * Runs {@code action} with the ids of the accounts {@link #dropNow} stopped, after their sessions
+     * stopped: their tasks are another instance's to follow from now on.
+     */
+    public void whenAccountsDropped(Consumer<Set<String>> action) {
+        this.onDropped = action;
+    }
+
+    /**
      * Runs {@code action} whenever the accounts change: once built, after each live edit, and when an
      * account on its way out has left. Also at once, so a late observer starts with the pool as it is.
      */
@@ -234,6 +243,7 @@ public final class AccountPool implements AutoCloseable {
                     account.id(), reason, queued.size());
         }
         if (!dropped.isEmpty()) {
+            onDropped.accept(dropped.stream().map(Account::id).collect(java.util.stream.Collectors.toSet()));
             membersChanged();
         }
     }

@@ -2,6 +2,7 @@ package dev.mjbridge.task;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,25 @@ final class AccountTakeover {
         if (!unfinished.isEmpty()) {
             log.info("account {} claimed at epoch {}: {} unfinished task(s) follow it here", account.id(),
                     stamp.get().epoch(), followed);
+        }
+    }
+
+    /**
+     * The other way: this instance lost these accounts (their leases lapsed, or it shuts down), so it stops
+     * following their unfinished tasks. The database keeps them for the account's next owner; reads here
+     * answer from the database from now on, not from a memory that no longer hears the account, and no
+     * timeout here fails a task another instance follows to its end.
+     */
+    void letGo(Set<String> accounts) {
+        int left = 0;
+        for (Task task : index.snapshot()) {
+            if (accounts.contains(task.accountId()) && !task.status().isFinal()) {
+                writer.letGo(task.id());
+                left++;
+            }
+        }
+        if (left > 0) {
+            log.info("accounts {} left this instance: {} unfinished task(s) left to their next owner", accounts, left);
         }
     }
 

@@ -128,6 +128,7 @@ public class TaskEngineConfiguration {
                 RestartRecovery recovery = new RestartRecovery(store, service, writer, images);
                 AccountTakeover takeover = new AccountTakeover(store, index, writer, recovery,
                         leases.getIfAvailable(() -> AccountLeases.NONE));
+                pool.whenAccountsDropped(takeover::letGo);
                 pool.whenAccountJoins(account -> {
                     PacingAfterRestart.restore(account, store);
                     takeover.takeUp(account);
