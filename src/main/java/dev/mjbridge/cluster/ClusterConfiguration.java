@@ -21,6 +21,7 @@ import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.task.AccountLeases;
 import dev.mjbridge.task.ClusterAccounts;
 import dev.mjbridge.task.RecoveryScope;
+import dev.mjbridge.task.TaskIds;
 
 /**
  * Wires the cluster when {@code mj.cluster.enabled=true}; with it off nothing here but the settings
@@ -38,7 +39,7 @@ public class ClusterConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     @DependsOnDatabaseInitialization
-    LeaseKeeper leaseKeeper(ClusterProperties properties, DataSource dataSource, AccountPool pool) {
+    LeaseKeeper leaseKeeper(ClusterProperties properties, DataSource dataSource, AccountPool pool, TaskIds taskIds) {
         String product = LeaseStore.product(dataSource);
         if (!"PostgreSQL".equalsIgnoreCase(product)) {
             throw new InvalidSettingException("mj.cluster.enabled", "the instances of a cluster share a PostgreSQL "
@@ -46,7 +47,7 @@ public class ClusterConfiguration {
                     + "(SPRING_DATASOURCE_URL) at jdbc:postgresql://..., or set mj.cluster.enabled=false");
         }
         LeaseStore store = new LeaseStore(dataSource, properties.renewInterval());
-        LeaseKeeper keeper = new LeaseKeeper(properties, store, pool, localAddress());
+        LeaseKeeper keeper = new LeaseKeeper(properties, store, pool, localAddress(), taskIds::useInstanceSlot);
         keeper.start();
         return keeper;
     }

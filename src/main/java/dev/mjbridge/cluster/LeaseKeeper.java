@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private final AccountPool pool;
     private final String address;
     private final LocalLeases leases;
+    private final IntConsumer idSlots;
     private volatile Integer port;
     private volatile boolean aloneAtStart;
     private volatile boolean silent;
@@ -48,7 +50,12 @@ public final class LeaseKeeper implements AutoCloseable {
     private ScheduledExecutorService renewals;
     private ScheduledExecutorService watchdog;
 
-    LeaseKeeper(ClusterProperties properties, LeaseStore store, AccountPool pool, String address) {
+    /**
+     * @param idSlots told the task id slot this instance holds, at start and whenever it had to take a new
+     *                one (it was taken for dead and registered again)
+     */
+    LeaseKeeper(ClusterProperties properties, LeaseStore store, AccountPool pool, String address, IntConsumer idSlots) {
+        this.idSlots = idSlots;
         this.properties = properties;
         this.store = store;
         this.pool = pool;
@@ -63,7 +70,7 @@ public final class LeaseKeeper implements AutoCloseable {
      */
     void start() {
         pool.connectOnly(leases::connectable);
-        store.register(properties.instanceId(), address, port);
+        registerWithIdSlot();
         aloneAtStart = store.liveInstances(properties.leaseTtl()).stream()
                 .noneMatch(i -> !i.id().equals(properties.instanceId()));
         log.info("cluster: instance {} joined ({}), lease ttl {}, renewed every {}", properties.instanceId(),
@@ -76,6 +83,13 @@ public final class LeaseKeeper implements AutoCloseable {
         renewals = Executors.newSingleThreadScheduledExecutor(daemon("mj-cluster-keeper"));
         long every = properties.renewInterval().toMillis();
         renewals.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void registerWithIdSlot() {
+        store.register(properties.instanceId(), address, port);
+        int slot = store.claimIdSlot(properties.instanceId(), properties.leaseTtl());
+        idSlots.accept(slot);
+        log.info("cluster: instance {} holds task id slot {}", properties.instanceId(), slot);
     }
 
     /** True when no other instance was live as this one joined: the unfinished tasks are its own. */
@@ -139,7 +153,8 @@ public final class LeaseKeeper implements AutoCloseable {
         try {
             long started = leases.now();
             if (!store.heartbeat(me)) {
-                store.register(me, address, port);
+                // Taken for dead meanwhile: a live instance may hold its old id slot by now.
+                registerWithIdSlot();
             }
             Map<String, Long> epochs = leases.epochs();
             List<String> renewed = store.renew(me, epochs, properties.leaseTtl());

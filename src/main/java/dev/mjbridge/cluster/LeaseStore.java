@@ -61,6 +61,32 @@ final class LeaseStore {
                 """).param("id", id).param("address", address).param("port", port).update();
     }
 
+    /** How many task id slots there are: two digits of a task id. */
+    static final int ID_SLOTS = 100;
+
+    /**
+     * Gives this (registered) instance a task id slot no live instance holds, taking the slots in the
+     * sequence's turn, so a slot an instance left behind is reused last.
+     *
+     * @throws IllegalStateException when live instances hold every slot
+     */
+    int claimIdSlot(String id, Duration ttl) {
+        for (int attempt = 0; attempt < ID_SLOTS; attempt++) {
+            long next = sql.sql("SELECT nextval('mj_task_id_slot_seq')").query(Long.class).single();
+            int slot = (int) (next % ID_SLOTS);
+            int taken = sql.sql("""
+                    UPDATE mj_cluster_instance SET id_slot = :slot WHERE instance_id = :id AND NOT EXISTS (
+                        SELECT 1 FROM mj_cluster_instance o WHERE o.id_slot = :slot AND o.instance_id <> :id
+                        AND o.heartbeat_at > now() - :ttl * INTERVAL '1 millisecond')
+                    """).param("slot", slot).param("id", id).param("ttl", ttl.toMillis()).update();
+            if (taken == 1) {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("live instances hold all " + ID_SLOTS + " task id slots: a cluster has at most "
+                + ID_SLOTS + " instances");
+    }
+
     /** Moves the heartbeat; false when the row is gone (another instance took this one for dead). */
     boolean heartbeat(String id) {
         return sql.sql("UPDATE mj_cluster_instance SET heartbeat_at = now() WHERE instance_id = :id")

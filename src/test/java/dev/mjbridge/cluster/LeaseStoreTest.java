@@ -131,6 +131,25 @@ class LeaseStoreTest {
     }
 
     @Test
+    void liveInstancesHoldDifferentTaskIdSlotsAndADeadOnesSlotIsFreeAgain() {
+        java.util.Set<Integer> slots = new java.util.HashSet<>();
+        for (int i = 0; i < LeaseStore.ID_SLOTS; i++) {
+            store.register("slot-" + i, "10.0.0.1", 8080);
+            assertThat(slots.add(store.claimIdSlot("slot-" + i, TTL))).as("slot of instance %d", i).isTrue();
+        }
+        store.register("one-too-many", "10.0.0.1", 8080);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.claimIdSlot("one-too-many", TTL))
+                .hasMessageContaining("at most 100 instances");
+
+        JdbcClient.create(schema.dataSource())
+                .sql("UPDATE mj_cluster_instance SET heartbeat_at = now() - INTERVAL '31 seconds' WHERE instance_id = 'slot-42'")
+                .update();
+        int taken = JdbcClient.create(schema.dataSource())
+                .sql("SELECT id_slot FROM mj_cluster_instance WHERE instance_id = 'slot-42'").query(Integer.class).single();
+        assertThat(store.claimIdSlot("one-too-many", TTL)).as("the silent instance's slot").isEqualTo(taken);
+    }
+
+    @Test
     void anInstanceSilentForLongerThanTheTtlIsNotLive() {
         store.register("i-a", null, null);
         JdbcClient.create(schema.dataSource())

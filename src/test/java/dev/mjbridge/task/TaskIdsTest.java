@@ -24,6 +24,54 @@ class TaskIdsTest {
     }
 
     @Test
+    void inAClusterTheLastTwoDigitsAreTheInstancesSlotAndTenIdsFitAMillisecond() {
+        AtomicLong clock = new AtomicLong(1732800000000L);
+        TaskIds seven = new TaskIds(clock::get);
+        TaskIds twelve = new TaskIds(clock::get);
+        seven.useInstanceSlot(7);
+        twelve.useInstanceSlot(12);
+
+        assertThat(seven.next()).isEqualTo("1732800000000007");
+        assertThat(seven.next()).isEqualTo("1732800000000107");
+        assertThat(twelve.next()).isEqualTo("1732800000000012");
+        for (int i = 0; i < 8; i++) {
+            seven.next();
+        }
+        assertThat(seven.next()).as("the eleventh borrows from the next millisecond").isEqualTo("1732800000001007");
+        clock.set(1732800000005L);
+        assertThat(seven.next()).isEqualTo("1732800000005007");
+        assertThat(seven.next()).hasSize(16);
+    }
+
+    @Test
+    void idsOfTwoSlotsNeverMeetHoweverFastTheyAreTaken() {
+        TaskIds first = new TaskIds();
+        TaskIds second = new TaskIds();
+        first.useInstanceSlot(0);
+        second.useInstanceSlot(1);
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(seen.add(first.next())).isTrue();
+            assertThat(seen.add(second.next())).isTrue();
+        }
+    }
+
+    @Test
+    void anIdAfterTheSlotChangedIsStillGreater() {
+        AtomicLong clock = new AtomicLong(1732800000000L);
+        TaskIds ids = new TaskIds(clock::get);
+        String single = ids.next();
+        ids.useInstanceSlot(57);
+        String slotted = ids.next();
+        ids.useInstanceSlot(3);
+        String again = ids.next();
+
+        assertThat(Long.parseLong(slotted)).isGreaterThan(Long.parseLong(single));
+        assertThat(Long.parseLong(again)).isGreaterThan(Long.parseLong(slotted));
+        assertThat(again).endsWith("03");
+    }
+
+    @Test
     void idsKeepGrowingWhenTheClockStandsStillOrGoesBack() {
         AtomicLong clock = new AtomicLong(1732800000000L);
         TaskIds ids = new TaskIds(clock::get);
