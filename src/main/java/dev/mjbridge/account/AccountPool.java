@@ -49,6 +49,13 @@ public final class AccountPool implements AutoCloseable {
     private volatile QueuedWorkHandover handover = (account, taskIds, successor) ->
             log.warn("account {} left with {} queued task(s) and nothing to hand them to", account.id(), taskIds.size());
 
+    /**
+     * Set when the instance drains (the cluster hands its accounts to the others): an account leaving
+     * keeps its queued tasks in the database with it, for its next owner, instead of handing them to
+     * this pool's other accounts, which are all leaving too.
+     */
+    private volatile boolean queuedWorkStays;
+
     /** Told after the set of accounts changed (built, edited, one left for good): the meters follow it. */
     private final List<Runnable> onMembersChange = new CopyOnWriteArrayList<>();
 
@@ -238,6 +245,15 @@ public final class AccountPool implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on an account leaving the pool leaves its queued tasks where they are (with it, in the
+     * database) rather than handing them over: the cluster drains this instance, and the next owner of
+     * each account sends them, as after {@link #dropNow}.
+     */
+    public void keepQueuedWorkOnLeaving() {
+        queuedWorkStays = true;
+    }
+
     /** True while this pool has a session of this id: a member, or one on its way out. */
     public synchronized boolean hasSession(String id) {
         return accounts.containsKey(id) || leaving.stream().anyMatch(a -> a.id().equals(id));
@@ -330,7 +346,9 @@ public final class AccountPool implements AutoCloseable {
         account.retire(successor == null ? "removed from the accounts file: ends its running tasks, then disconnects"
                 : "replaced (its connection settings changed): ends its running tasks on the old session");
         List<String> queued = account.slots().closeAndTakeQueued();
-        if (!queued.isEmpty()) {
+        if (!queued.isEmpty() && queuedWorkStays) {
+            log.info("account {}: leaving; {} queued task(s) left to its next owner", account.id(), queued.size());
+        } else if (!queued.isEmpty()) {
             handover.handOver(account, queued, successor);
         }
         // Not on the thread that freed the last slot: that may be the account's own gateway thread.

@@ -42,6 +42,8 @@ public final class LeaseKeeper implements AutoCloseable {
     private volatile boolean aloneAtStart;
     private volatile boolean silent;
     private volatile boolean closed;
+    /** Set by {@link ClusterDrain}: every held account is on its way out, and nothing is claimed any more. */
+    private volatile boolean draining;
     private boolean failing;
     private long rounds;
     private ScheduledExecutorService renewals;
@@ -162,12 +164,13 @@ public final class LeaseKeeper implements AutoCloseable {
             Set<String> taken = rows.stream().filter(LeaseStore.Lease::valid)
                     .filter(l -> !(l.owner().equals(me) && held.contains(l.accountId())))
                     .map(LeaseStore.Lease::accountId).collect(Collectors.toSet());
-            Set<String> live = store.liveInstances(properties.leaseTtl()).stream().map(LeaseStore.Instance::id)
-                    .collect(Collectors.toSet());
+            // A draining instance takes no share: the others aim at its accounts as it releases them.
+            Set<String> live = store.liveInstances(properties.leaseTtl()).stream().filter(i -> !i.draining())
+                    .map(LeaseStore.Instance::id).collect(Collectors.toSet());
             List<String> accounts = pool.configs().stream().map(AccountConfig::id).toList();
             Map<String, Integer> running = held.stream().collect(Collectors.toMap(id -> id,
                     id -> pool.find(id).map(a -> a.slots().running()).orElse(0)));
-            SharePlan.Plan plan = SharePlan.decide(new SharePlan.View(me, accounts, live, taken, held,
+            SharePlan.Plan plan = draining ? new SharePlan.Plan(List.of(), Optional.empty(), List.of()) : SharePlan.decide(new SharePlan.View(me, accounts, live, taken, held,
                     leases.leaving(), running));
 
             for (String id : plan.claim()) {
@@ -200,6 +203,64 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
+    /** True once a drain began: no more claims, every held account leaving. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /**
+     * Begins a drain ({@link ClusterDrain}): shown as draining in the registry, no more claims, and every
+     * held account leaves as a given-up one does (no new work, running jobs end, then disconnected).
+     */
+    void startDraining() {
+        draining = true;
+        try {
+            if (!silent) {
+                store.markDraining(properties.instanceId());
+            }
+        } catch (DataAccessException e) {
+            log.warn("cluster: could not mark this instance draining in the registry: {}", e.getMessage());
+        }
+        leaveEverything();
+    }
+
+    /** Every held account starts leaving, one a round claimed as the drain began included. */
+    void leaveEverything() {
+        Set<String> leaving = leases.leaving();
+        Set<String> joining = leases.held().stream().filter(id -> !leaving.contains(id)).collect(Collectors.toSet());
+        if (!joining.isEmpty()) {
+            joining.forEach(leases::startLeaving);
+            pool.refreshHeld();
+        }
+    }
+
+    /** Releases the leases of leaving accounts whose session has ended (a drain does not wait for a round). */
+    void releaseEnded() {
+        if (!silent && !closed) {
+            finishLeaving(properties.instanceId());
+        }
+    }
+
+    /**
+     * Stops the sessions of every account still held, running jobs or not, and releases their leases
+     * at once, so the others take them over now (the drain's bound passed).
+     *
+     * @return the accounts stopped
+     */
+    Set<String> stopAndReleaseAll(String reason) {
+        Map<String, Long> epochs = leases.epochs();
+        if (epochs.isEmpty()) {
+            return Set.of();
+        }
+        epochs.keySet().forEach(leases::startLeaving);
+        pool.dropNow(epochs.keySet(), reason);
+        epochs.keySet().forEach(leases::forget);
+        if (!silent) {
+            epochs.forEach((id, epoch) -> store.release(id, properties.instanceId(), epoch));
+        }
+        return epochs.keySet();
+    }
+
     /** Releases the leases of accounts given up whose session has ended. */
     private void finishLeaving(String me) {
         for (String id : leases.leaving()) {
@@ -225,11 +286,12 @@ public final class LeaseKeeper implements AutoCloseable {
             List<ClusterOverview.LeaseRow> leaseRows = rows.stream()
                     .map(l -> new ClusterOverview.LeaseRow(l.accountId(), l.owner(), l.epoch(), l.expiresInMillis()))
                     .toList();
-            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), instances,
-                    leaseRows, null);
+            LeaseStore.QueueDepth queue = store.queueDepth();
+            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), draining,
+                    queue.queued(), queue.waitingForAnAccount(), instances, leaseRows, null);
         } catch (DataAccessException e) {
-            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), List.of(),
-                    List.of(), "the database could not be read: " + e.getClass().getSimpleName());
+            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), draining,
+                    null, null, List.of(), List.of(), "the database could not be read: " + e.getClass().getSimpleName());
         }
     }
 
