@@ -22,6 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.task.AccountLeases;
+import dev.mjbridge.task.InFlightIndex;
+import dev.mjbridge.task.SettledTasks;
+import dev.mjbridge.task.WriteBehindTaskStore;
 import dev.mjbridge.task.RecoveryScope;
 
 /**
@@ -85,7 +88,10 @@ public class ClusterConfiguration {
     @Bean
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     ClusterDrain clusterDrain(LeaseKeeper keeper, AccountPool pool, ClusterProperties properties,
-                              ApplicationContext context) {
+                              InFlightIndex tasks, WriteBehindTaskStore store, ApplicationContext context) {
+        // A drained account's lease waits for its tasks' last writes too (a picture being kept, a row
+        // not written yet): the next owner then finds them finished.
+        keeper.releaseOnlyWhen(new SettledTasks(tasks, store)::settledOn);
         return new ClusterDrain(keeper, pool, properties.drainTimeout(),
                 () -> AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC));
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public final class LeaseKeeper implements AutoCloseable {
     private volatile boolean closed;
     /** Set by {@link ClusterDrain}: every held account is on its way out, and nothing is claimed any more. */
     private volatile boolean draining;
+    /** While draining, a leaving account is released only once this says its tasks are over here. */
+    private volatile Predicate<String> settled = id -> true;
     private boolean failing;
     private long rounds;
     private ScheduledExecutorService renewals;
@@ -234,6 +237,11 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
+    /** While draining, an account whose session ended is released only once {@code settled} says so. */
+    void releaseOnlyWhen(Predicate<String> settled) {
+        this.settled = settled;
+    }
+
     /** Releases the leases of leaving accounts whose session has ended (a drain does not wait for a round). */
     void releaseEnded() {
         if (!silent && !closed) {
@@ -265,7 +273,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private void finishLeaving(String me) {
         for (String id : leases.leaving()) {
             Long epoch = leases.epoch(id);
-            if (epoch != null && !pool.hasSession(id)) {
+            if (epoch != null && !pool.hasSession(id) && (!draining || settled.test(id))) {
                 store.release(id, me, epoch);
                 leases.forget(id);
                 log.info("cluster: released account {}", id);

@@ -74,7 +74,7 @@ final class ApiFixture {
                         new ActionController(tasks, planner, submitter, prompts, images),
                         new UploadController(tasks, images, properties),
                         new TaskController(tasks),
-                        new AccountController(pool),
+                        accountsAlone(pool),
                         new AccountAdminController(pool, syncer))
                 .setMessageConverters(converters(properties))
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler(), new MissingBodyAdvice())
@@ -174,5 +174,17 @@ final class ApiFixture {
                         .withDiscordInstanceId("main")
                         .withDiscordChannelId(CHANNEL_ID)
                         .withFlags(0));
+    }
+
+    /** The account endpoints of an instance without a cluster. */
+    static AccountController accountsAlone(AccountPool pool) {
+        PeerCalls peers = new PeerCalls();
+        return new AccountController(pool, noCluster(), new ClusterAccounts(pool, peers));
+    }
+
+    /** What the controllers get with {@code mj.cluster.enabled} off: no cluster bean. */
+    static org.springframework.beans.factory.ObjectProvider<dev.mjbridge.cluster.ClusterDirectory> noCluster() {
+        return new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(dev.mjbridge.cluster.ClusterDirectory.class);
     }
 }
