@@ -52,10 +52,12 @@ final class ClusterAccounts {
             shown.put(local.id(), local);
         }
         ClusterDirectory.Snapshot snapshot;
+        String unread = null;
         try {
             snapshot = cluster.snapshot();
         } catch (DataAccessException e) {
             snapshot = new ClusterDirectory.Snapshot(List.of(), Map.of());
+            unread = "its holder is not known: the cluster database could not be read";
         }
         Map<String, String> silent = new LinkedHashMap<>();
         Map<String, CompletableFuture<PeerCalls.Answer>> asked = new LinkedHashMap<>();
@@ -84,7 +86,8 @@ final class ClusterAccounts {
             if (found == null) {
                 found = remote.get(config.id());
             }
-            merged.add(found != null ? found : unknown(config, reasonUnknown(snapshot.owners().get(config.id()), silent)));
+            String reason = unread != null ? unread : reasonUnknown(snapshot.owners().get(config.id()), silent);
+            merged.add(found != null ? found : unknown(config, reason));
         }
         // Accounts on their way out of this instance's pool (removed from accounts.yml) come last, as alone.
         merged.addAll(shown.values());

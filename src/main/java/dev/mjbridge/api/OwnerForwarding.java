@@ -38,7 +38,9 @@ final class OwnerForwarding implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        if (!(handler instanceof HandlerMethod method) || request.getHeader(PeerCalls.FORWARDED) != null) {
+        // The class first: a cheap test on every API call (fetch is polled hard), the annotation only then.
+        if (!(handler instanceof HandlerMethod method) || method.getBeanType() != AccountAdminController.class
+                || request.getHeader(PeerCalls.FORWARDED) != null) {
             return true;
         }
         OwnerAnswers owner = method.getMethodAnnotation(OwnerAnswers.class);
