@@ -103,9 +103,9 @@ public final class ClusterDrain {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<String> held = new LinkedHashSet<>(keeper.held());
         log.info("cluster: draining: accounts {} take no new work; their running jobs have {} to end", held, timeout);
-        refuseTraffic.run();
         pool.keepQueuedWorkOnLeaving();
         keeper.startDraining();
+        refuseTraffic.run();
         boolean failing = false;
         while (true) {
             try {

@@ -216,7 +216,6 @@ public final class LeaseKeeper implements AutoCloseable {
      * held account leaves as a given-up one does (no new work, running jobs end, then disconnected).
      */
     void startDraining() {
-        draining = true;
         try {
             if (!silent) {
                 store.markDraining(properties.instanceId());
@@ -224,6 +223,7 @@ public final class LeaseKeeper implements AutoCloseable {
         } catch (DataAccessException e) {
             log.warn("cluster: could not mark this instance draining in the registry: {}", e.getMessage());
         }
+        draining = true;
         leaveEverything();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,9 @@ import dev.mjbridge.testing.Waits;
  * or by its context closing as on SIGTERM) while jobs run on its accounts. Its readiness turns DOWN and
  * the cluster shows it draining; its running jobs end SUCCESS on it, stamped with its own lease; then the
  * second holds every account, and the sandbox accepted each job's nonce once. Before that, both instances
- * list the same accounts, and admin calls and a reload sent to one instance reach the other.
+ * list the same accounts, and admin calls and a reload sent to one instance reach the other. With a drain
+ * timeout shorter than the jobs, the jobs still running at the timeout are followed to their end by the
+ * other instance.
  */
 class ClusterDrainTest {
 
@@ -139,6 +142,32 @@ class ClusterDrainTest {
         assertThat(onFirst).as("jobs that ran to their end on the draining instance").isEqualTo(6);
     }
 
+    @Test
+    void atTheDrainTimeoutTheJobsStillRunningAreStoppedAndFollowedToTheirEndByTheNextOwner() throws Exception {
+        Map<String, String> shortDrain = Map.of("mj.cluster.drain-timeout", "1s");
+        ConfigurableApplicationContext first = start("bound-a", null, shortDrain);
+        ConfigurableApplicationContext second = start("bound-b", null, shortDrain);
+        awaitSharedInHalves(first, second);
+
+        // Five-second jobs: the one-second drain ends while they run.
+        List<String> ids = submitOnTheFirst(first, "bound", 6);
+        first.close();
+
+        everyAccountOn(second);
+        JdbcClient db = JdbcClient.create(schema.dataSource());
+        awaitAllSuccess(db, ids);
+        int followed = 0;
+        for (String id : ids) {
+            Map<String, Object> row = db.sql("SELECT nonce, lease_owner FROM mj_task WHERE id = :id").param("id", id)
+                    .query().singleRow();
+            if ("bound-b".equals(row.get("lease_owner"))) {
+                followed++;
+            }
+            onceAtTheSandbox(id, (String) row.get("nonce"));
+        }
+        assertThat(followed).as("jobs cut short by the drain and followed to their end by the next owner").isPositive();
+    }
+
     private void sameAccountListOnBoth(ConfigurableApplicationContext first, ConfigurableApplicationContext second) {
         List<String> expected = new ArrayList<>();
         for (int n = 1; n <= sandbox.size(); n++) {
@@ -201,15 +230,16 @@ class ClusterDrainTest {
         MjApi api = api(first);
         Waits.await("readiness DOWN while draining", WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> api.get("/actuator/health/readiness").status(), status -> status == 503);
-        JsonNode cluster = api.adminGet("/mj/cluster", ADMIN).body().path("result");
-        assertThat(cluster.path("draining").asBoolean()).as("GET /mj/cluster: %s", cluster).isTrue();
+        JsonNode cluster = Waits.await("GET /mj/cluster shows it draining", WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.adminGet("/mj/cluster", ADMIN).body().path("result"),
+                        answer -> answer.path("draining").asBoolean());
         boolean listedDraining = false;
         for (JsonNode instance : cluster.path("instances")) {
             if (instance.path("id").asString().equals(cluster.path("instanceId").asString())) {
                 listedDraining = instance.path("draining").asBoolean();
             }
         }
-        assertThat(listedDraining).as("the registry shows it draining").isTrue();
+        assertThat(listedDraining).as("the registry shows it draining: %s", cluster).isTrue();
         assertThat(cluster.has("queued") && cluster.has("waitingForAnAccount")).isTrue();
     }
 
@@ -277,8 +307,16 @@ class ClusterDrainTest {
 
     private ConfigurableApplicationContext start(String id,
                                                  ApplicationContextInitializer<ConfigurableApplicationContext> extra) {
+        return start(id, extra, Map.of());
+    }
+
+    private ConfigurableApplicationContext start(String id,
+                                                 ApplicationContextInitializer<ConfigurableApplicationContext> extra,
+                                                 Map<String, String> more) {
+        Map<String, String> properties = new LinkedHashMap<>(more);
+        properties.put("mj.admin-secret", ADMIN);
         ConfigurableApplicationContext context = ClusterInstances.start(sandbox, schema, schema.jdbcUrl(), id,
-                Map.of("mj.admin-secret", ADMIN), extra == null ? List.of() : List.of(extra));
+                properties, extra == null ? List.of() : List.of(extra));
         contexts.add(context);
         return context;
     }
