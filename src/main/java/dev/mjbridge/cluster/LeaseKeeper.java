@@ -173,8 +173,9 @@ public final class LeaseKeeper implements AutoCloseable {
             List<String> accounts = pool.configs().stream().map(AccountConfig::id).toList();
             Map<String, Integer> running = held.stream().collect(Collectors.toMap(id -> id,
                     id -> pool.find(id).map(a -> a.slots().running()).orElse(0)));
-            SharePlan.Plan plan = draining ? new SharePlan.Plan(List.of(), Optional.empty(), List.of()) : SharePlan.decide(new SharePlan.View(me, accounts, live, taken, held,
-                    leases.leaving(), running));
+            // A draining instance claims and gives up nothing: ClusterDrain lets every account go.
+            SharePlan.Plan plan = draining ? new SharePlan.Plan(List.of(), Optional.empty(), List.of())
+                    : SharePlan.decide(new SharePlan.View(me, accounts, live, taken, held, leases.leaving(), running));
 
             for (String id : plan.claim()) {
                 long claimStarted = leases.now();
