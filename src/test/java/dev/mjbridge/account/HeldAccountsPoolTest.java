@@ -85,6 +85,47 @@ class HeldAccountsPoolTest {
     }
 
     @Test
+    void aDrainingPoolLeavesTheQueuedTasksOfALeavingAccountWithItInsteadOfHandingThemOver() {
+        List<String> handedOver = new ArrayList<>();
+        pool.handOverQueuedWorkTo((account, taskIds, successor) -> handedOver.addAll(taskIds));
+        started();
+        held.set(Set.of("a1", "a2"));
+        pool.refreshHeld();
+        Account a1 = pool.find("a1").orElseThrow();
+        for (int i = 0; i < 4; i++) {
+            a1.slots().admit("t" + i, () -> { });
+        }
+        assertThat(a1.slots().queued()).as("three slots: the fourth waits").isEqualTo(1);
+
+        pool.keepQueuedWorkOnLeaving();
+        held.set(Set.of("a2"));
+        pool.refreshHeld();
+
+        assertThat(handedOver).as("queued work stays with its account for its next owner").isEmpty();
+        assertThat(pool.hasSession("a1")).as("its running tasks still end on it").isTrue();
+        assertThat(a1.takesWork()).isFalse();
+        List.of("t0", "t1", "t2").forEach(a1.slots()::release);
+        Waits.await("a1 to leave once its running tasks ended", Duration.ofSeconds(10))
+                .until(() -> pool.hasSession("a1"), has -> !has);
+    }
+
+    @Test
+    void aLeavingAccountOfAPoolNotDrainingHandsItsQueueOver() {
+        List<String> handedOver = new ArrayList<>();
+        pool.handOverQueuedWorkTo((account, taskIds, successor) -> handedOver.addAll(taskIds));
+        started();
+        Account a1 = pool.find("a1").orElseThrow();
+        for (int i = 0; i < 4; i++) {
+            a1.slots().admit("t" + i, () -> { });
+        }
+
+        held.set(Set.of());
+        pool.refreshHeld();
+
+        assertThat(handedOver).containsExactly("t3");
+    }
+
+    @Test
     void aDroppedAccountIsStoppedAndGoneAtOnceAndAnEditOfTheFileDoesNotBringItBack() {
         started();
         Account a1 = pool.find("a1").orElseThrow();
