@@ -1,6 +1,8 @@
 package dev.mjbridge.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +57,12 @@ public class ClusterController {
      * 1, the accounts it holds and the drain timeout); the drain and the exit follow on threads of their
      * own. Code 4 with the cluster off: a lone instance has no one to hand its accounts to.
      */
-    @Operation(summary = "Hand this instance's accounts over to the others, then exit")
+    @Operation(summary = "Hand this instance's accounts over to the others, then exit",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+                    description = "draining: code 1, result {instanceId, accounts, drainTimeoutMillis}; the instance "
+                            + "exits once the drain ended",
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(ref = OpenApiOperations.ENVELOPE))))
     @PostMapping("/drain")
     public ResponseEntity<ApiResponse> drain() {
         ClusterDrain found = drain.getIfAvailable();
