@@ -37,6 +37,7 @@ public class AccountReloadController {
 
     /** How long a reload waits for the other instances of a cluster. */
     static final Duration PEERS = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PoolReloader reloader;
     private final ObjectProvider<ClusterDirectory> cluster;
@@ -67,8 +68,9 @@ public class AccountReloadController {
         try {
             others = whole.snapshot().others();
         } catch (DataAccessException e) {
-            instances.put("others", "not known: the cluster database could not be read");
-            return new ApiResponse(local.code(), local.description(), local.result(), Map.of("instances", instances));
+            // Reloaded here; which other instances are live is not known, so none was asked.
+            return new ApiResponse(local.code(), local.description(), local.result(), Map.of("instances", instances,
+                    "instancesError", "the other instances are not known: the cluster database could not be read"));
         }
         Map<String, CompletableFuture<PeerCalls.Answer>> asked = new LinkedHashMap<>();
         others.forEach(peer -> asked.put(peer.id(), peers.call(peer, request, new byte[0], whole.me(), PEERS, false)));
@@ -88,8 +90,6 @@ public class AccountReloadController {
             return "its answer could not be read";
         }
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** {@code {file, lastCheckAt, lastAppliedAt, appliedChecksum, lastError}}. */
     @Operation(summary = "How the last look at accounts.yml went")

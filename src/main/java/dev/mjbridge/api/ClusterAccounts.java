@@ -35,6 +35,7 @@ final class ClusterAccounts {
     static final String UNKNOWN = "UNKNOWN";
     /** How long the list waits for the other instances. */
     static final Duration ASK = Duration.ofSeconds(2);
+    private static final String NOBODY = "held by no instance right now (it is being handed over)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccountPool pool;
@@ -127,8 +128,6 @@ final class ClusterAccounts {
         }
         return Optional.of(unknown(config.get(), reason));
     }
-
-    private static final String NOBODY = "held by no instance right now (it is being handed over)";
 
     private static String reasonUnknown(String owner, Map<String, String> silent) {
         if (owner == null) {
