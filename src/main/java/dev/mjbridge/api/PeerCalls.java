@@ -103,7 +103,8 @@ final class PeerCalls {
             synchronized (this) {
                 made = client;
                 if (made == null) {
-                    made = HttpClient.newBuilder().connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NEVER)
+                    made = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT)
+                            .followRedirects(HttpClient.Redirect.NEVER)
                             .build();
                     client = made;
                 }
