@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountSyncer;
+import dev.mjbridge.cluster.ClusterDirectory;
 import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.SubmitResult;
@@ -183,8 +186,7 @@ final class ApiFixture {
     }
 
     /** What the controllers get with {@code mj.cluster.enabled} off: no cluster bean. */
-    static org.springframework.beans.factory.ObjectProvider<dev.mjbridge.cluster.ClusterDirectory> noCluster() {
-        return new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                .getBeanProvider(dev.mjbridge.cluster.ClusterDirectory.class);
+    static ObjectProvider<ClusterDirectory> noCluster() {
+        return new StaticListableBeanFactory().getBeanProvider(ClusterDirectory.class);
     }
 }
