@@ -49,6 +49,7 @@ public final class AccountPool implements AutoCloseable {
     private volatile QueuedWorkHandover handover = (account, taskIds, successor) ->
             log.warn("account {} left with {} queued task(s) and nothing to hand them to", account.id(), taskIds.size());
 
+
     /** Told after the set of accounts changed (built, edited, one left for good): the meters follow it. */
     private final List<Runnable> onMembersChange = new CopyOnWriteArrayList<>();
 

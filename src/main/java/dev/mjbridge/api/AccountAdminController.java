@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * The operator's hand on the pool: take an account out of rotation, or put it back after
  * fixing what Midjourney complained about. Needs {@code mj-admin-secret} (see
  * {@link AdminSecretInterceptor}); answers the account as {@code /mj/account/{id}/fetch} does.
+ * In a cluster, a call on an account another instance holds is answered by that instance
+ * ({@link OwnerForwarding}).
  */
 @AdminOnly
 @RestController
@@ -47,6 +49,7 @@ public class AccountAdminController {
      */
     @Operation(summary = "Run the account's /info and /settings now")
     @PostMapping("/{id}/sync")
+    @OwnerAnswers(timeoutSeconds = 300)
     public DeferredResult<ApiResponse> sync(@PathVariable("id") String id) {
         Optional<Account> found = pool.find(id);
         if (found.isEmpty()) {
@@ -70,6 +73,7 @@ public class AccountAdminController {
     /** Re-enables the account: it reconnects if needed and takes work again, as configured in accounts.yml. */
     @Operation(summary = "Put an account back into rotation")
     @PostMapping("/{id}/enable")
+    @OwnerAnswers
     public ApiResponse enable(@PathVariable("id") String id) {
         return pool.enable(id).map(view -> ApiResponse.success("Account " + view.id() + " enabled", view))
                 .orElseGet(() -> notFound(id));
@@ -81,6 +85,7 @@ public class AccountAdminController {
      */
     @Operation(summary = "Take an account out of rotation, with a reason")
     @PostMapping("/{id}/disable")
+    @OwnerAnswers
     public ApiResponse disable(@PathVariable("id") String id,
                                @Valid @RequestBody(required = false) DisableRequest body) {
         String reason = body == null ? null : body.reason();
@@ -96,6 +101,7 @@ public class AccountAdminController {
      */
     @Operation(summary = "Reconnect an account's gateway session")
     @PostMapping("/{id}/reconnect")
+    @OwnerAnswers
     public ApiResponse reconnect(@PathVariable("id") String id) {
         return pool.reconnect(id).map(view -> ApiResponse.success("Account " + view.id() + " reconnecting", view))
                 .orElseGet(() -> notFound(id));

@@ -1,15 +1,19 @@
 package dev.mjbridge.api;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.cluster.ClusterDirectory;
 import dev.mjbridge.images.ImageProperties;
 
 /**
- * Registers the REST layer's settings and the admin secret check. {@link ImageProperties} is bound
+ * Registers the REST layer's settings, the admin secret check, and (in a cluster) the forwarding of an
+ * account's admin call to the instance holding the account. {@link ImageProperties} is bound
  * here too because the api secret filter reads {@code mj.images.require-secret}; the image store
  * itself comes from the images package (none in a context without it: the endpoint then answers 404).
  */
@@ -20,10 +24,17 @@ public class ApiConfiguration implements WebMvcConfigurer {
 
     private final AdminProperties admin;
     private final ApiProperties api;
+    private final ObjectProvider<ClusterDirectory> cluster;
+    private final ObjectProvider<AccountPool> pool;
+    private final PeerCalls peers;
 
-    ApiConfiguration(AdminProperties admin, ApiProperties api) {
+    ApiConfiguration(AdminProperties admin, ApiProperties api, ObjectProvider<ClusterDirectory> cluster,
+                     ObjectProvider<AccountPool> pool, PeerCalls peers) {
         this.admin = admin;
         this.api = api;
+        this.cluster = cluster;
+        this.pool = pool;
+        this.peers = peers;
     }
 
     /** Ahead of Spring's own converters, so the request records are read whatever their content type. */
@@ -35,5 +46,7 @@ public class ApiConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminSecretInterceptor(admin));
+        // After the secret check: only an admin's call reaches another instance.
+        registry.addInterceptor(new OwnerForwarding(cluster, pool, peers));
     }
 }

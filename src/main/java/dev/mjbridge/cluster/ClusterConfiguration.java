@@ -6,7 +6,11 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -20,6 +24,9 @@ import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.task.AccountLeases;
 import dev.mjbridge.task.ClusterAccounts;
+import dev.mjbridge.task.InFlightIndex;
+import dev.mjbridge.task.SettledTasks;
+import dev.mjbridge.task.WriteBehindTaskStore;
 import dev.mjbridge.task.RecoveryScope;
 import dev.mjbridge.task.TaskIds;
 
@@ -97,16 +104,48 @@ public class ClusterConfiguration {
         };
     }
 
+    /** Hands the accounts over before the instance stops: on shutdown, and on {@code POST /mj/cluster/drain}. */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ClusterDrain clusterDrain(LeaseKeeper keeper, AccountPool pool, ClusterProperties properties,
+                              InFlightIndex tasks, WriteBehindTaskStore store, ApplicationContext context) {
+        // A leaving account's lease waits for its tasks' last writes too (a picture being kept, a row not
+        // written yet, a queued task given back to the cluster's queue): the next owner then finds them
+        // finished, and never finds a given-back task still on the account.
+        keeper.releaseOnlyWhen(new SettledTasks(tasks, store)::settledOn);
+        return new ClusterDrain(keeper, pool, properties.drainTimeout(),
+                () -> AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC));
+    }
+
+    /** After {@code POST /mj/cluster/drain}: the context closes, then the JVM exits with its exit code. */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    @ConditionalOnMissingBean
+    DrainExit drainExit(ApplicationContext context) {
+        return () -> System.exit(SpringApplication.exit(context));
+    }
+
+    /** Whom admin calls and account lists ask: the live instances and who holds which account. */
+    @Bean
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ClusterDirectory clusterDirectory(ClusterProperties properties, DataSource dataSource) {
+        return new ClusterDirectory(properties, new LeaseStore(dataSource, properties.renewInterval()));
+    }
+
     /**
-     * Leaves the cluster as the context starts closing, before the task engine stops the pool: no
-     * round may claim an account on a pool shutting down, and the others take the accounts at once.
-     * Only for this context's own close (a management child context's close reaches here too).
+     * Drains, then leaves the cluster as the context starts closing, before the task engine stops the
+     * pool: the running jobs end here (up to the drain timeout), no round may claim an account on a
+     * pool shutting down, and the others take the accounts at once. The close waits for the drain
+     * (the web server still answers meanwhile: readiness says DOWN). Only for this context's own close
+     * (a management child context's close reaches here too).
      */
     @Bean
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
-    ApplicationListener<ContextClosedEvent> clusterLeaver(LeaseKeeper keeper, ApplicationContext context) {
+    ApplicationListener<ContextClosedEvent> clusterLeaver(LeaseKeeper keeper, ClusterDrain drain,
+                                                          ApplicationContext context) {
         return event -> {
             if (event.getApplicationContext() == context) {
+                drain.drainAndWait();
                 keeper.close();
             }
         };

@@ -9,11 +9,15 @@ import java.util.List;
  * @param enabled    false: this instance runs alone and connects every account (the rest is empty)
  * @param instanceId this instance
  * @param leaseTtlMillis {@code mj.cluster.lease-ttl}
+ * @param draining   this instance is draining: it hands its accounts over and takes no new work
+ * @param queued     unfinished tasks not sent yet (status NOT_START) in the shared task table
+ * @param waitingForAnAccount those of them that wait with no account (no instance could place them yet)
  * @param instances  the live instances, by id
  * @param leases     every lease row, by account
  * @param error      why the database could not be read (the lists are then empty), else null
  */
-public record ClusterOverview(boolean enabled, String instanceId, Long leaseTtlMillis, List<InstanceRow> instances,
+public record ClusterOverview(boolean enabled, String instanceId, Long leaseTtlMillis, boolean draining,
+                              Long queued, Long waitingForAnAccount, List<InstanceRow> instances,
                               List<LeaseRow> leases, String error) {
 
     /**
@@ -34,6 +38,6 @@ public record ClusterOverview(boolean enabled, String instanceId, Long leaseTtlM
 
     /** The cluster is off: this instance connects every account of accounts.yml. */
     public static ClusterOverview disabled() {
-        return new ClusterOverview(false, null, null, List.of(), List.of(), null);
+        return new ClusterOverview(false, null, null, false, null, null, List.of(), List.of(), null);
     }
 }

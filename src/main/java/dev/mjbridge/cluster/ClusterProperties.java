@@ -24,9 +24,13 @@ import dev.mjbridge.config.SettingChecks;
  *                      free again after it
  * @param renewInterval how often the leases are renewed and the shares looked at; at most half the
  *                      ttl, so one late round does not lose a lease; default a third of it
+ * @param drainTimeout  how long a draining instance (shutting down, or {@code POST /mj/cluster/drain}) lets
+ *                      its running jobs end before it stops the rest and releases their accounts; 0 stops
+ *                      them at once
  */
 @ConfigurationProperties("mj.cluster")
-public record ClusterProperties(boolean enabled, String instanceId, Duration leaseTtl, Duration renewInterval) {
+public record ClusterProperties(boolean enabled, String instanceId, Duration leaseTtl, Duration renewInterval,
+                                Duration drainTimeout) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -46,11 +50,16 @@ public record ClusterProperties(boolean enabled, String instanceId, Duration lea
             throw new InvalidSettingException("mj.cluster.renew-interval",
                     "must be at most half of mj.cluster.lease-ttl (" + leaseTtl + "), got " + renewInterval);
         }
+        if (drainTimeout == null) {
+            drainTimeout = Duration.ofSeconds(60);
+        } else if (drainTimeout.isNegative()) {
+            throw new InvalidSettingException("mj.cluster.drain-timeout", "must be 0 or more, got " + drainTimeout);
+        }
     }
 
     /** Off, with a generated instance id. */
     public static ClusterProperties defaults() {
-        return new ClusterProperties(false, null, null, null);
+        return new ClusterProperties(false, null, null, null, null);
     }
 
     /**

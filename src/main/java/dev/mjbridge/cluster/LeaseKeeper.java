@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -45,6 +46,13 @@ public final class LeaseKeeper implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean closed;
     private volatile Set<String> elsewhere = Set.of();
+    /** Set by {@link ClusterDrain}: every held account is on its way out, and nothing is claimed any more. */
+    private volatile boolean draining;
+    /**
+     * A leaving account (given up, or draining) is released only once this says its tasks are over here and
+     * written, the ones it gave back to the cluster's queue included.
+     */
+    private volatile Predicate<String> settled = id -> true;
     private boolean failing;
     private long rounds;
     private ScheduledExecutorService renewals;
@@ -179,13 +187,16 @@ public final class LeaseKeeper implements AutoCloseable {
                     .filter(l -> !(l.owner().equals(me) && held.contains(l.accountId())))
                     .map(LeaseStore.Lease::accountId).collect(Collectors.toSet());
             List<LeaseStore.Instance> liveInstances = store.liveInstances(properties.leaseTtl());
-            Set<String> live = liveInstances.stream().map(LeaseStore.Instance::id).collect(Collectors.toSet());
+            // A draining instance takes no share: the others aim at its accounts as it releases them.
+            Set<String> live = liveInstances.stream().filter(i -> !i.draining())
+                    .map(LeaseStore.Instance::id).collect(Collectors.toSet());
             elsewhere = heldByOthers(me, rows, liveInstances);
             List<String> accounts = pool.configs().stream().map(AccountConfig::id).toList();
             Map<String, Integer> running = held.stream().collect(Collectors.toMap(id -> id,
                     id -> pool.find(id).map(a -> a.slots().running()).orElse(0)));
-            SharePlan.Plan plan = SharePlan.decide(new SharePlan.View(me, accounts, live, taken, held,
-                    leases.leaving(), running));
+            // A draining instance claims and gives up nothing: ClusterDrain lets every account go.
+            SharePlan.Plan plan = draining ? new SharePlan.Plan(List.of(), Optional.empty(), List.of())
+                    : SharePlan.decide(new SharePlan.View(me, accounts, live, taken, held, leases.leaving(), running));
 
             for (String id : plan.claim()) {
                 long claimStarted = leases.now();
@@ -232,11 +243,74 @@ public final class LeaseKeeper implements AutoCloseable {
                 .map(LeaseStore.Lease::accountId).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** True once a drain began: no more claims, every held account leaving. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /**
+     * Begins a drain ({@link ClusterDrain}): shown as draining in the registry, no more claims, and every
+     * held account leaves as a given-up one does (no new work, running jobs end, then disconnected).
+     */
+    void startDraining() {
+        try {
+            if (!silent) {
+                store.markDraining(properties.instanceId());
+            }
+        } catch (DataAccessException e) {
+            log.warn("cluster: could not mark this instance draining in the registry: {}", e.getMessage());
+        }
+        draining = true;
+        leaveEverything();
+    }
+
+    /** Every held account starts leaving, one a round claimed as the drain began included. */
+    void leaveEverything() {
+        Set<String> leaving = leases.leaving();
+        Set<String> joining = leases.held().stream().filter(id -> !leaving.contains(id)).collect(Collectors.toSet());
+        if (!joining.isEmpty()) {
+            joining.forEach(leases::startLeaving);
+            pool.refreshHeld();
+        }
+    }
+
+    /** A leaving account whose session ended is released only once {@code settled} says so. */
+    void releaseOnlyWhen(Predicate<String> settled) {
+        this.settled = settled;
+    }
+
+    /** Releases the leases of leaving accounts whose session has ended (a drain does not wait for a round). */
+    void releaseEnded() {
+        if (!silent && !closed) {
+            finishLeaving(properties.instanceId());
+        }
+    }
+
+    /**
+     * Stops the sessions of every account still held, running jobs or not, and releases their leases
+     * at once, so the others take them over now (the drain's bound passed).
+     *
+     * @return the accounts stopped
+     */
+    Set<String> stopAndReleaseAll(String reason) {
+        Map<String, Long> epochs = leases.epochs();
+        if (epochs.isEmpty()) {
+            return Set.of();
+        }
+        epochs.keySet().forEach(leases::startLeaving);
+        pool.dropNow(epochs.keySet(), reason);
+        epochs.keySet().forEach(leases::forget);
+        if (!silent) {
+            epochs.forEach((id, epoch) -> store.release(id, properties.instanceId(), epoch));
+        }
+        return epochs.keySet();
+    }
+
     /** Releases the leases of accounts given up whose session has ended. */
     private void finishLeaving(String me) {
         for (String id : leases.leaving()) {
             Long epoch = leases.epoch(id);
-            if (epoch != null && !pool.hasSession(id)) {
+            if (epoch != null && !pool.hasSession(id) && settled.test(id)) {
                 store.release(id, me, epoch);
                 leases.forget(id);
                 log.info("cluster: released account {}", id);
@@ -257,11 +331,12 @@ public final class LeaseKeeper implements AutoCloseable {
             List<ClusterOverview.LeaseRow> leaseRows = rows.stream()
                     .map(l -> new ClusterOverview.LeaseRow(l.accountId(), l.owner(), l.epoch(), l.expiresInMillis()))
                     .toList();
-            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), instances,
-                    leaseRows, null);
+            LeaseStore.QueueDepth queue = store.queueDepth();
+            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), draining,
+                    queue.queued(), queue.waitingForAnAccount(), instances, leaseRows, null);
         } catch (DataAccessException e) {
-            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), List.of(),
-                    List.of(), "the database could not be read: " + e.getClass().getSimpleName());
+            return new ClusterOverview(true, properties.instanceId(), properties.leaseTtl().toMillis(), draining,
+                    null, null, List.of(), List.of(), "the database could not be read: " + e.getClass().getSimpleName());
         }
     }
 

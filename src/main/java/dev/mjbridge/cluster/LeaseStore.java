@@ -197,6 +197,26 @@ final class LeaseStore {
         sql.sql("DELETE FROM mj_cluster_instance WHERE instance_id = :owner").param("owner", owner).update();
     }
 
+    /** Shows this instance as draining in the registry: the others leave it out of the shares. */
+    void markDraining(String id) {
+        sql.sql("UPDATE mj_cluster_instance SET draining = TRUE WHERE instance_id = :id").param("id", id).update();
+    }
+
+    /** Unfinished tasks not sent yet, in the shared task table. */
+    record QueueDepth(long queued, long waitingForAnAccount) {
+    }
+
+    /**
+     * How many tasks wait (NOT_START), and how many of them wait with no account (the cluster queue: no
+     * instance's accounts could take them yet).
+     */
+    QueueDepth queueDepth() {
+        return sql.sql("""
+                SELECT COUNT(*) AS queued, COUNT(*) FILTER (WHERE account_id IS NULL) AS waiting
+                FROM mj_task WHERE status = 'NOT_START'
+                """).query((rs, n) -> new QueueDepth(rs.getLong("queued"), rs.getLong("waiting"))).single();
+    }
+
     /** Accounts held per owner among valid leases (the overview). */
     static Map<String, List<String>> heldBy(List<Lease> leases) {
         Map<String, List<String>> held = new LinkedHashMap<>();

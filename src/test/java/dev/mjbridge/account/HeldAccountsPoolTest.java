@@ -85,6 +85,22 @@ class HeldAccountsPoolTest {
     }
 
     @Test
+    void aLeavingAccountHandsItsQueueOver() {
+        List<String> handedOver = new ArrayList<>();
+        pool.handOverQueuedWorkTo((account, taskIds, successor) -> handedOver.addAll(taskIds));
+        started();
+        Account a1 = pool.find("a1").orElseThrow();
+        for (int i = 0; i < 4; i++) {
+            a1.slots().admit("t" + i, () -> { });
+        }
+
+        held.set(Set.of());
+        pool.refreshHeld();
+
+        assertThat(handedOver).containsExactly("t3");
+    }
+
+    @Test
     void aDroppedAccountIsStoppedAndGoneAtOnceAndAnEditOfTheFileDoesNotBringItBack() {
         started();
         Account a1 = pool.find("a1").orElseThrow();

@@ -28,7 +28,8 @@ class AccountReloadEndpointsTest {
     private final AccountPool pool = mock(AccountPool.class);
     private final MockMvc mvc = MockMvcBuilders
             .standaloneSetup(new AccountReloadController(
-                    new PoolReloader(null, null, AccountsFile.withSystemEnvironment(), pool, Clock.systemUTC())))
+                    new PoolReloader(null, null, AccountsFile.withSystemEnvironment(), pool, Clock.systemUTC()),
+                    ApiFixture.noCluster(), new PeerCalls()))
             .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
             .addInterceptors(new AdminSecretInterceptor(new AdminProperties(ADMIN)))
             .build();

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountSyncer;
+import dev.mjbridge.cluster.ClusterDirectory;
 import dev.mjbridge.notify.NotifyHookPolicy;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.SubmitResult;
@@ -74,7 +77,7 @@ final class ApiFixture {
                         new ActionController(tasks, planner, submitter, prompts, images),
                         new UploadController(tasks, images, properties),
                         new TaskController(tasks),
-                        new AccountController(pool),
+                        accountsAlone(pool),
                         new AccountAdminController(pool, syncer))
                 .setMessageConverters(converters(properties))
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler(), new MissingBodyAdvice())
@@ -174,5 +177,16 @@ final class ApiFixture {
                         .withDiscordInstanceId("main")
                         .withDiscordChannelId(CHANNEL_ID)
                         .withFlags(0));
+    }
+
+    /** The account endpoints of an instance without a cluster. */
+    static AccountController accountsAlone(AccountPool pool) {
+        PeerCalls peers = new PeerCalls();
+        return new AccountController(pool, noCluster(), new ClusterAccountList(pool, peers));
+    }
+
+    /** What the controllers get with {@code mj.cluster.enabled} off: no cluster bean. */
+    static ObjectProvider<ClusterDirectory> noCluster() {
+        return new StaticListableBeanFactory().getBeanProvider(ClusterDirectory.class);
     }
 }

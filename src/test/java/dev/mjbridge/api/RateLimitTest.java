@@ -86,7 +86,7 @@ class RateLimitTest {
     }
 
     private static MockMvc mvc(int perMinute) {
-        return MockMvcBuilders.standaloneSetup(new AccountController(mock(AccountPool.class)))
+        return MockMvcBuilders.standaloneSetup(ApiFixture.accountsAlone(mock(AccountPool.class)))
                 .addFilters(new RateLimitFilter(new RateLimitProperties(perMinute)))
                 .build();
     }

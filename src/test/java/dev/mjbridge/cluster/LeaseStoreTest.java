@@ -1,6 +1,7 @@
 package dev.mjbridge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,36 @@ class LeaseStoreTest {
         JdbcClient sql = JdbcClient.create(schema.dataSource());
         sql.sql("DELETE FROM mj_account_lease").update();
         sql.sql("DELETE FROM mj_cluster_instance").update();
+    }
+
+    @Test
+    void aDrainingInstanceShowsSoInTheRegistry() {
+        store.register("i-a", "10.0.0.1", 8081);
+        store.register("i-b", "10.0.0.2", 8082);
+
+        store.markDraining("i-a");
+
+        assertThat(store.liveInstances(TTL)).extracting(LeaseStore.Instance::id, LeaseStore.Instance::draining)
+                .containsExactly(tuple("i-a", true),
+                        tuple("i-b", false));
+        store.register("i-a", "10.0.0.1", 8081);
+        assertThat(store.liveInstances(TTL).get(0).draining()).as("registering again keeps it draining").isTrue();
+    }
+
+    @Test
+    void theQueueDepthCountsTheTasksNotSentAndThoseWithNoAccount() {
+        JdbcClient sql = JdbcClient.create(schema.dataSource());
+        sql.sql("DELETE FROM mj_task").update();
+        String[][] rows = {{"t1", "NOT_START", "acc-1"}, {"t2", "NOT_START", null}, {"t3", "NOT_START", null},
+                {"t4", "IN_PROGRESS", "acc-1"}, {"t5", "SUCCESS", null}};
+        for (String[] row : rows) {
+            sql.sql("INSERT INTO mj_task (id, status, action, account_id, submit_time, task_json, internal_json) "
+                    + "VALUES (:id, :status, 'IMAGINE', :account, 1, '{}', '{}')").param("id", row[0])
+                    .param("status", row[1]).param("account", row[2]).update();
+        }
+
+        assertThat(store.queueDepth()).isEqualTo(new LeaseStore.QueueDepth(3, 2));
+        sql.sql("DELETE FROM mj_task").update();
     }
 
     @Test

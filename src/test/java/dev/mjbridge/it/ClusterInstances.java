@@ -1,9 +1,11 @@
 package dev.mjbridge.it;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mjbridge.MjBridgeApplication;
@@ -21,6 +23,13 @@ final class ClusterInstances {
 
     static ConfigurableApplicationContext start(SandboxedAccounts sandbox, PostgresSchema schema, String databaseUrl,
                                                 String instanceId, Map<String, String> more) {
+        return start(sandbox, schema, databaseUrl, instanceId, more, List.of());
+    }
+
+    /** The same, with beans of the test's own added before the context refreshes (e.g. a {@code DrainExit}). */
+    static ConfigurableApplicationContext start(SandboxedAccounts sandbox, PostgresSchema schema, String databaseUrl,
+                                                String instanceId, Map<String, String> more,
+                                                List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers) {
         Map<String, String> properties = new LinkedHashMap<>(sandbox.proxyProperties());
         properties.put("server.port", "0");
         properties.put("spring.main.register-shutdown-hook", "false");
@@ -33,6 +42,8 @@ final class ClusterInstances {
         properties.putAll(more);
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(MjBridgeApplication.class).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(MjBridgeApplication.class);
+        initializers.forEach(i -> builder.initializers(i));
+        return builder.run(args);
     }
 }

@@ -253,13 +253,13 @@ class ClusterLeasesTest {
         /** The accounts this instance lists (the ones it connects). */
         List<String> accounts() {
             List<String> ids = new ArrayList<>();
-            api.get("/mj/account/list").body().forEach(a -> ids.add(a.path("id").asString()));
+            api.localAccounts().body().forEach(a -> ids.add(a.path("id").asString()));
             return ids;
         }
 
         List<String> readyAccounts() {
             List<String> ids = new ArrayList<>();
-            api.get("/mj/account/list").body().forEach(a -> {
+            api.localAccounts().body().forEach(a -> {
                 if ("READY".equals(a.path("state").asString())) {
                     ids.add(a.path("id").asString());
                 }

@@ -91,6 +91,14 @@ public final class MjApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /**
+     * The accounts this instance itself connects, as an instance of a cluster shows them to another
+     * (header {@code mj-cluster-local}); without a cluster the same as {@code /mj/account/list}.
+     */
+    public Response localAccounts() {
+        return send(HttpRequest.newBuilder(URI.create(base + "/mj/account/list")).header("mj-cluster-local", "true").GET());
+    }
+
     /** The bytes at an absolute URL (a picture link a task hands out), as a client would fetch them. */
     public Download getBytes(String url) {
         try {

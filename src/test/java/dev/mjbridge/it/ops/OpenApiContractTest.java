@@ -150,6 +150,7 @@ class OpenApiContractTest extends SandboxFlowTest {
         valid("GET", "/mj/account/reload-status", null, 200);
         answer("POST", "/mj/account/reload", null, 400, 4);
         valid("GET", "/mj/cluster", null, 200);
+        answer("POST", "/mj/cluster/drain", null, 400, 4);
         valid("POST", "/mj/account/sandbox-2/disable", "{\"reason\": \"checked by the contract test\"}", 200);
         valid("POST", "/mj/account/sandbox-2/enable", null, 200);
         answer("POST", "/mj/account/sandbox-2/disable", "{\"reason\": 5}", 400, 4);
