@@ -14,8 +14,6 @@ import tools.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Posts a task's JSON (what {@code GET /mj/task/{id}/fetch} returns) to its webhook each
@@ -28,32 +26,50 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
 
     private final String globalHook;
     private final ChangeFilter changes = new ChangeFilter();
-    private final DeliveryDispatcher dispatcher;
+    private final DeliveryRoute dispatcher;
 
     public WebhookNotifier(NotifyProperties properties, MjProperties mj, ObjectMapper mapper, NotifyHookPolicy policy) {
         this(properties, mj.notifyHook(), mapper, policy);
     }
 
-    /** Counts its deliveries ({@link DeliveryMeters}) and shows its queue as {@code mj.webhook.queued}. */
+    /**
+     * Counts its deliveries ({@link DeliveryMeters}) and shows its queue as {@code mj.webhook.queued}. In a
+     * cluster (an {@link OutboxStore} exists only then) the states go through the database's outbox.
+     */
     @Autowired
     public WebhookNotifier(NotifyProperties properties, MjProperties mj, ObjectMapper mapper, NotifyHookPolicy policy,
-                           ObjectProvider<MeterRegistry> meterRegistry) {
-        this(properties, mj.notifyHook(), mapper, policy, meterRegistry.getIfAvailable(CompositeMeterRegistry::new));
+                           ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<OutboxStore> outbox,
+                           ObjectProvider<OutboxMember> member) {
+        this(properties, mj.notifyHook(), mapper, policy, meterRegistry.getIfAvailable(CompositeMeterRegistry::new),
+                outbox.getIfAvailable(), member.getIfAvailable());
     }
 
     WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper, NotifyHookPolicy policy) {
-        this(properties, globalHook, mapper, policy, new CompositeMeterRegistry());
+        this(properties, globalHook, mapper, policy, new CompositeMeterRegistry(), null, null);
+    }
+
+    /** Delivering through the outbox {@code store} as {@code member} of a cluster. */
+    WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper, NotifyHookPolicy policy,
+                    OutboxStore store, OutboxMember member) {
+        this(properties, globalHook, mapper, policy, new CompositeMeterRegistry(), store, member);
     }
 
     private WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper,
-                            NotifyHookPolicy policy, MeterRegistry registry) {
+                            NotifyHookPolicy policy, MeterRegistry registry, OutboxStore outbox, OutboxMember member) {
         this.globalHook = globalHook == null || globalHook.isBlank() ? null : globalHook.trim();
-        this.dispatcher = new DeliveryDispatcher(properties, policy, mapper,
-                Executors.newSingleThreadScheduledExecutor(daemon("mj-notify-timer")),
-                // Two threads: they only re-check per-request hooks (a DNS lookup) and serialize.
-                Executors.newFixedThreadPool(2, daemon("mj-notify-worker")), Clock.systemUTC(),
-                new DeliveryMeters(registry));
-        Gauge.builder("mj.webhook.queued", dispatcher, DeliveryDispatcher::queued)
+        DeliveryMeters meters = new DeliveryMeters(registry);
+        if (outbox == null) {
+            this.dispatcher = new DeliveryDispatcher(properties, policy, mapper,
+                    Executors.newSingleThreadScheduledExecutor(Threads.daemon("mj-notify-timer")),
+                    // Two threads: they only re-check per-request hooks (a DNS lookup) and serialize.
+                    Executors.newFixedThreadPool(2, Threads.daemon("mj-notify-worker")), Clock.systemUTC(), meters);
+        } else {
+            if (member == null) {
+                throw new IllegalStateException("the webhook outbox needs this instance's name in the cluster");
+            }
+            this.dispatcher = new ClusterDeliveries(outbox, member, properties, policy, mapper, meters);
+        }
+        Gauge.builder("mj.webhook.queued", dispatcher, DeliveryRoute::queued)
                 .description("Task states waiting for their webhook delivery").register(registry);
     }
 
@@ -80,8 +96,16 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
             return new Redelivery.NoHook("task " + task.id() + " has no notifyHook and mj.notify-hook is not set");
         }
         Delivery delivery = Delivery.first(task, target);
-        dispatcher.offer(delivery);
+        dispatcher.offerAgain(delivery);
         return new Redelivery.Queued(delivery.id());
+    }
+
+    /**
+     * In a cluster, looks for deliveries due now instead of at the next poll (for a signal that another
+     * instance wrote one, such as a LISTEN/NOTIFY); nothing to do on a single instance.
+     */
+    public void wake() {
+        dispatcher.wake();
     }
 
     /** Undelivered task states; for tests and metrics. */
@@ -100,14 +124,5 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
             return HookTarget.perRequest(own);
         }
         return globalHook == null ? null : HookTarget.global(globalHook);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
