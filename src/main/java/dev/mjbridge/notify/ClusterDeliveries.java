@@ -50,7 +50,7 @@ final class ClusterDeliveries implements DeliveryRoute {
             return store.attempts(taskId, DeliveryLog.PER_TASK);
         } catch (DataAccessException e) {
             log.warn("webhook outbox: cannot read the attempts of task {} ({})", taskId,
-                    e.getMostSpecificCause().getClass().getSimpleName());
+                    OutboxErrors.describe(e));
             return List.of();
         }
     }

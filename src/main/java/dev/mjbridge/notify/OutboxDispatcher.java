@@ -110,7 +110,7 @@ final class OutboxDispatcher implements AutoCloseable {
             }
         } catch (DataAccessException e) {
             log.warn("webhook outbox: could not give back this instance's claims ({}); they expire in {}",
-                    e.getMostSpecificCause().getClass().getSimpleName(), claimTtl);
+                    OutboxErrors.describe(e), claimTtl);
         }
     }
 
@@ -126,7 +126,7 @@ final class OutboxDispatcher implements AutoCloseable {
         } catch (DataAccessException e) {
             if (failing.compareAndSet(false, true)) {
                 log.warn("webhook outbox: cannot claim deliveries ({}); trying again every {} ms",
-                        e.getMostSpecificCause().getMessage(), POLL.toMillis());
+                        OutboxErrors.describe(e), POLL.toMillis());
             }
             return;
         }
@@ -148,13 +148,19 @@ final class OutboxDispatcher implements AutoCloseable {
         }
         Instant start = clock.instant();
         long startNanos = System.nanoTime();
-        post.post(row.target(), row.deliveryId(), row.body().getBytes(StandardCharsets.UTF_8), start)
-                .thenAcceptAsync(posted -> finished(row, posted, start, startNanos), worker)
-                .exceptionally(e -> {
-                    // The worker pool is gone: shutting down; the claim is given back by close().
-                    inFlight.decrementAndGet();
-                    return null;
-                });
+        try {
+            post.post(row.target(), row.deliveryId(), row.body().getBytes(StandardCharsets.UTF_8), start)
+                    .thenAcceptAsync(posted -> finished(row, posted, start, startNanos), worker)
+                    .exceptionally(e -> {
+                        // The worker pool is gone: shutting down; the claim is given back by close().
+                        inFlight.decrementAndGet();
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the row must not stay claimed (and its task's next states wait) until expiry.
+            log.error("webhook delivery of {} failed unexpectedly", row.describe(), e);
+            ended(() -> store.unclaim(row.id(), claimer), false);
+        }
     }
 
     private void finished(OutboxRow row, HookPost.Posted posted, Instant start, long startNanos) {
@@ -200,7 +206,7 @@ final class OutboxDispatcher implements AutoCloseable {
         } catch (DataAccessException e) {
             // The row stays claimed until its claim expires; then it is tried again (by any instance).
             log.warn("webhook outbox: cannot write a delivery's outcome ({}); it is tried again after its claim "
-                    + "expires", e.getMostSpecificCause().getMessage());
+                    + "expires", OutboxErrors.describe(e));
         } finally {
             inFlight.decrementAndGet();
         }

@@ -132,13 +132,13 @@ final class OutboxWriter implements AutoCloseable {
             } catch (DataAccessException e) {
                 if (closing.getCount() == 0) {
                     log.warn("webhook outbox: {} states not written at shutdown ({})", batch.size(),
-                            e.getMostSpecificCause().getClass().getSimpleName());
+                            OutboxErrors.describe(e));
                     return false;
                 }
                 Duration wait = backoff.delay(failure);
                 if (failure == 0) {
                     log.warn("webhook outbox: cannot write {} states ({}); trying again", batch.size(),
-                            e.getMostSpecificCause().getMessage());
+                            OutboxErrors.describe(e));
                 }
                 try {
                     if (closing.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -48,13 +48,8 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
         this(properties, globalHook, mapper, policy, new CompositeMeterRegistry(), null, null);
     }
 
-    /** Delivering through the outbox {@code store} as {@code member} of a cluster. */
-    WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper, NotifyHookPolicy policy,
-                    OutboxStore store, OutboxMember member) {
-        this(properties, globalHook, mapper, policy, new CompositeMeterRegistry(), store, member);
-    }
-
-    private WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper,
+    /** Delivering through the outbox {@code store} as {@code member} of a cluster (or from memory without them). */
+    WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper,
                             NotifyHookPolicy policy, MeterRegistry registry, OutboxStore outbox, OutboxMember member) {
         this.globalHook = globalHook == null || globalHook.isBlank() ? null : globalHook.trim();
         DeliveryMeters meters = new DeliveryMeters(registry);

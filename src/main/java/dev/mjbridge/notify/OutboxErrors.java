@@ -1,0 +1,24 @@
+package dev.mjbridge.notify;
+
+import java.sql.SQLException;
+
+import org.springframework.dao.DataAccessException;
+
+/**
+ * What a failed outbox statement logs: the kind of failure and its SQL state, never the database's
+ * message, which may repeat the row it refused (a client's hook URL with its token, a task's body).
+ */
+final class OutboxErrors {
+
+    private OutboxErrors() {
+    }
+
+    static String describe(DataAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        String kind = e.getClass().getSimpleName();
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            return kind + ", SQL state " + sql.getSQLState();
+        }
+        return kind + " (" + cause.getClass().getSimpleName() + ")";
+    }
+}
