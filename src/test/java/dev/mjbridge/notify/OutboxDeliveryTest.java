@@ -153,6 +153,23 @@ class OutboxDeliveryTest {
                 .single()).isEqualTo("i-b");
     }
 
+    @Test
+    void aRowClaimedByAnInstanceThatDiedIsDeliveredByAnotherOnceTheClaimExpires() throws Exception {
+        Receiver receiver = receiver(n -> 200);
+        OutboxStore store = new OutboxStore(schema.dataSource(), Duration.ofSeconds(5));
+        store.append(List.of(new OutboxEntry("o5", "delivery-o5", HookTarget.global(receiver.url("/hook")),
+                TaskStatus.SUCCESS, "100%", "{\"id\":\"o5\"}", null, null)));
+        // Claimed by an instance that then died without a word: nothing gives the claim back.
+        assertThat(store.claim("i-dead", Duration.ofSeconds(2), 1)).hasSize(1);
+
+        notifier(properties(3, false, null), "i-b");
+
+        assertThat(receiver.nextRequest().header("X-Mj-Delivery")).isEqualTo("delivery-o5");
+        awaitDelivered("o5", 1);
+        assertThat(sql.sql("SELECT instance_id FROM mj_webhook_attempt WHERE task_id = 'o5'").query(String.class)
+                .list()).containsExactly("i-b");
+    }
+
     private void awaitDelivered(String taskId, int rows) {
         Waits.await("rows of " + taskId + " delivered", WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> sql.sql("SELECT COUNT(*) FROM mj_webhook_outbox WHERE task_id = :id AND state = 'DELIVERED'")
