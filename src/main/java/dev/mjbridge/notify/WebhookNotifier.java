@@ -19,14 +19,16 @@ import java.util.concurrent.Executors;
  * Posts a task's JSON (what {@code GET /mj/task/{id}/fetch} returns) to its webhook each
  * time its status or progress changes: the task's own {@code notifyHook}, else the global
  * {@code mj.notify-hook}, else nowhere. Runs on the task engine's event path, so it only
- * queues; {@link DeliveryDispatcher} does the sending, in order per task, with retries.
+ * queues; {@link DeliveryDispatcher} does the sending, in order per task, with retries. In a cluster
+ * the states go to the database's outbox instead ({@link ClusterDeliveries}), from which every
+ * instance delivers them with the same guarantees, so a delivery outlives its instance.
  */
 @Component
 public final class WebhookNotifier implements TaskListener, AutoCloseable {
 
     private final String globalHook;
     private final ChangeFilter changes = new ChangeFilter();
-    private final DeliveryRoute dispatcher;
+    private final DeliveryRoute route;
 
     public WebhookNotifier(NotifyProperties properties, MjProperties mj, ObjectMapper mapper, NotifyHookPolicy policy) {
         this(properties, mj.notifyHook(), mapper, policy);
@@ -49,12 +51,12 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
     }
 
     /** Delivering through the outbox {@code store} as {@code member} of a cluster (or from memory without them). */
-    WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper,
-                            NotifyHookPolicy policy, MeterRegistry registry, OutboxStore outbox, OutboxMember member) {
+    WebhookNotifier(NotifyProperties properties, String globalHook, ObjectMapper mapper, NotifyHookPolicy policy,
+                    MeterRegistry registry, OutboxStore outbox, OutboxMember member) {
         this.globalHook = globalHook == null || globalHook.isBlank() ? null : globalHook.trim();
         DeliveryMeters meters = new DeliveryMeters(registry);
         if (outbox == null) {
-            this.dispatcher = new DeliveryDispatcher(properties, policy, mapper,
+            this.route = new DeliveryDispatcher(properties, policy, mapper,
                     Executors.newSingleThreadScheduledExecutor(Threads.daemon("mj-notify-timer")),
                     // Two threads: they only re-check per-request hooks (a DNS lookup) and serialize.
                     Executors.newFixedThreadPool(2, Threads.daemon("mj-notify-worker")), Clock.systemUTC(), meters);
@@ -62,9 +64,9 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
             if (member == null) {
                 throw new IllegalStateException("the webhook outbox needs this instance's name in the cluster");
             }
-            this.dispatcher = new ClusterDeliveries(outbox, member, properties, policy, mapper, meters);
+            this.route = new ClusterDeliveries(outbox, member, properties, policy, mapper, meters);
         }
-        Gauge.builder("mj.webhook.queued", dispatcher, DeliveryRoute::queued)
+        Gauge.builder("mj.webhook.queued", route, DeliveryRoute::queued)
                 .description("Task states waiting for their webhook delivery").register(registry);
     }
 
@@ -72,13 +74,13 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
     public void onTaskChanged(Task task) {
         HookTarget target = targetOf(task);
         if (target != null && changes.isNews(task)) {
-            dispatcher.offer(Delivery.first(task, target));
+            route.offer(Delivery.first(task, target));
         }
     }
 
     /** The task's last delivery attempts, oldest first (bounded: see {@link DeliveryLog}). */
     public List<DeliveryAttempt> deliveries(String taskId) {
-        return dispatcher.attempts(taskId);
+        return route.attempts(taskId);
     }
 
     /**
@@ -91,7 +93,7 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
             return new Redelivery.NoHook("task " + task.id() + " has no notifyHook and mj.notify-hook is not set");
         }
         Delivery delivery = Delivery.first(task, target);
-        dispatcher.offerAgain(delivery);
+        route.offerAgain(delivery);
         return new Redelivery.Queued(delivery.id());
     }
 
@@ -100,17 +102,17 @@ public final class WebhookNotifier implements TaskListener, AutoCloseable {
      * instance wrote one, such as a LISTEN/NOTIFY); nothing to do on a single instance.
      */
     public void wake() {
-        dispatcher.wake();
+        route.wake();
     }
 
     /** Undelivered task states; for tests and metrics. */
     int queued() {
-        return dispatcher.queued();
+        return route.queued();
     }
 
     @Override
     public void close() {
-        dispatcher.close();
+        route.close();
     }
 
     private HookTarget targetOf(Task task) {
