@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -110,7 +112,7 @@ final class OutboxWriter implements AutoCloseable {
                     return;
                 }
             }
-            if (!writeWithRetries(batch)) {
+            if (!writeWithRetries(entries(batch))) {
                 return;
             }
             batch.clear();
@@ -118,8 +120,7 @@ final class OutboxWriter implements AutoCloseable {
     }
 
     /** False when it gave up because the writer is closing. */
-    private boolean writeWithRetries(List<Offered> batch) {
-        List<OutboxEntry> entries = entries(batch);
+    private boolean writeWithRetries(List<OutboxEntry> entries) {
         for (int failure = 0; ; failure++) {
             try {
                 int added = entries.isEmpty() ? 0 : store.append(entries);
@@ -130,14 +131,17 @@ final class OutboxWriter implements AutoCloseable {
                 written.run();
                 return true;
             } catch (DataAccessException e) {
+                if (refusedForGood(e)) {
+                    return writeAlone(entries, e);
+                }
                 if (closing.getCount() == 0) {
-                    log.warn("webhook outbox: {} states not written at shutdown ({})", batch.size(),
+                    log.warn("webhook outbox: {} states not written at shutdown ({})", entries.size(),
                             OutboxErrors.describe(e));
                     return false;
                 }
                 Duration wait = backoff.delay(failure);
                 if (failure == 0) {
-                    log.warn("webhook outbox: cannot write {} states ({}); trying again", batch.size(),
+                    log.warn("webhook outbox: cannot write {} states ({}); trying again", entries.size(),
                             OutboxErrors.describe(e));
                 }
                 try {
@@ -150,6 +154,31 @@ final class OutboxWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A state the database will never take (a value it refuses) must not hold up the others behind it
+     * forever: the batch is written one state at a time, and the refused one is dropped. A collision on
+     * a task's {@code seq} (another instance added to the task at the same moment) is not such a refusal.
+     */
+    private static boolean refusedForGood(DataAccessException e) {
+        return e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException);
+    }
+
+    private boolean writeAlone(List<OutboxEntry> entries, DataAccessException refusal) {
+        if (entries.size() == 1) {
+            OutboxEntry entry = entries.get(0);
+            meters.count(DeliveryOutcome.GAVE_UP);
+            log.error("webhook outbox: the database refuses task {} {} {} ({}); not delivered", entry.taskId(),
+                    entry.status(), entry.progress(), OutboxErrors.describe(refusal));
+            return true;
+        }
+        for (OutboxEntry entry : entries) {
+            if (!writeWithRetries(List.of(entry))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<OutboxEntry> entries(List<Offered> batch) {

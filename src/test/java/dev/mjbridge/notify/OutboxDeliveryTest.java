@@ -170,6 +170,25 @@ class OutboxDeliveryTest {
                 .list()).containsExactly("i-b");
     }
 
+    @Test
+    void aStateTheDatabaseRefusesIsDroppedWithoutHoldingUpTheOthers() throws Exception {
+        Receiver receiver = receiver(n -> 200);
+        WebhookNotifier notifier = notifier(properties(3, false, null), "i-a");
+
+        // A progress text longer than its column: the database will never take this row.
+        notifier.onTaskChanged(task("o6", receiver.url("/hook")).withStatus(TaskStatus.IN_PROGRESS)
+                .withProgress("1".repeat(40) + "%"));
+        notifier.onTaskChanged(task("o7", receiver.url("/hook")).withStatus(TaskStatus.SUCCESS).withProgress("100%"));
+
+        assertThat(mapper.readTree(receiver.nextRequest().body()).path("id").asString()).isEqualTo("o7");
+        awaitDelivered("o7", 1);
+        Waits.await("the refused state counted as given up", WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> meters.get("mj.webhook.deliveries").tag("outcome", "gave_up").counter().count(),
+                        n -> n == 1);
+        assertThat(sql.sql("SELECT COUNT(*) FROM mj_webhook_outbox WHERE task_id = 'o6'").query(Integer.class)
+                .single()).isZero();
+    }
+
     private void awaitDelivered(String taskId, int rows) {
         Waits.await("rows of " + taskId + " delivered", WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> sql.sql("SELECT COUNT(*) FROM mj_webhook_outbox WHERE task_id = :id AND state = 'DELIVERED'")
