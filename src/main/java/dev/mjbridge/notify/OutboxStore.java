@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -39,7 +41,20 @@ final class OutboxStore {
                                            body, state, attempts, next_attempt_at, created_at)
             SELECT :taskId, n.seq, :deliveryId, :url, :checked, :status, :progress, :body, 'PENDING', 0, now(), now()
             FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM mj_webhook_outbox WHERE task_id = :taskId) n
+            WHERE 1 = 1
             """;
+
+    /**
+     * A change is news only if the task's last row says something else, and a state that is not final
+     * is stale after a final one: {@link ChangeFilter}'s rule, held across the instances a task moves
+     * between.
+     */
+    private static final String NEWS = """
+            AND NOT EXISTS (SELECT 1 FROM mj_webhook_outbox last WHERE last.task_id = :taskId AND last.seq = n.seq - 1
+                AND (last.task_status = :status AND last.progress = :progress%s))
+            """;
+    private static final String STALE_AFTER_FINAL = " OR last.task_status IN (" + Arrays.stream(TaskStatus.values())
+            .filter(TaskStatus::isFinal).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
 
     /**
      * The fence of the task store, applied to webhooks: a state made under an older epoch of the task's
@@ -47,7 +62,7 @@ final class OutboxStore {
      * refused that version, so it is not posted either.
      */
     private static final String FENCE = """
-            WHERE NOT EXISTS (SELECT 1 FROM mj_account_lease l WHERE l.account_id = :accountId AND l.epoch > :epoch)
+            AND NOT EXISTS (SELECT 1 FROM mj_account_lease l WHERE l.account_id = :accountId AND l.epoch > :epoch)
             """;
 
     private static final String COLUMNS =
@@ -69,14 +84,14 @@ final class OutboxStore {
 
     /**
      * Adds the states in one transaction, each after its task's rows, due at once. Returns how many
-     * were added: a fenced state is left out. Two instances adding to one task at once collide on
+     * were added: a change that is no news, and a fenced one, are left out. Two instances adding to one task at once collide on
      * {@code (task_id, seq)}: the loser's transaction fails and is tried again by its caller.
      */
     int append(List<OutboxEntry> entries) {
         Integer added = transactions.execute(status -> {
             int count = 0;
             for (OutboxEntry entry : entries) {
-                JdbcClient.StatementSpec statement = sql.sql(entry.fenced() ? INSERT + FENCE : INSERT)
+                JdbcClient.StatementSpec statement = sql.sql(insert(entry))
                         .param("taskId", entry.taskId())
                         .param("deliveryId", entry.deliveryId())
                         .param("url", entry.target().url())
@@ -92,6 +107,14 @@ final class OutboxStore {
             return count;
         });
         return added == null ? 0 : added;
+    }
+
+    private static String insert(OutboxEntry entry) {
+        String statement = INSERT;
+        if (entry.change()) {
+            statement += NEWS.formatted(entry.status().isFinal() ? "" : STALE_AFTER_FINAL);
+        }
+        return entry.fenced() ? statement + FENCE : statement;
     }
 
     /**

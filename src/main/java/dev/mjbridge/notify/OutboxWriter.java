@@ -37,8 +37,8 @@ final class OutboxWriter implements AutoCloseable {
     private static final int BATCH = 200;
     private static final Duration FINAL_FLUSH = Duration.ofSeconds(5);
 
-    /** A state to write, and whether the task store's fence applies to it. */
-    private record Offered(Delivery delivery, boolean fenced) {
+    /** A state to write, and whether it is a change made here (or a state sent again on request). */
+    private record Offered(Delivery delivery, boolean change) {
     }
 
     private final OutboxStore store;
@@ -65,9 +65,13 @@ final class OutboxWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a state; with {@code fenced}, it is not written if its task's account moved on since. */
-    void offer(Delivery delivery, boolean fenced) {
-        if (!queue.offer(new Offered(delivery, fenced))) {
+    /**
+     * Queues a state. A {@code change} is not written if its task's account moved on since (the fence)
+     * or if the task's last row already says the same (as {@link ChangeFilter} does in memory, but for
+     * the whole cluster: an instance taking a task up may report the state the previous one posted).
+     */
+    void offer(Delivery delivery, boolean change) {
+        if (!queue.offer(new Offered(delivery, change))) {
             meters.count(DeliveryOutcome.GAVE_UP);
             log.warn("webhook outbox: {} states wait for the database already; dropping {}", queue.size(),
                     delivery.describe());
@@ -195,9 +199,8 @@ final class OutboxWriter implements AutoCloseable {
                 continue;
             }
             LeaseStamp lease = task.internal().lease();
-            boolean fenced = offered.fenced() && lease != null && task.accountId() != null;
             entries.add(new OutboxEntry(task.id(), delivery.id(), delivery.target(), task.status(), task.progress(),
-                    body, fenced ? task.accountId() : null, fenced ? lease.epoch() : null));
+                    body, task.accountId(), lease == null ? null : lease.epoch(), offered.change()));
         }
         return entries;
     }

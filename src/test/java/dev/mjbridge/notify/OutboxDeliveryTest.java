@@ -141,7 +141,7 @@ class OutboxDeliveryTest {
         Receiver receiver = receiver(n -> 200);
         OutboxStore store = new OutboxStore(schema.dataSource(), Duration.ofSeconds(5));
         store.append(List.of(new OutboxEntry("o4", "delivery-o4", HookTarget.global(receiver.url("/hook")),
-                TaskStatus.SUCCESS, "100%", "{\"id\":\"o4\"}", null, null)));
+                TaskStatus.SUCCESS, "100%", "{\"id\":\"o4\"}", null, null, true)));
 
         notifier(properties(3, false, null), "i-b");
 
@@ -158,7 +158,7 @@ class OutboxDeliveryTest {
         Receiver receiver = receiver(n -> 200);
         OutboxStore store = new OutboxStore(schema.dataSource(), Duration.ofSeconds(5));
         store.append(List.of(new OutboxEntry("o5", "delivery-o5", HookTarget.global(receiver.url("/hook")),
-                TaskStatus.SUCCESS, "100%", "{\"id\":\"o5\"}", null, null)));
+                TaskStatus.SUCCESS, "100%", "{\"id\":\"o5\"}", null, null, true)));
         // Claimed by an instance that then died without a word: nothing gives the claim back.
         assertThat(store.claim("i-dead", Duration.ofSeconds(2), 1)).hasSize(1);
 

@@ -203,6 +203,23 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aChangeThatRepeatsTheTasksLastRowOrComesAfterAFinalOneIsLeftOutButARedeliveryIsNot() {
+        OutboxEntry inProgress = entry("t1", TaskStatus.IN_PROGRESS, "50%");
+        assertThat(store.append(List.of(inProgress))).isEqualTo(1);
+        // An instance taking the task up reports the state the previous one posted.
+        assertThat(store.append(List.of(entry("t1", TaskStatus.IN_PROGRESS, "50%")))).isZero();
+        assertThat(store.append(List.of(entry("t1", TaskStatus.SUCCESS, "100%")))).isEqualTo(1);
+        assertThat(store.append(List.of(entry("t1", TaskStatus.IN_PROGRESS, "80%")))).as("stale after SUCCESS").isZero();
+        assertThat(store.append(List.of(entry("t1", TaskStatus.SUCCESS, "100%")))).isZero();
+        OutboxEntry again = entry("t1", TaskStatus.SUCCESS, "100%");
+        assertThat(store.append(List.of(new OutboxEntry(again.taskId(), again.deliveryId(), again.target(),
+                again.status(), again.progress(), again.body(), null, null, false)))).as("a redelivery").isEqualTo(1);
+
+        assertThat(sql.sql("SELECT seq || ' ' || task_status || ' ' || progress FROM mj_webhook_outbox ORDER BY seq")
+                .query(String.class).list()).containsExactly("1 IN_PROGRESS 50%", "2 SUCCESS 100%", "3 SUCCESS 100%");
+    }
+
+    @Test
     void releasingGivesBackOnlyTheClaimersPendingRows() {
         store.append(List.of(entry("t1", TaskStatus.SUCCESS, "100%"), entry("t2", TaskStatus.SUCCESS, "100%")));
         store.claim("i-a", LONG, 1);
@@ -230,12 +247,12 @@ class OutboxStoreTest {
     private static OutboxEntry entry(String taskId, TaskStatus status, String progress) {
         return new OutboxEntry(taskId, java.util.UUID.randomUUID().toString(), HookTarget.perRequest(HOOK), status,
                 progress, "{\"id\":\"" + taskId + "\",\"status\":\"" + status + "\",\"n\":" + (bodies++) + "}",
-                null, null);
+                null, null, true);
     }
 
     private static OutboxEntry withLease(OutboxEntry entry, long epoch) {
         return new OutboxEntry(entry.taskId(), entry.deliveryId(), entry.target(), entry.status(), entry.progress(),
-                entry.body(), "acc", epoch);
+                entry.body(), "acc", epoch, true);
     }
 
     private static OutboxStore.AttemptRecord sent() {
