@@ -40,6 +40,8 @@ final class OutboxDispatcher implements AutoCloseable {
     /** Finished rows are kept this long for the delivery log, then deleted. */
     static final Duration KEEP_FINISHED = Duration.ofDays(1);
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+    /** How long a shutdown waits for the posts under way, so that their outcomes are written, not repeated. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final OutboxStore store;
     private final String claimer;
@@ -53,6 +55,8 @@ final class OutboxDispatcher implements AutoCloseable {
     private final ExecutorService worker;
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Notified when the last post under way ends. */
+    private final Object idle = new Object();
     private final AtomicBoolean roundQueued = new AtomicBoolean();
     /** Logs a failing database once per outage, not once per poll. */
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -91,19 +95,36 @@ final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    /** Rows being posted by this instance now; for tests. */
+    /** Rows being posted by this instance now (and a claim under way); for tests. */
     int inFlight() {
         return inFlight.get();
     }
 
+    /**
+     * Stops claiming, lets the posts under way end (for {@link #CLOSE_GRACE} at most) and writes their
+     * outcomes, then gives back what this instance still holds.
+     */
     @Override
     public void close() {
         closed = true;
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        synchronized (idle) {
+            long left;
+            while (inFlight.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(idle, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         timer.shutdownNow();
         worker.shutdownNow();
         try {
             // The others take these at once instead of after the claims' expiry. A post of one of them
-            // may still be under way: its receiver may then get it twice (the same X-Mj-Delivery).
+            // may still be under way (past the grace): its receiver may then get it twice (the same
+            // X-Mj-Delivery).
             int released = store.releaseAll(claimer);
             if (released > 0) {
                 log.info("webhook outbox: gave back {} claimed deliveries on shutdown", released);
@@ -116,27 +137,34 @@ final class OutboxDispatcher implements AutoCloseable {
 
     private void round() {
         roundQueued.set(false);
-        int room = MAX_IN_FLIGHT - inFlight.get();
-        if (closed || room <= 0) {
-            return;
-        }
-        List<OutboxRow> rows;
+        // The round counts as under way too: a dispatcher closing meanwhile waits for its claim, and gives
+        // back what it took, instead of releasing first and leaving a claim made just after.
+        inFlight.incrementAndGet();
         try {
-            rows = store.claim(claimer, claimTtl, room);
-        } catch (DataAccessException e) {
-            if (failing.compareAndSet(false, true)) {
-                log.warn("webhook outbox: cannot claim deliveries ({}); trying again every {} ms",
-                        OutboxErrors.describe(e), POLL.toMillis());
+            int room = MAX_IN_FLIGHT - (inFlight.get() - 1);
+            if (closed || room <= 0) {
+                return;
             }
-            return;
-        }
-        if (failing.compareAndSet(true, false)) {
-            log.info("webhook outbox: claims work again");
-        }
-        long claimedAt = System.nanoTime();
-        for (OutboxRow row : rows) {
-            inFlight.incrementAndGet();
-            attempt(row, claimedAt);
+            List<OutboxRow> rows;
+            try {
+                rows = store.claim(claimer, claimTtl, room);
+            } catch (DataAccessException e) {
+                if (failing.compareAndSet(false, true)) {
+                    log.warn("webhook outbox: cannot claim deliveries ({}); trying again every {} ms",
+                            OutboxErrors.describe(e), POLL.toMillis());
+                }
+                return;
+            }
+            if (failing.compareAndSet(true, false)) {
+                log.info("webhook outbox: claims work again");
+            }
+            long claimedAt = System.nanoTime();
+            for (OutboxRow row : rows) {
+                inFlight.incrementAndGet();
+                attempt(row, claimedAt);
+            }
+        } finally {
+            done();
         }
     }
 
@@ -153,7 +181,7 @@ final class OutboxDispatcher implements AutoCloseable {
                     .thenAcceptAsync(posted -> finished(row, posted, start, startNanos), worker)
                     .exceptionally(e -> {
                         // The worker pool is gone: shutting down; the claim is given back by close().
-                        inFlight.decrementAndGet();
+                        done();
                         return null;
                     });
         } catch (RuntimeException e) {
@@ -208,10 +236,19 @@ final class OutboxDispatcher implements AutoCloseable {
             log.warn("webhook outbox: cannot write a delivery's outcome ({}); it is tried again after its claim "
                     + "expires", OutboxErrors.describe(e));
         } finally {
-            inFlight.decrementAndGet();
+            done();
         }
         if (next) {
             wake();
+        }
+    }
+
+    /** One post fewer under way; tells a closing dispatcher waiting for the last one. */
+    private void done() {
+        if (inFlight.decrementAndGet() == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
         }
     }
 

@@ -27,8 +27,8 @@ import dev.mjbridge.testing.Waits;
 /**
  * Webhooks in a cluster go through the database's outbox. Two instances on one PostgreSQL schema and
  * one sandbox, one webhook receiver as every task's hook: each change of a task arrives once, in order,
- * whichever instance followed the task and whichever delivered it; and a delivery an instance was
- * still posting when it closed is delivered by the other one.
+ * whichever instance followed the task (also one that moved mid-job) and whichever delivered it; and a
+ * delivery an instance was still posting when it closed is delivered by the other one.
  */
 class ClusterWebhooksTest {
 
@@ -46,7 +46,9 @@ class ClusterWebhooksTest {
     @BeforeAll
     static void sandboxAndDatabase() {
         schema = PostgresSchema.migrated("cluster_webhooks");
-        sandbox = SandboxedAccounts.start(SandboxSettings.forTests(), 4, dir, 1);
+        // Jobs long enough to be caught running when their instance closes.
+        sandbox = SandboxedAccounts.start(SandboxSettings.forTests().withFastJobDuration(Duration.ofSeconds(3)),
+                4, dir, 1);
     }
 
     @AfterAll
@@ -66,6 +68,10 @@ class ClusterWebhooksTest {
         if (receiver != null) {
             receiver.close();
         }
+        // Rows left for this test's receiver are not the next test's business.
+        JdbcClient db = JdbcClient.create(schema.dataSource());
+        db.sql("DELETE FROM mj_webhook_attempt").update();
+        db.sql("DELETE FROM mj_webhook_outbox").update();
     }
 
     @Test
@@ -129,6 +135,43 @@ class ClusterWebhooksTest {
         assertThat(db.sql("SELECT DISTINCT instance_id FROM mj_webhook_attempt WHERE task_id = :id AND outcome = 'SENT'")
                 .param("id", id).query(String.class).list()).as("who delivered").containsExactly("closing-b");
         assertThat(api(second).fetch(id).path("status").asString()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void theWebhooksOfATaskThatMovesToTheOtherInstanceMidJobArriveOnceEachAndInOrder() throws Exception {
+        receiver = new HookReceiver(HookReceiver.Mode.ACCEPT);
+        ConfigurableApplicationContext first = start("moving-a");
+        ConfigurableApplicationContext second = start("moving-b");
+        awaitSharedInHalves(first, second);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(api(first).submit("/mj/submit/imagine", "{\"prompt\": \"moving hooks " + i + "\"}"));
+        }
+        api(first).awaitTask(ids.get(0), t -> t.path("status").asString().equals("IN_PROGRESS"), "IN_PROGRESS");
+        first.close();
+
+        awaitSuccessInTheDatabase(ids);
+        awaitAllDelivered(ids);
+        JdbcClient db = JdbcClient.create(schema.dataSource());
+        int moved = 0;
+        for (String id : ids) {
+            List<HookReceiver.Hook> received = hooksOf(id);
+            assertThat(received).extracting(HookReceiver.Hook::deliveryId).as("deliveries of %s", id)
+                    .doesNotHaveDuplicates();
+            assertThat(received).extracting(h -> state(h.body())).as("states posted for %s", id)
+                    .doesNotHaveDuplicates();
+            assertInOrderEndingInSuccess(id, received);
+            if ("moving-b".equals(db.sql("SELECT lease_owner FROM mj_task WHERE id = :id").param("id", id)
+                    .query(String.class).single())) {
+                moved++;
+            }
+        }
+        assertThat(moved).as("tasks the second instance followed to the end").isPositive();
+    }
+
+    private static String state(String body) {
+        JsonNode task = MjApi.json().readTree(body);
+        return task.path("status").asString() + " " + task.path("progress").asString();
     }
 
     private void assertInOrderEndingInSuccess(String id, List<HookReceiver.Hook> hooks) {
