@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DeliveryDispatcher implements DeliveryRoute {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-    static final String DELIVERY_HEADER = HookPost.DELIVERY_HEADER;
 
     private final NotifyProperties properties;
     private final ObjectMapper mapper;
