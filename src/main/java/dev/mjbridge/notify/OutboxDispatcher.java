@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 import dev.mjbridge.discord.Backoff;
 
@@ -180,8 +181,12 @@ final class OutboxDispatcher implements AutoCloseable {
             post.post(row.target(), row.deliveryId(), row.body().getBytes(StandardCharsets.UTF_8), start)
                     .thenAcceptAsync(posted -> finished(row, posted, start, startNanos), worker)
                     .exceptionally(e -> {
-                        // The worker pool is gone: shutting down; the claim is given back by close().
-                        done();
+                        if (e.getCause() instanceof RejectedExecutionException) {
+                            // The worker pool is gone: shutting down; the claim is given back by close().
+                            done();
+                        } else {
+                            log.error("webhook delivery of {} failed unexpectedly", row.describe(), e);
+                        }
                         return null;
                     });
         } catch (RuntimeException e) {
@@ -231,7 +236,7 @@ final class OutboxDispatcher implements AutoCloseable {
     private void ended(Runnable write, boolean next) {
         try {
             write.run();
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             // The row stays claimed until its claim expires; then it is tried again (by any instance).
             log.warn("webhook outbox: cannot write a delivery's outcome ({}); it is tried again after its claim "
                     + "expires", OutboxErrors.describe(e));
@@ -266,8 +271,8 @@ final class OutboxDispatcher implements AutoCloseable {
             if (deleted > 0) {
                 log.debug("webhook outbox: deleted {} deliveries finished over {} ago", deleted, KEEP_FINISHED);
             }
-        } catch (DataAccessException e) {
-            log.debug("webhook outbox: prune failed; next time", e);
+        } catch (DataAccessException | TransactionException e) {
+            log.debug("webhook outbox: prune failed ({}); next time", OutboxErrors.describe(e));
         }
     }
 }

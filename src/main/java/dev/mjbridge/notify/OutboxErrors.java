@@ -2,7 +2,7 @@ package dev.mjbridge.notify;
 
 import java.sql.SQLException;
 
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedRuntimeException;
 
 /**
  * What a failed outbox statement logs: the kind of failure and its SQL state, never the database's
@@ -13,7 +13,8 @@ final class OutboxErrors {
     private OutboxErrors() {
     }
 
-    static String describe(DataAccessException e) {
+    /** @param e a {@code DataAccessException} or a {@code TransactionException} (no connection for a transaction) */
+    static String describe(NestedRuntimeException e) {
         Throwable cause = e.getMostSpecificCause();
         String kind = e.getClass().getSimpleName();
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.TransactionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -134,9 +135,9 @@ final class OutboxWriter implements AutoCloseable {
                 }
                 written.run();
                 return true;
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | TransactionException e) {
                 if (refusedForGood(e)) {
-                    return writeAlone(entries, e);
+                    return writeAlone(entries, (DataIntegrityViolationException) e);
                 }
                 if (closing.getCount() == 0) {
                     log.warn("webhook outbox: {} states not written at shutdown ({})", entries.size(),
@@ -165,11 +166,11 @@ final class OutboxWriter implements AutoCloseable {
      * forever: the batch is written one state at a time, and the refused one is dropped. A collision on
      * a task's {@code seq} (another instance added to the task at the same moment) is not such a refusal.
      */
-    private static boolean refusedForGood(DataAccessException e) {
+    private static boolean refusedForGood(RuntimeException e) {
         return e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException);
     }
 
-    private boolean writeAlone(List<OutboxEntry> entries, DataAccessException refusal) {
+    private boolean writeAlone(List<OutboxEntry> entries, DataIntegrityViolationException refusal) {
         if (entries.size() == 1) {
             OutboxEntry entry = entries.get(0);
             meters.count(DeliveryOutcome.GAVE_UP);

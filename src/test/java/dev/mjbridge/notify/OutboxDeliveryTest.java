@@ -10,8 +10,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mjbridge.midjourney.JobKind;
@@ -187,6 +194,38 @@ class OutboxDeliveryTest {
                         n -> n == 1);
         assertThat(sql.sql("SELECT COUNT(*) FROM mj_webhook_outbox WHERE task_id = 'o6'").query(Integer.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void whileTheDatabaseIsUnreachableStatesWaitAndAreDeliveredOnceItAnswers() throws Exception {
+        Receiver receiver = receiver(n -> 200);
+        AtomicBoolean down = new AtomicBoolean(true);
+        AtomicInteger writerRefused = new AtomicInteger();
+        DataSource flaky = new DelegatingDataSource(schema.dataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (down.get()) {
+                    if (Thread.currentThread().getName().startsWith("mj-outbox-writer")) {
+                        writerRefused.incrementAndGet();
+                    }
+                    throw new SQLException("connection refused (test)", "08001");
+                }
+                return super.getConnection();
+            }
+        };
+        WebhookNotifier notifier = new WebhookNotifier(properties(3, false, null), null, mapper,
+                new NotifyHookPolicy(properties(3, false, null), HostResolver.SYSTEM), meters,
+                new OutboxStore(flaky, Duration.ofSeconds(5)), new OutboxMember("i-a", Duration.ofSeconds(3)));
+        closing.add(0, notifier);
+
+        notifier.onTaskChanged(task("o8", receiver.url("/hook")).withStatus(TaskStatus.SUBMITTED));
+        Waits.await("the writer to have failed twice (it lives on and tries again)", WAIT)
+                .pollInterval(Duration.ofMillis(20)).until(writerRefused::get, n -> n >= 2);
+        assertThat(receiver.received()).isEmpty();
+        down.set(false);
+
+        assertThat(mapper.readTree(receiver.next()).path("id").asString()).isEqualTo("o8");
+        awaitDelivered("o8", 1);
     }
 
     private void awaitDelivered(String taskId, int rows) {
