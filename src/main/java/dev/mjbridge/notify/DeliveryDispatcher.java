@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * waiting: the HTTP call is asynchronous and retries are timers. The only blocking step,
  * the DNS lookup of a per-request hook's re-check, runs on a small worker pool.
  */
-final class DeliveryDispatcher implements AutoCloseable {
+final class DeliveryDispatcher implements DeliveryRoute {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-    static final String DELIVERY_HEADER = "X-Mj-Delivery";
 
     private final NotifyProperties properties;
-    private final NotifyHookPolicy policy;
     private final ObjectMapper mapper;
-    private final WebhookSender sender;
+    private final HookPost post;
     private final Backoff delays;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
@@ -57,16 +54,16 @@ final class DeliveryDispatcher implements AutoCloseable {
         this.meters = meters;
         this.clock = clock;
         this.properties = properties;
-        this.policy = policy;
         this.mapper = mapper;
         this.timer = timer;
         this.worker = worker;
-        this.sender = new WebhookSender(properties.timeout(), properties.maxAnswerBytes(), timer);
+        this.post = new HookPost(properties, policy, timer);
         this.delays = properties.retryBackoff();
     }
 
     /** Queues a state behind the task's earlier ones; returns at once. */
-    void offer(Delivery delivery) {
+    @Override
+    public void offer(Delivery delivery) {
         String taskId = delivery.task().id();
         while (true) {
             TaskLine line = lines.computeIfAbsent(taskId, TaskLine::new);
@@ -90,12 +87,14 @@ final class DeliveryDispatcher implements AutoCloseable {
     }
 
     /** The task's last delivery attempts, oldest first. */
-    List<DeliveryAttempt> attempts(String taskId) {
+    @Override
+    public List<DeliveryAttempt> attempts(String taskId) {
         return deliveryLog.attempts(taskId);
     }
 
     /** Undelivered states over all tasks; for tests and metrics. */
-    int queued() {
+    @Override
+    public int queued() {
         return queued.get();
     }
 
@@ -125,17 +124,8 @@ final class DeliveryDispatcher implements AutoCloseable {
     }
 
     private void sendChecked(TaskLine line, Delivery delivery) {
-        HookTarget target = delivery.target();
         Instant start = clock.instant();
         long startNanos = System.nanoTime();
-        if (target.checked()) {
-            // Checked again on every attempt: the name may resolve elsewhere than at submit time.
-            Optional<String> refusal = policy.refusalReason(target.url());
-            if (refusal.isPresent()) {
-                finished(line, delivery, DeliveryResult.failed("refused: " + refusal.get()), start, startNanos);
-                return;
-            }
-        }
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(delivery.task());
@@ -146,25 +136,15 @@ final class DeliveryDispatcher implements AutoCloseable {
             next(line);
             return;
         }
-        Optional<URI> uri = HookUrls.parse(target.url());
-        if (uri.isEmpty()) {
-            log.warn("webhook {} for task {} is not a URL; not delivered", target, line.taskId);
-            record(delivery, DeliveryResult.failed("not a URL"), start, startNanos, DeliveryOutcome.GAVE_UP);
+        post.post(delivery.target(), delivery.id(), json, start).thenAccept(posted -> {
+            if (posted.retryable()) {
+                finished(line, delivery, posted.result(), start, startNanos);
+                return;
+            }
+            log.warn("webhook {} for task {} is not a URL; not delivered", delivery.target(), line.taskId);
+            record(delivery, posted.result(), start, startNanos, DeliveryOutcome.GAVE_UP);
             next(line);
-            return;
-        }
-        sender.post(uri.get(), json, headers(delivery, json, start))
-                .thenAccept(result -> finished(line, delivery, result, start, startNanos));
-    }
-
-    /** {@code X-Mj-Delivery} always; {@code X-Mj-Signature} with a signing secret, signed at this attempt's time. */
-    private Map<String, String> headers(Delivery delivery, byte[] json, Instant now) {
-        String secret = properties.signingSecret();
-        if (secret == null) {
-            return Map.of(DELIVERY_HEADER, delivery.id());
-        }
-        return Map.of(DELIVERY_HEADER, delivery.id(),
-                WebhookSignature.HEADER, WebhookSignature.header(secret, now.getEpochSecond(), json));
+        });
     }
 
     private void record(Delivery delivery, DeliveryResult result, Instant start, long startNanos,

@@ -51,6 +51,8 @@ class ClusterSettingTest {
             assertThat(answer.path("result").path("enabled").asBoolean()).isFalse();
             assertThat(context.getBeanProvider(LeaseKeeper.class).getIfAvailable()).isNull();
             assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("mj-cluster"));
+            // Webhooks are delivered from memory: no outbox thread polls the database.
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("mj-outbox"));
             JdbcClient sql = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
             assertThat(sql.sql("SELECT COUNT(*) FROM mj_cluster_instance").query(Integer.class).single()).isZero();
             assertThat(sql.sql("SELECT COUNT(*) FROM mj_account_lease").query(Integer.class).single()).isZero();

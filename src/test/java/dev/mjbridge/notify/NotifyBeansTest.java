@@ -34,6 +34,8 @@ class NotifyBeansTest {
             context.refresh();
 
             assertThat(context.getBean(WebhookNotifier.class)).isNotNull();
+            assertThat(context.getBeanProvider(OutboxStore.class).getIfAvailable())
+                    .as("no webhook outbox without mj.cluster.enabled").isNull();
             assertThat(context.getBean(NotifyHookPolicy.class).refusalReason("http://169.254.169.254/")).isPresent();
         }
     }
