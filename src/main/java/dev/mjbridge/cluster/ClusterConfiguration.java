@@ -19,6 +19,7 @@ import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.task.AccountLeases;
 import dev.mjbridge.task.RecoveryScope;
+import dev.mjbridge.task.RemoteTaskChanges;
 
 /**
  * Wires the cluster when {@code mj.cluster.enabled=true}; with it off nothing here but the settings
@@ -37,12 +38,7 @@ public class ClusterConfiguration {
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     @DependsOnDatabaseInitialization
     LeaseKeeper leaseKeeper(ClusterProperties properties, DataSource dataSource, AccountPool pool) {
-        String product = LeaseStore.product(dataSource);
-        if (!"PostgreSQL".equalsIgnoreCase(product)) {
-            throw new InvalidSettingException("mj.cluster.enabled", "the instances of a cluster share a PostgreSQL "
-                    + "database, but spring.datasource.url is " + product + ": point spring.datasource.url "
-                    + "(SPRING_DATASOURCE_URL) at jdbc:postgresql://..., or set mj.cluster.enabled=false");
-        }
+        requirePostgres(dataSource);
         LeaseStore store = new LeaseStore(dataSource, properties.renewInterval());
         LeaseKeeper keeper = new LeaseKeeper(properties, store, pool, localAddress());
         keeper.start();
@@ -64,6 +60,31 @@ public class ClusterConfiguration {
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     AccountLeases clusterAccountLeases(LeaseKeeper keeper) {
         return keeper::stampFor;
+    }
+
+    /** LISTEN/NOTIFY between the instances, on a connection of its own. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    @DependsOnDatabaseInitialization
+    ClusterSignals clusterSignals(DataSource dataSource) {
+        requirePostgres(dataSource);
+        return ClusterSignals.start(dataSource);
+    }
+
+    /** Every task version this instance's store writes is announced to the others. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    TaskChangeNotices taskChangeNotices(ClusterSignals signals, ClusterProperties properties) {
+        return new TaskChangeNotices(signals, properties.instanceId());
+    }
+
+    /** The others' announced task versions reach this instance's live streams. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    RemoteTaskFeed remoteTaskFeed(ClusterSignals signals, ClusterProperties properties, RemoteTaskChanges changes) {
+        RemoteTaskFeed feed = new RemoteTaskFeed(properties.instanceId(), changes);
+        signals.subscribe(ClusterSignals.TASK_CHANGED, feed);
+        return feed;
     }
 
     /** The registry shows the port the API listens on (known only once the server started). */
@@ -90,6 +111,15 @@ public class ClusterConfiguration {
                 keeper.close();
             }
         };
+    }
+
+    private static void requirePostgres(DataSource dataSource) {
+        String product = LeaseStore.product(dataSource);
+        if (!"PostgreSQL".equalsIgnoreCase(product)) {
+            throw new InvalidSettingException("mj.cluster.enabled", "the instances of a cluster share a PostgreSQL "
+                    + "database, but spring.datasource.url is " + product + ": point spring.datasource.url "
+                    + "(SPRING_DATASOURCE_URL) at jdbc:postgresql://..., or set mj.cluster.enabled=false");
+        }
     }
 
     private static String localAddress() {

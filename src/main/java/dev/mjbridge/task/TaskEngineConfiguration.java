@@ -42,8 +42,25 @@ public class TaskEngineConfiguration {
      */
     @Bean(destroyMethod = "close")
     @Primary
-    WriteBehindTaskStore writeBehindTaskStore(JdbcTaskStore jdbc, TaskJsonCache cache) {
-        return WriteBehindTaskStore.onOwnThread(jdbc, cache::stored);
+    WriteBehindTaskStore writeBehindTaskStore(JdbcTaskStore jdbc, TaskJsonCache cache,
+                                              ObjectProvider<StoredTasksListener> storedListener) {
+        WriteBehindTaskStore store = WriteBehindTaskStore.onOwnThread(jdbc, cache::stored);
+        // In a cluster, what is written is announced to the other instances.
+        storedListener.ifAvailable(store::onStoredTasks);
+        return store;
+    }
+
+    /** Changes of tasks other instances of a cluster follow, for the live streams here (unused by a single instance). */
+    @Bean
+    RemoteTaskChanges remoteTaskChanges(InFlightIndex index, TaskStore store, TaskJsonCache cache,
+                                        List<TaskListener> listeners) {
+        return new RemoteTaskChanges(index, store, cache, listeners);
+    }
+
+    /** The unfinished tasks of every instance of a cluster (the queue there). */
+    @Bean
+    UnfinishedTasks unfinishedTasks(InFlightIndex index, TaskStore store) {
+        return new UnfinishedTasks(index, store);
     }
 
     /** Tasks submitted and finished, and the delay to a visible SUCCESS; a listener like the webhooks. */
