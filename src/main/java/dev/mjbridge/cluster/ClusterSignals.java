@@ -73,7 +73,8 @@ public final class ClusterSignals implements AutoCloseable {
 
         /**
          * The connection listens (again) after a time in which it did not: signals of that time were
-         * lost, so read the tables for what may have changed. Also called the first time it listens.
+         * lost, so read the tables for what may have changed. Also called once the subscription first
+         * listens (nothing sent before was heard), so it is the place for the initial look too.
          */
         default void onResync() {
         }
@@ -219,7 +220,7 @@ public final class ClusterSignals implements AutoCloseable {
                     pause = FIRST_PAUSE;
                     resync();
                 }
-                listenOnNewChannels();
+                listenOnNewChannels(false);
                 receive();
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
@@ -253,11 +254,15 @@ public final class ClusterSignals implements AutoCloseable {
         }
         connection = opened;
         listeningOn.clear();
-        listenOnNewChannels();
+        listenOnNewChannels(true);
     }
 
-    /** LISTENs on every subscribed channel the connection does not listen on yet. */
-    private void listenOnNewChannels() throws SQLException {
+    /**
+     * LISTENs on every subscribed channel the connection does not listen on yet. A subscription that
+     * listens from now on is told to resync (it heard nothing before), unless {@code connecting}: then
+     * every subscriber is told at once.
+     */
+    private void listenOnNewChannels(boolean connecting) throws SQLException {
         for (Map.Entry<String, List<Subscription>> entry : subscriptions.entrySet()) {
             String channel = entry.getKey();
             if (!listeningOn.contains(channel)) {
@@ -267,7 +272,9 @@ public final class ClusterSignals implements AutoCloseable {
                 listeningOn.add(channel);
             }
             for (Subscription subscription : entry.getValue()) {
-                subscription.listening.complete(null);
+                if (subscription.listening.complete(null) && !connecting) {
+                    resync(subscription);
+                }
             }
         }
     }
@@ -275,13 +282,15 @@ public final class ClusterSignals implements AutoCloseable {
     private void resync() {
         resyncs++;
         for (List<Subscription> list : subscriptions.values()) {
-            for (Subscription subscription : list) {
-                try {
-                    subscription.subscriber.onResync();
-                } catch (RuntimeException e) {
-                    log.error("cluster signals: a subscriber of {} failed to resync", subscription.channel, e);
-                }
-            }
+            list.forEach(this::resync);
+        }
+    }
+
+    private void resync(Subscription subscription) {
+        try {
+            subscription.subscriber.onResync();
+        } catch (RuntimeException e) {
+            log.error("cluster signals: a subscriber of {} failed to resync", subscription.channel, e);
         }
     }
 

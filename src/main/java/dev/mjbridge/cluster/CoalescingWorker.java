@@ -80,9 +80,10 @@ final class CoalescingWorker<T> implements AutoCloseable {
         }
     }
 
+    /** Does what waits (bounded), then stops the thread. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -30,6 +30,7 @@ final class TaskChangeNotices implements StoredTasksListener, AutoCloseable {
     private final int maxPayloadBytes;
     private final CoalescingWorker<String> sender;
     private boolean failing;
+    private volatile boolean closed;
 
     TaskChangeNotices(ClusterSignals signals, String instanceId) {
         this(signals, instanceId, ClusterSignals.MAX_PAYLOAD_BYTES);
@@ -44,10 +45,16 @@ final class TaskChangeNotices implements StoredTasksListener, AutoCloseable {
 
     @Override
     public void stored(List<Task> tasks) {
-        sender.add(tasks.stream().map(Task::id).toList());
+        List<String> ids = tasks.stream().map(Task::id).toList();
+        if (closed) {
+            // Shutting down: the store writes what is left, and the others still want to hear of it.
+            send(ids);
+        } else {
+            sender.add(ids);
+        }
     }
 
-    private void send(List<String> ids) {
+    private synchronized void send(List<String> ids) {
         try {
             for (String payload : payloads(instanceId, ids, maxPayloadBytes)) {
                 signals.notify(ClusterSignals.TASK_CHANGED, payload);
@@ -87,8 +94,10 @@ final class TaskChangeNotices implements StoredTasksListener, AutoCloseable {
         return payloads;
     }
 
+    /** Sends what waits; notices after this are sent on the caller's thread (the store's last writes). */
     @Override
     public void close() {
+        closed = true;
         sender.close();
     }
 }

@@ -100,6 +100,7 @@ class ClusterSignalsTest {
         assertThat(changed.next()).isEqualTo("a 3");
         assertThat(other.next()).isEqualTo("b");
         assertThat(changed.payloads).isEmpty();
+        assertThat(changed.resyncs.get()).as("told once to look at the tables, as it started listening").isEqualTo(1);
         assertThat(listener.backendPid()).as("the listener has a connection of its own")
                 .isNotEqualTo(sender.backendPid());
     }
