@@ -1,6 +1,7 @@
 package dev.mjbridge.api;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,8 +33,8 @@ import dev.mjbridge.task.TaskJson;
  * bytes, so nothing more can be said to it; see {@link #giveUpIfStuck}).
  * <p>
  * The writer also keeps the stream honest: it sends a task's versions only forward (a version no newer
- * than one already sent, e.g. one that overtook the current state read at opening, is skipped), and it
- * ends a stream of given tasks once all of them are final.
+ * than one already sent, e.g. one that overtook the current state read at opening, is skipped, and so
+ * is one whose JSON is the one just sent), and it ends a stream of given tasks once all of them are final.
  */
 final class TaskEventStream {
 
@@ -74,7 +75,7 @@ final class TaskEventStream {
     private volatile boolean overflowed;
     private volatile boolean givenUp;
     // Touched only by the writer (one at a time).
-    private final Map<String, Long> sentVersions = new HashMap<>();
+    private final Map<String, TaskJson> lastSent = new HashMap<>();
     private final Set<String> unfinished;
 
     TaskEventStream(StreamInterest interest, int capacity, WriterPool writers, Sink sink, Consumer<TaskEventStream> onEnd) {
@@ -219,17 +220,19 @@ final class TaskEventStream {
 
     private void write(TaskEvent event) throws IOException {
         TaskJson task = event.task();
-        Long sent = sentVersions.get(task.id());
-        if (sent != null && task.version() <= sent) {
+        TaskJson sent = lastSent.get(task.id());
+        // Same bytes under a newer number: a task another instance follows, read from the database twice
+        // (the stream's first state, then the announcement of that same version).
+        if (sent != null && (task.version() <= sent.version() || Arrays.equals(task.json(), sent.json()))) {
             return;
         }
         if (unfinished != null && !unfinished.contains(task.id())) {
             return;
         }
         if (task.status().isFinal() && unfinished == null) {
-            sentVersions.remove(task.id());
+            lastSent.remove(task.id());
         } else {
-            sentVersions.put(task.id(), task.version());
+            lastSent.put(task.id(), task);
         }
         if (interest.wants(task)) {
             timed(() -> sink.send(event.id() < 0 ? null : event.id(), task.json()));

@@ -132,6 +132,27 @@ class TaskEventsTest {
         assertThat(hub.open(StreamInterest.all(Set.of()), null, new RecordingSink(null, false))).isEmpty();
     }
 
+    /**
+     * In a cluster the first state of another instance's task and the announcement of that same version
+     * are two reads of one row: the same JSON under two numbers, sent once.
+     */
+    @Test
+    void theSameJsonUnderANewerVersionIsNotSentAgain() {
+        hub = new TaskEvents(new EventsProperties(NEVER, 10, 4, 100, 2, NEVER));
+        RecordingSink reader = new RecordingSink(null, false);
+        TaskEventStream stream = hub.open(StreamInterest.tasks(Set.of("t1")), null, reader).orElseThrow().stream();
+
+        stream.start(List.of(event(1, 10), event(2, 10), event(3, 20), event(4, 100)));
+
+        Waits.await("the stream to end with the final version", LIMIT).until(() -> reader.completed);
+        assertThat(reader.sent).containsExactly(json("t1", 10), json("t1", 20), json("t1", 100));
+    }
+
+    private static TaskEvent event(long version, int progress) {
+        return new TaskEvent(-1, new TaskJson("t1", version, progress == 100 ? TaskStatus.SUCCESS : TaskStatus.IN_PROGRESS,
+                null, json("t1", progress).getBytes(StandardCharsets.UTF_8)));
+    }
+
     private RecordingSink open(RecordingSink sink) {
         hub.open(StreamInterest.all(Set.of()), null, sink).orElseThrow().stream().start(List.of());
         return sink;
