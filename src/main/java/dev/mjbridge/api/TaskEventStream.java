@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.mjbridge.task.TaskJson;
+import dev.mjbridge.task.TaskStatus;
 
 /**
  * One open stream: the changes waiting for it, which the task engine's thread only puts in
@@ -221,9 +222,7 @@ final class TaskEventStream {
     private void write(TaskEvent event) throws IOException {
         TaskJson task = event.task();
         TaskJson sent = lastSent.get(task.id());
-        // Same bytes under a newer number: a task another instance follows, read from the database twice
-        // (the stream's first state, then the announcement of that same version).
-        if (sent != null && (task.version() <= sent.version() || Arrays.equals(task.json(), sent.json()))) {
+        if (sent != null && (task.version() <= sent.version() || alreadyShown(task, sent))) {
             return;
         }
         if (unfinished != null && !unfinished.contains(task.id())) {
@@ -243,6 +242,24 @@ final class TaskEventStream {
                 end();
             }
         }
+    }
+
+    /**
+     * A task another instance follows is read from the database twice when a stream opens on it: for the
+     * stream's first state and for the announcement of a change. The second read's number is the larger
+     * even when its content is the same or, if the reads crossed, older: neither is news. (A task followed
+     * here always comes newer under a larger number, so this never holds for it.)
+     */
+    private static boolean alreadyShown(TaskJson task, TaskJson sent) {
+        if (Arrays.equals(task.json(), sent.json())) {
+            return true;
+        }
+        if (task.current() == null || sent.current() == null || sent.status() != TaskStatus.IN_PROGRESS) {
+            return false;
+        }
+        // Once running, a task only moves on to a larger progress or to its end.
+        return task.status() != TaskStatus.IN_PROGRESS
+                || task.current().progressPercent() < sent.current().progressPercent();
     }
 
     private void drop() throws IOException {
