@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
+import dev.mjbridge.cluster.ClusterProperties;
 import dev.mjbridge.task.CancelResult;
 import dev.mjbridge.task.Task;
 import dev.mjbridge.task.TaskJson;
 import dev.mjbridge.task.TaskService;
+import dev.mjbridge.task.UnfinishedTasks;
 
 /**
  * Reading and cancelling tasks. Shapes follow midjourney-proxy, whose clients decode them:
@@ -46,10 +48,14 @@ public class TaskController {
     private static final Duration SEED_MARGIN = Duration.ofSeconds(5);
 
     private final TaskService tasks;
+    private final UnfinishedTasks unfinished;
+    private final boolean clusterWide;
     private final Duration seedWait;
 
-    TaskController(TaskService tasks) {
+    TaskController(TaskService tasks, UnfinishedTasks unfinished, ClusterProperties cluster) {
         this.tasks = tasks;
+        this.unfinished = unfinished;
+        this.clusterWide = cluster.enabled();
         this.seedWait = tasks.seedTimeout().plus(SEED_MARGIN);
     }
 
@@ -130,11 +136,14 @@ public class TaskController {
         throw new IllegalStateException("unknown cancel result " + result.getClass().getName());
     }
 
-    /** Tasks queued or running, i.e. not in a final status. */
+    /**
+     * Tasks queued or running, i.e. not in a final status, oldest first: in a cluster those of every
+     * instance (from the database; this instance's own from its memory).
+     */
     @Operation(summary = "Tasks queued or running")
     @GetMapping("/queue")
     public List<Task> queue() {
-        return tasks.inFlight();
+        return clusterWide ? unfinished.everywhere() : tasks.inFlight();
     }
 
     /** Recent tasks, newest first; {@code limit} is capped at {@value #MAX_PAGE}. */

@@ -1,6 +1,7 @@
 package dev.mjbridge.api;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.mjbridge.task.TaskJson;
+import dev.mjbridge.task.TaskStatus;
 
 /**
  * One open stream: the changes waiting for it, which the task engine's thread only puts in
@@ -32,8 +34,8 @@ import dev.mjbridge.task.TaskJson;
  * bytes, so nothing more can be said to it; see {@link #giveUpIfStuck}).
  * <p>
  * The writer also keeps the stream honest: it sends a task's versions only forward (a version no newer
- * than one already sent, e.g. one that overtook the current state read at opening, is skipped), and it
- * ends a stream of given tasks once all of them are final.
+ * than one already sent, e.g. one that overtook the current state read at opening, is skipped, and so
+ * is one whose JSON is the one just sent), and it ends a stream of given tasks once all of them are final.
  */
 final class TaskEventStream {
 
@@ -74,7 +76,7 @@ final class TaskEventStream {
     private volatile boolean overflowed;
     private volatile boolean givenUp;
     // Touched only by the writer (one at a time).
-    private final Map<String, Long> sentVersions = new HashMap<>();
+    private final Map<String, TaskJson> lastSent = new HashMap<>();
     private final Set<String> unfinished;
 
     TaskEventStream(StreamInterest interest, int capacity, WriterPool writers, Sink sink, Consumer<TaskEventStream> onEnd) {
@@ -219,17 +221,17 @@ final class TaskEventStream {
 
     private void write(TaskEvent event) throws IOException {
         TaskJson task = event.task();
-        Long sent = sentVersions.get(task.id());
-        if (sent != null && task.version() <= sent) {
+        TaskJson sent = lastSent.get(task.id());
+        if (sent != null && (task.version() <= sent.version() || alreadyShown(task, sent))) {
             return;
         }
         if (unfinished != null && !unfinished.contains(task.id())) {
             return;
         }
         if (task.status().isFinal() && unfinished == null) {
-            sentVersions.remove(task.id());
+            lastSent.remove(task.id());
         } else {
-            sentVersions.put(task.id(), task.version());
+            lastSent.put(task.id(), task);
         }
         if (interest.wants(task)) {
             timed(() -> sink.send(event.id() < 0 ? null : event.id(), task.json()));
@@ -240,6 +242,24 @@ final class TaskEventStream {
                 end();
             }
         }
+    }
+
+    /**
+     * A task another instance follows is read from the database twice when a stream opens on it: for the
+     * stream's first state and for the announcement of a change. The second read's number is the larger
+     * even when its content is the same or, if the reads crossed, older: neither is news. (A task followed
+     * here always comes newer under a larger number, so this never holds for it.)
+     */
+    private static boolean alreadyShown(TaskJson task, TaskJson sent) {
+        if (Arrays.equals(task.json(), sent.json())) {
+            return true;
+        }
+        if (task.current() == null || sent.current() == null || sent.status() != TaskStatus.IN_PROGRESS) {
+            return false;
+        }
+        // Once running, a task only moves on to a larger progress or to its end.
+        return task.status() != TaskStatus.IN_PROGRESS
+                || task.current().progressPercent() < sent.current().progressPercent();
     }
 
     private void drop() throws IOException {

@@ -77,6 +77,12 @@ public final class TaskEvents implements TaskListener, AutoCloseable {
         }
     }
 
+    /** A task another instance of the cluster follows changed: its streams here get it like any change. */
+    @Override
+    public void onRemoteTaskChanged(Task task, TaskJson json) {
+        onTaskChanged(task, json);
+    }
+
     /**
      * Opens a stream, or empty when {@code mj.events.max-subscribers} are open. The stream gets every
      * change after the returned {@link Opened#since}; with a {@code lastEventId} still covered by the

@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.mjbridge.cluster.ClusterProperties;
 import dev.mjbridge.task.TaskJson;
 import dev.mjbridge.task.TaskService;
 import dev.mjbridge.task.TaskStatus;
+import dev.mjbridge.task.UnfinishedTasks;
 
 /**
  * Live task changes as Server-Sent Events ({@code text/event-stream}): one task, some tasks, or all
@@ -44,10 +46,14 @@ public class TaskEventsController {
 
     private final TaskService tasks;
     private final TaskEvents events;
+    private final UnfinishedTasks unfinished;
+    private final boolean clusterWide;
 
-    TaskEventsController(TaskService tasks, TaskEvents events) {
+    TaskEventsController(TaskService tasks, TaskEvents events, UnfinishedTasks unfinished, ClusterProperties cluster) {
         this.tasks = tasks;
         this.events = events;
+        this.unfinished = unfinished;
+        this.clusterWide = cluster.enabled();
     }
 
     /**
@@ -178,10 +184,15 @@ public class TaskEventsController {
         }
         TaskEvents.Opened stream = opened.get();
         List<TaskEvent> initial = stream.missed() != null ? stream.missed()
-                : snapshot(tasks.findJsonByIds(tasks.inFlight().stream().map(t -> t.id()).toList()).stream()
+                : snapshot(tasks.findJsonByIds(unfinishedIds()).stream()
                         .filter(interest::wants).toList(), stream.since());
         stream.stream().start(initial);
         return emitter;
+    }
+
+    /** The tasks a stream of all starts with: those in flight here, in a cluster those of every instance. */
+    private List<String> unfinishedIds() {
+        return (clusterWide ? unfinished.everywhere() : tasks.inFlight()).stream().map(t -> t.id()).toList();
     }
 
     /** Current states; only the last carries the id, so a client cut off halfway gets them all again. */

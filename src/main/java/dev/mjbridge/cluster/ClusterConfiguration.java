@@ -7,6 +7,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.springframework.boot.SpringApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -24,10 +26,12 @@ import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.task.AccountLeases;
 import dev.mjbridge.task.ClusterAccounts;
+import dev.mjbridge.task.ClusterQueue;
 import dev.mjbridge.task.InFlightIndex;
 import dev.mjbridge.task.SettledTasks;
 import dev.mjbridge.task.WriteBehindTaskStore;
 import dev.mjbridge.task.RecoveryScope;
+import dev.mjbridge.task.RemoteTaskChanges;
 import dev.mjbridge.task.TaskIds;
 
 /**
@@ -38,6 +42,8 @@ import dev.mjbridge.task.TaskIds;
 @EnableConfigurationProperties(ClusterProperties.class)
 public class ClusterConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ClusterConfiguration.class);
+
     /**
      * Joins the cluster while the beans are made, before the task engine builds the pool: the pool
      * then builds and connects only the accounts this instance won a lease on. After the migrations,
@@ -47,12 +53,7 @@ public class ClusterConfiguration {
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
     @DependsOnDatabaseInitialization
     LeaseKeeper leaseKeeper(ClusterProperties properties, DataSource dataSource, AccountPool pool, TaskIds taskIds) {
-        String product = LeaseStore.product(dataSource);
-        if (!"PostgreSQL".equalsIgnoreCase(product)) {
-            throw new InvalidSettingException("mj.cluster.enabled", "the instances of a cluster share a PostgreSQL "
-                    + "database, but spring.datasource.url is " + product + ": point spring.datasource.url "
-                    + "(SPRING_DATASOURCE_URL) at jdbc:postgresql://..., or set mj.cluster.enabled=false");
-        }
+        requirePostgres(dataSource);
         LeaseStore store = new LeaseStore(dataSource, properties.renewInterval());
         LeaseKeeper keeper = new LeaseKeeper(properties, store, pool, localAddress(), taskIds::useInstanceSlot);
         keeper.start();
@@ -79,7 +80,7 @@ public class ClusterConfiguration {
     /** Tasks no account here can start wait for the accounts the other instances hold (task.ClusterQueue). */
     @Bean
     @ConditionalOnBooleanProperty("mj.cluster.enabled")
-    ClusterAccounts clusterAccounts(LeaseKeeper keeper) {
+    ClusterAccounts clusterAccounts(LeaseKeeper keeper, ClusterSignals signals) {
         return new ClusterAccounts() {
             @Override
             public boolean clustered() {
@@ -90,7 +91,59 @@ public class ClusterConfiguration {
             public Set<String> heldElsewhere() {
                 return keeper.heldElsewhere();
             }
+
+            @Override
+            public void taskQueued() {
+                try {
+                    signals.notify(ClusterSignals.TASK_QUEUED, "");
+                } catch (RuntimeException e) {
+                    // The others find the task at their next look at the queue (every 500 ms).
+                    log.debug("cluster: could not signal a queued task: {}", e.getMessage());
+                }
+            }
         };
+    }
+
+    /** LISTEN/NOTIFY between the instances, on a connection of its own. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    @DependsOnDatabaseInitialization
+    ClusterSignals clusterSignals(DataSource dataSource) {
+        requirePostgres(dataSource);
+        return ClusterSignals.start(dataSource);
+    }
+
+    /** Every task version this instance's store writes is announced to the others. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    TaskChangeNotices taskChangeNotices(ClusterSignals signals, ClusterProperties properties) {
+        return new TaskChangeNotices(signals, properties.instanceId());
+    }
+
+    /** A task another instance added to the shared queue wakes this one's claimer (and a resync, for missed signals). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    ClusterSignals.Subscription clusterQueueWakeUp(ClusterSignals signals, ClusterQueue queue) {
+        return signals.subscribe(ClusterSignals.TASK_QUEUED, new ClusterSignals.Subscriber() {
+            @Override
+            public void onSignal(String payload) {
+                queue.wake();
+            }
+
+            @Override
+            public void onResync() {
+                queue.wake();
+            }
+        });
+    }
+
+    /** The others' announced task versions reach this instance's live streams. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("mj.cluster.enabled")
+    RemoteTaskFeed remoteTaskFeed(ClusterSignals signals, ClusterProperties properties, RemoteTaskChanges changes) {
+        RemoteTaskFeed feed = new RemoteTaskFeed(properties.instanceId(), changes);
+        signals.subscribe(ClusterSignals.TASK_CHANGED, feed);
+        return feed;
     }
 
     /** The registry shows the port the API listens on (known only once the server started). */
@@ -149,6 +202,15 @@ public class ClusterConfiguration {
                 keeper.close();
             }
         };
+    }
+
+    private static void requirePostgres(DataSource dataSource) {
+        String product = LeaseStore.product(dataSource);
+        if (!"PostgreSQL".equalsIgnoreCase(product)) {
+            throw new InvalidSettingException("mj.cluster.enabled", "the instances of a cluster share a PostgreSQL "
+                    + "database, but spring.datasource.url is " + product + ": point spring.datasource.url "
+                    + "(SPRING_DATASOURCE_URL) at jdbc:postgresql://..., or set mj.cluster.enabled=false");
+        }
     }
 
     private static String localAddress() {

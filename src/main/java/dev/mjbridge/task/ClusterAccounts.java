@@ -25,6 +25,10 @@ public interface ClusterAccounts {
     /** True when this process is one instance of a cluster. */
     boolean clustered();
 
+    /** Tells the other instances that a task was added to the shared queue, so they look at it now. */
+    default void taskQueued() {
+    }
+
     /**
      * The accounts other live instances hold a lease on and take work with (not draining), as of their
      * last renewal round: a few seconds old at most.

@@ -50,6 +50,7 @@ public final class ClusterQueue implements AutoCloseable {
     private final TaskWriter writer;
     private final AccountLeases leases;
     private final Duration unsuitableFor;
+    private final StoredTasksListener stored;
     /** Since when a waiting task has found no suitable account anywhere in the cluster (epoch ms). */
     private final Map<String, Long> unsuitableSince = new ConcurrentHashMap<>();
     private final AtomicBoolean roundPending = new AtomicBoolean();
@@ -58,9 +59,12 @@ public final class ClusterQueue implements AutoCloseable {
 
     /**
      * @param unsuitableFor how long a waiting task may find no suitable account anywhere before it fails
+     * @param stored        told of the versions written here without the write-behind store (added, claimed,
+     *                      failed or cancelled while waiting), as that store tells it of its own writes
      */
     ClusterQueue(ClusterAccounts cluster, WaitingTasks waiting, TaskAdmission admission, AccountPool pool,
-                 TaskWriter writer, AccountLeases leases, Duration unsuitableFor) {
+                 TaskWriter writer, AccountLeases leases, Duration unsuitableFor, StoredTasksListener stored) {
+        this.stored = stored;
         this.cluster = cluster;
         this.waiting = waiting;
         this.admission = admission;
@@ -129,6 +133,8 @@ public final class ClusterQueue implements AutoCloseable {
             return new SubmitResult.NoCapacity("all eligible accounts are busy: their queues are full");
         }
         writer.announce(queued, true);
+        told(List.of(queued));
+        cluster.taskQueued();
         return new SubmitResult.Queued(queued, null, ahead.getAsInt());
     }
 
@@ -149,6 +155,7 @@ public final class ClusterQueue implements AutoCloseable {
                         // this instance keeps it, so it is never nowhere.
                         if (error == null) {
                             writer.letGo(taskId);
+                            cluster.taskQueued();
                         }
                     }));
             log.info("task {}: back to the cluster's queue (account {} left this instance)", taskId, from.id());
@@ -160,6 +167,7 @@ public final class ClusterQueue implements AutoCloseable {
         List<Task> cancelled = waiting.claim(List.of(taskId),
                 task -> writer.preview(task, new TaskUpdate.Cancelled(reason)));
         cancelled.forEach(task -> writer.announce(task, false));
+        told(cancelled);
         return cancelled.stream().findFirst();
     }
 
@@ -225,6 +233,7 @@ public final class ClusterQueue implements AutoCloseable {
             reserved.forEach((taskId, account) -> account.slots().release(taskId));
             throw e;
         }
+        told(claimed);
         for (Task task : claimed) {
             Account account = reserved.get(task.id());
             if (account == null) {
@@ -234,6 +243,17 @@ public final class ClusterQueue implements AutoCloseable {
                 log.info("task {}: claimed from the cluster's queue for account {}", task.id(), account.id());
                 admission.startClaimed(task, account);
             }
+        }
+    }
+
+    private void told(List<Task> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        try {
+            stored.stored(written);
+        } catch (RuntimeException e) {
+            log.warn("cluster queue: telling the others of {} task(s) failed: {}", written.size(), e.getMessage());
         }
     }
 

@@ -44,8 +44,25 @@ public class TaskEngineConfiguration {
      */
     @Bean(destroyMethod = "close")
     @Primary
-    WriteBehindTaskStore writeBehindTaskStore(JdbcTaskStore jdbc, TaskJsonCache cache) {
-        return WriteBehindTaskStore.onOwnThread(jdbc, cache::stored);
+    WriteBehindTaskStore writeBehindTaskStore(JdbcTaskStore jdbc, TaskJsonCache cache,
+                                              ObjectProvider<StoredTasksListener> storedListener) {
+        WriteBehindTaskStore store = WriteBehindTaskStore.onOwnThread(jdbc, cache::stored);
+        // In a cluster, what is written is announced to the other instances.
+        storedListener.ifAvailable(store::onStoredTasks);
+        return store;
+    }
+
+    /** Changes of tasks other instances of a cluster follow, for the live streams here (unused by a single instance). */
+    @Bean
+    RemoteTaskChanges remoteTaskChanges(InFlightIndex index, TaskStore store, TaskJsonCache cache,
+                                        List<TaskListener> listeners) {
+        return new RemoteTaskChanges(index, store, cache, listeners);
+    }
+
+    /** The unfinished tasks of every instance of a cluster (the queue there). */
+    @Bean
+    UnfinishedTasks unfinishedTasks(InFlightIndex index, TaskStore store) {
+        return new UnfinishedTasks(index, store);
     }
 
     /** Tasks submitted and finished, and the delay to a visible SUCCESS; a listener like the webhooks. */
@@ -83,12 +100,14 @@ public class TaskEngineConfiguration {
     TaskService taskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
                             JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads,
                             MjProperties properties, ObjectProvider<ClusterAccounts> cluster, JdbcTaskStore jdbc,
-                            DataSource dataSource, ObjectProvider<AccountLeases> leases) {
+                            DataSource dataSource, ObjectProvider<AccountLeases> leases,
+                            ObjectProvider<StoredTasksListener> storedListener) {
         ClusterAccounts accounts = cluster.getIfAvailable(() -> ClusterAccounts.NONE);
         return new TaskService(ids, store, index, writer, pool, sender, runner, seeds, reads,
                 properties.tasks().maxWait(), accounts,
                 accounts.clustered() ? new WaitingTasks(jdbc, dataSource) : null,
-                leases.getIfAvailable(() -> AccountLeases.NONE));
+                leases.getIfAvailable(() -> AccountLeases.NONE),
+                storedListener.getIfAvailable(() -> StoredTasksListener.NONE));
     }
 
     /** Woken from outside the engine when another instance adds a task to the cluster's queue. */

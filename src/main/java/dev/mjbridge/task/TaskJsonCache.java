@@ -132,6 +132,23 @@ public final class TaskJsonCache {
         return kept;
     }
 
+    /**
+     * A version another instance of a cluster wrote, read from the store, as a new version here: it
+     * gets a number of its own, larger than any before, so a stream that sent an earlier one sends it.
+     * A final one is settled (it never changes but for a later seed, which comes as a newer version);
+     * one in flight is not kept, so no reader is ever answered it once it is stale.
+     */
+    TaskJson remote(Task task) {
+        TaskJson entry = serialize(task, versions.incrementAndGet());
+        if (entry.isFinal()) {
+            TaskJson kept = entry.withoutTask();
+            settledCounts.incrementAndGet(stripe(task.id()));
+            settled.asMap().merge(task.id(), kept, (old, given) -> given.version() > old.version() ? given : old);
+            return kept;
+        }
+        return entry;
+    }
+
     /** The JSON of a task version not cached (e.g. an in-flight task whose cached version was evicted). */
     TaskJson serialize(Task task) {
         return serialize(task, versions.get());

@@ -23,4 +23,13 @@ public interface TaskListener {
     default void onTaskChanged(Task task, TaskJson json) {
         onTaskChanged(task);
     }
+
+    /**
+     * A change of a task another instance of a cluster follows, as read from the database after that
+     * instance announced it ({@link RemoteTaskChanges}); {@code json} is what fetch answers for it here.
+     * Never for a task this process follows. Ignored by default: webhooks and meters of a task are its
+     * own instance's job; only what serves local readers (the live streams) wants it.
+     */
+    default void onRemoteTaskChanged(Task task, TaskJson json) {
+    }
 }

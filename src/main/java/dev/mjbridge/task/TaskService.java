@@ -43,7 +43,7 @@ public final class TaskService {
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
                 JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads, Duration maxWait) {
         this(ids, store, index, writer, pool, sender, runner, seeds, reads, maxWait, ClusterAccounts.NONE, null,
-                AccountLeases.NONE);
+                AccountLeases.NONE, StoredTasksListener.NONE);
     }
 
     /**
@@ -51,7 +51,7 @@ public final class TaskService {
      */
     TaskService(TaskIds ids, TaskStore store, InFlightIndex index, TaskWriter writer, AccountPool pool,
                 JobSender sender, JobRunner runner, SeedRequests seeds, TaskReads reads, Duration maxWait,
-                ClusterAccounts cluster, WaitingTasks waiting, AccountLeases leases) {
+                ClusterAccounts cluster, WaitingTasks waiting, AccountLeases leases, StoredTasksListener stored) {
         this.reads = reads;
         this.ids = ids;
         this.store = store;
@@ -62,7 +62,7 @@ public final class TaskService {
         this.runner = runner;
         this.seeds = seeds;
         this.admission = new TaskAdmission(pool, writer, runner, index, maxWait);
-        this.clusterQueue = new ClusterQueue(cluster, waiting, admission, pool, writer, leases, maxWait);
+        this.clusterQueue = new ClusterQueue(cluster, waiting, admission, pool, writer, leases, maxWait, stored);
         writer.onJobOver(this::release);
         pool.handOverQueuedWorkTo(clusterQueue.active() ? clusterQueue::giveBack : admission::moveQueued);
     }

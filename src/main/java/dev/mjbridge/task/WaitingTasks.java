@@ -22,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class WaitingTasks {
 
-    /** Told on every task added, so instances with a free slot claim it at once, not at their next poll. */
-    static final String QUEUED_CHANNEL = "mj_task_queued";
     /** The key of the advisory lock that serialises additions; any fixed number no one else uses. */
     private static final long ADDITION_LOCK = 0x6d6a5f7175657565L;
     private static final String WAITING = "status = 'NOT_START' AND account_id IS NULL";
@@ -55,8 +53,6 @@ final class WaitingTasks {
                 return OptionalInt.empty();
             }
             jdbc.sql(store.upsertSql()).paramSource(store.columns(task)).update();
-            // Delivered when the transaction commits, so a claimer woken by it finds the row.
-            jdbc.sql("SELECT pg_notify('" + QUEUED_CHANNEL + "', '')").query().listOfRows();
             return OptionalInt.of(waiting);
         });
     }

@@ -80,6 +80,7 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
     private final BiConsumer<Runnable, Duration> retryLater;
     private final Backoff backoff;
     private final Runnable onClose;
+    private volatile StoredTasksListener storedListener = StoredTasksListener.NONE;
     private final ConcurrentMap<String, Staged> staged = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> changed = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -178,6 +179,14 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
                     : kept;
         });
         return next.written();
+    }
+
+    /**
+     * Tells {@code listener} of every version committed from now on (a cluster announces them to the
+     * other instances); there is one listener at most.
+     */
+    public void onStoredTasks(StoredTasksListener listener) {
+        this.storedListener = listener;
     }
 
     /** Starts the writer unless it runs already (it then picks up what was staged meanwhile). */
@@ -421,6 +430,28 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
             staged.computeIfPresent(written.task().id(), (id, current) -> current == written ? null : current.stored());
             refusals.remove(written.task().id());
             written.written().complete(ok.get(i));
+        }
+        tellStored(batch, ok);
+    }
+
+    private void tellStored(List<Staged> batch, List<Boolean> ok) {
+        StoredTasksListener listener = storedListener;
+        if (listener == StoredTasksListener.NONE) {
+            return;
+        }
+        List<Task> written = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (ok.get(i)) {
+                written.add(batch.get(i).task());
+            }
+        }
+        if (written.isEmpty()) {
+            return;
+        }
+        try {
+            listener.stored(written);
+        } catch (RuntimeException e) {
+            log.error("task store: the listener of written tasks failed", e);
         }
     }
 

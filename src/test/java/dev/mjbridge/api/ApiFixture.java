@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import dev.mjbridge.cluster.ClusterProperties;
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.account.AccountSyncer;
 import dev.mjbridge.cluster.ClusterDirectory;
@@ -76,7 +77,7 @@ final class ApiFixture {
                         new SubmitController(new NewTasks(tasks), submitter, prompts, images, properties),
                         new ActionController(tasks, planner, submitter, prompts, images),
                         new UploadController(tasks, images, properties),
-                        new TaskController(tasks),
+                        new TaskController(tasks, null, ClusterProperties.defaults()),
                         accountsAlone(pool),
                         new AccountAdminController(pool, syncer))
                 .setMessageConverters(converters(properties))

@@ -132,6 +132,32 @@ class TaskEventsTest {
         assertThat(hub.open(StreamInterest.all(Set.of()), null, new RecordingSink(null, false))).isEmpty();
     }
 
+    /**
+     * In a cluster the first state of another instance's task and the announcement of a change are two
+     * reads of one row, numbered in the order they were made, not in the order of what they read: the
+     * same JSON under a larger number is sent once, and an older one (a smaller progress) not at all.
+     */
+    @Test
+    void theSameJsonUnderANewerVersionIsNotSentAgain() {
+        hub = new TaskEvents(new EventsProperties(NEVER, 10, 4, 100, 2, NEVER));
+        RecordingSink reader = new RecordingSink(null, false);
+        TaskEventStream stream = hub.open(StreamInterest.tasks(Set.of("t1")), null, reader).orElseThrow().stream();
+
+        stream.start(List.of(event(1, 10), event(2, 10), event(3, 20), event(4, 15), event(5, 100)));
+
+        Waits.await("the stream to end with the final version", LIMIT).until(() -> reader.completed);
+        assertThat(reader.sent).containsExactly(json("t1", 10), json("t1", 20), json("t1", 100));
+    }
+
+    /** A version of t1 as read from another instance's row: in flight it carries its task, as every such version. */
+    private static TaskEvent event(long version, int progress) {
+        boolean done = progress == 100;
+        Task task = Task.create("t1", JobKind.IMAGINE, 0).withStatus(done ? TaskStatus.SUCCESS : TaskStatus.IN_PROGRESS)
+                .withProgress(progress + "%");
+        return new TaskEvent(-1, new TaskJson("t1", version, task.status(), done ? null : task,
+                json("t1", progress).getBytes(StandardCharsets.UTF_8)));
+    }
+
     private RecordingSink open(RecordingSink sink) {
         hub.open(StreamInterest.all(Set.of()), null, sink).orElseThrow().stream().start(List.of());
         return sink;

@@ -86,6 +86,33 @@ abstract class TaskStoreContractTest {
         assertThat(read.internal().cancelJob().pressed()).isTrue();
     }
 
+    /**
+     * In a cluster, an instance that does not follow a task answers fetch from its row: the same bytes
+     * as the instance that holds it in memory, every field and extra value included.
+     */
+    @Test
+    void aTaskReadBackSerializesToTheSameBytesAsTheTaskInMemory() {
+        Task task = TaskJsonTest.finishedTask()
+                .withImageUrls(List.of(new ImageLink("https://img/0.png", 0), new ImageLink("https://img/1.png", 1)))
+                .withVideos("https://cdn/v0.mp4", List.of("https://cdn/v0.mp4", "https://cdn/v1.mp4"))
+                .withFailReason("none: \u00e9\u2603 \"quoted\"")
+                .withProperties(TaskJsonTest.finishedTask().properties().withParentId("17").withInteractionId("i"))
+                .withProperty("seed", "1259687673")
+                .withProperty(TaskTransitions.PREVIEW_URLS, List.of("https://cdn/p_0.jpeg", "https://cdn/p_1.jpeg"))
+                .withProperty("count", 3)
+                .withProperty("big", 1732800000000123L)
+                .withProperty("ratio", 1.5)
+                .withProperty("flag", true)
+                .withProperty("nested", java.util.Map.of("b", 2, "a", List.of("x")));
+        TaskJsonCache json = new TaskJsonCache(tools.jackson.databind.json.JsonMapper.builder().build(), 0);
+        store.save(task);
+
+        Task read = store.findById(task.id()).orElseThrow();
+
+        assertThat(new String(json.serialize(read).json(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(json.serialize(task).json(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void theClientJsonColumnHoldsNoInternalField() {
         store.save(TaskJsonTest.finishedTask());

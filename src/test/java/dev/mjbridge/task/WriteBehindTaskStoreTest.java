@@ -211,6 +211,29 @@ class WriteBehindTaskStoreTest {
         assertThat(store.findById("1")).contains(done);
     }
 
+    /** In a cluster these are announced to the other instances: only what the database took, after a failed try too. */
+    @Test
+    void theListenerOfStoredTasksIsToldEachCommittedWriteWithoutTheVersionsTheDatabaseKept() {
+        List<List<String>> told = new ArrayList<>();
+        store.onStoredTasks(tasks -> told.add(tasks.stream().map(Task::id).toList()));
+        Task done = task("1", 1).withStatus(TaskStatus.CANCEL);
+        durable.save(done);
+        Task stale = done.withStatus(TaskStatus.IN_PROGRESS);
+        Task fresh = task("2", 2);
+        // The batch, then each row alone.
+        durable.failures = 3;
+
+        store.stage(stale, json(stale), false);
+        store.stage(fresh, json(fresh), true);
+        store.writeSoon();
+        runWriter();
+        assertThat(told).as("nothing while the write fails").isEmpty();
+        retries.poll().run();
+        runWriter();
+
+        assertThat(told).containsExactly(List.of("2"));
+    }
+
     @Test
     void listRecentMergesStagedTasksIntoThePages() {
         for (int i = 1; i <= 6; i++) {
