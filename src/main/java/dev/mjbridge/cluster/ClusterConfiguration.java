@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.mjbridge.account.AccountPool;
+import dev.mjbridge.account.Nonces;
 import dev.mjbridge.config.InvalidSettingException;
 import dev.mjbridge.task.AccountLeases;
 import dev.mjbridge.task.ClusterAccounts;
@@ -55,7 +56,10 @@ public class ClusterConfiguration {
     LeaseKeeper leaseKeeper(ClusterProperties properties, DataSource dataSource, AccountPool pool, TaskIds taskIds) {
         requirePostgres(dataSource);
         LeaseStore store = new LeaseStore(dataSource, properties.renewInterval());
-        LeaseKeeper keeper = new LeaseKeeper(properties, store, pool, localAddress(), taskIds::useInstanceSlot);
+        LeaseKeeper keeper = new LeaseKeeper(properties, store, pool, localAddress(), slot -> {
+            taskIds.useInstanceSlot(slot);
+            Nonces.useInstanceSlot(slot);
+        });
         keeper.start();
         return keeper;
     }

@@ -44,9 +44,7 @@ final class AccountTakeover {
         }
         List<Task> unfinished;
         try {
-            unfinished = store.findUnfinished().stream()
-                    .filter(task -> account.id().equals(task.accountId()))
-                    .toList();
+            unfinished = store.findUnfinishedOf(account.id());
         } catch (RuntimeException e) {
             // The account still joins; its tasks wait in the database for the next claim of it.
             log.warn("account {}: could not read its unfinished tasks to take them up: {}", account.id(), e.getMessage());

@@ -235,6 +235,15 @@ public class JdbcTaskStore implements TaskStore {
     }
 
     @Override
+    public List<Task> findUnfinishedOf(String accountId) {
+        return jdbc.sql(READ + "WHERE account_id = :account AND status IN (:statuses) ORDER BY submit_time, id")
+                .param("account", accountId)
+                .param("statuses", UNFINISHED_STATUSES)
+                .query(rowMapper)
+                .list();
+    }
+
+    @Override
     public long countSentSince(String accountId, long sinceEpochMs) {
         return jdbc.sql("SELECT COUNT(*) FROM mj_task WHERE account_id = :account AND submit_time >= :since "
                         + "AND nonce IS NOT NULL")

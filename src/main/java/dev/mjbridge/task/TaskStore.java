@@ -51,5 +51,13 @@ public interface TaskStore {
     /** Tasks not in a final status, oldest first: what to resume after a restart. */
     List<Task> findUnfinished();
 
+    /**
+     * The unfinished tasks of one account, oldest first: what a cluster instance takes up as it claims
+     * the account (one indexed query, not every unfinished task of the cluster).
+     */
+    default List<Task> findUnfinishedOf(String accountId) {
+        return findUnfinished().stream().filter(task -> accountId.equals(task.accountId())).toList();
+    }
+
     long count();
 }

@@ -274,6 +274,18 @@ public final class WriteBehindTaskStore implements TaskStore, AutoCloseable {
                 .sorted(NEWEST_FIRST.reversed()).toList();
     }
 
+    @Override
+    public List<Task> findUnfinishedOf(String accountId) {
+        Map<String, Task> merged = new LinkedHashMap<>();
+        for (Task task : durable.findUnfinishedOf(accountId)) {
+            merged.put(task.id(), task);
+        }
+        // A staged version wins: it may have left the account, or ended, since the row was written.
+        staged.values().forEach(s -> merged.put(s.task().id(), s.task()));
+        return merged.values().stream().filter(t -> !t.status().isFinal() && accountId.equals(t.accountId()))
+                .sorted(NEWEST_FIRST.reversed()).toList();
+    }
+
     /**
      * Counted from the database after what is staged is written: asked once per account at
      * start-up, when little or nothing is staged.

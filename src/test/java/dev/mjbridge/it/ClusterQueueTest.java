@@ -161,7 +161,7 @@ class ClusterQueueTest {
 
     private static List<String> readyAccounts(ConfigurableApplicationContext context) {
         List<String> ids = new ArrayList<>();
-        api(context).get("/mj/account/list").body().forEach(a -> {
+        api(context).localAccounts().body().forEach(a -> {
             if ("READY".equals(a.path("state").asString())) {
                 ids.add(a.path("id").asString());
             }

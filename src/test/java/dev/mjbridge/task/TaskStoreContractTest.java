@@ -339,6 +339,19 @@ abstract class TaskStoreContractTest {
     }
 
     @Test
+    void findUnfinishedOfReturnsOneAccountsNonFinalTasksOldestFirst() {
+        store.save(sent("21", 3_000, "acc-1"));
+        store.save(sent("22", 1_000, "acc-1").withStatus(TaskStatus.IN_PROGRESS));
+        store.save(sent("23", 2_000, "acc-1").withStatus(TaskStatus.SUCCESS));
+        store.save(sent("24", 500, "acc-2"));
+        store.save(task("25", 100));
+
+        assertThat(store.findUnfinishedOf("acc-1")).extracting(Task::id).containsExactly("22", "21");
+        assertThat(store.findUnfinishedOf("acc-2")).extracting(Task::id).containsExactly("24");
+        assertThat(store.findUnfinishedOf("acc-3")).isEmpty();
+    }
+
+    @Test
     void countSentSinceCountsAnAccountsSentTasksFromAMoment() {
         store.save(sent("1", 1_000, "acc-1"));
         store.save(sent("2", 2_000, "acc-1").withStatus(TaskStatus.SUCCESS));
