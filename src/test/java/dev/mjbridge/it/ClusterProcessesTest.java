@@ -1,0 +1,249 @@
+package dev.mjbridge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import dev.mjbridge.testing.Waits;
+
+/**
+ * The cluster's acceptance tests with real processes: three mj-bridge JVMs on one PostgreSQL schema,
+ * one sandbox with six accounts and one accounts.yml ({@link ClusterProcesses}). An instance killed
+ * with SIGKILL while jobs run, every instance replaced one after another by SIGTERM (a rolling
+ * restart), and an instance joining a busy cluster: every job ends SUCCESS, none is sent to Discord
+ * twice, every surviving instance shows a task alike, and no account ever has two live gateway
+ * sessions ({@link GatewaySessionSampler}).
+ */
+class ClusterProcessesTest {
+
+    /** Jobs long enough to be caught running when an instance goes, short enough to keep the test quick. */
+    private static final Duration JOB = Duration.ofMillis(1500);
+    /** Every job of a test done, takeovers (a lease ttl of 3 s) included. */
+    private static final Duration ALL_DONE = Duration.ofSeconds(180);
+    private static final Set<String> FINAL = Set.of("SUCCESS", "FAILURE", "CANCEL");
+
+    @TempDir
+    Path dir;
+    private ClusterProcesses cluster;
+    private GatewaySessionSampler sampler;
+
+    /** On a failure, the instances' logs say what they did (printed before they are cleaned up). */
+    @RegisterExtension
+    final AfterTestExecutionCallback logsOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && cluster != null) {
+            System.out.println(cluster.logTails());
+            System.out.println("full logs in " + cluster.logs());
+        }
+    };
+
+    @AfterEach
+    void closeCluster() {
+        if (sampler != null) {
+            sampler.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void jobsOfAnInstanceKilledMidRunEndSuccessAndEverySurvivorShowsEveryTaskAlike() {
+        List<ClusterProcess> all = startCluster("procs_kill", "kill-a", "kill-b", "kill-c");
+        // Every submit goes in before the kill: a submit to the killed instance would fail at the HTTP
+        // level (connection refused), which a client retries elsewhere and this test is not about.
+        Map<String, ClusterProcess> jobs = submitRoundRobin(all, 300, "killed mid-run");
+        ClusterProcess victim = all.get(1);
+        String victimsFirst = firstSubmittedTo(jobs, victim);
+        victim.api().awaitStatus(victimsFirst, "IN_PROGRESS");
+        String victimsLast = lastSubmittedTo(jobs, victim);
+        assertThat(victim.api().fetch(victimsLast).path("status").asString())
+                .as("the killed instance's last job still waits in its queue").isEqualTo("NOT_START");
+        victim.kill();
+
+        List<ClusterProcess> survivors = List.of(all.get(0), all.get(2));
+        awaitFinalInDatabase(jobs.keySet());
+        cluster.awaitShared(survivors);
+        List<String> notSuccess = new ArrayList<>();
+        List<String> differing = new ArrayList<>();
+        for (String id : jobs.keySet()) {
+            JsonNode first = survivors.get(0).api().awaitFinal(id);
+            JsonNode second = survivors.get(1).api().awaitFinal(id);
+            if (!"SUCCESS".equals(first.path("status").asString())) {
+                notSuccess.add(id + " (submitted to " + jobs.get(id).id() + "): " + first);
+            }
+            if (!first.equals(second)) {
+                differing.add(id + " (submitted to " + jobs.get(id).id() + ") differs in "
+                        + JsonDifferences.between(first, second));
+            }
+        }
+        assertThat(notSuccess).as("jobs not SUCCESS").isEmpty();
+        assertThat(differing).as("tasks whose fetch differs between %s and %s", survivors.get(0), survivors.get(1))
+                .isEmpty();
+        assertEachSentOnce(jobs.keySet());
+        assertNeverTwoSessions();
+    }
+
+    @Test
+    void aRollingRestartOfEveryInstanceWhileJobsRunEndsEveryJobSuccessAndSendsNoneTwice() {
+        List<ClusterProcess> live = new ArrayList<>(startCluster("procs_rolling", "roll-a", "roll-b", "roll-c"));
+        Map<String, ClusterProcess> jobs = new LinkedHashMap<>();
+        int[] batches = {34, 33, 33};
+        for (int i = 0; i < live.size(); i++) {
+            // Fresh jobs before each step, so that the instance stopped has some running and some queued.
+            Map<String, ClusterProcess> batch = submitRoundRobin(live, batches[i], "rolling step " + i);
+            jobs.putAll(batch);
+            ClusterProcess old = live.get(i);
+            old.api().awaitStatus(firstSubmittedTo(batch, old), "IN_PROGRESS");
+            // The replacement gets a new id (a restarted process is a new instance) and the old port,
+            // so that a client keeps its address.
+            ClusterProcess fresh = cluster.replace(old, old.id() + "-2");
+            live.set(i, fresh);
+            cluster.awaitHoldingAccounts(fresh);
+            Waits.await(fresh + " holding an account in the registry", ClusterProcesses.START_WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> ClusterProcesses.held(fresh).getOrDefault(fresh.id(), List.of()), held -> !held.isEmpty());
+        }
+        cluster.awaitShared(live);
+        awaitFinalInDatabase(jobs.keySet());
+        assertSucceededOn(jobs, live);
+        assertEachSentOnce(jobs.keySet());
+        assertNeverTwoSessions();
+    }
+
+    @Test
+    void anInstanceJoiningABusyClusterTakesAShareWithoutAnyJobFailing() throws Exception {
+        List<ClusterProcess> first = startCluster("procs_join", "join-a", "join-b");
+        Map<String, ClusterProcess> jobs = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger fed = new AtomicInteger();
+        // Jobs keep arriving on the two instances all the while the third starts and takes its share,
+        // so the accounts it takes have jobs running and waiting when they move.
+        ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+        feeder.scheduleAtFixedRate(() -> {
+            int n = fed.getAndIncrement();
+            ClusterProcess to = first.get(n % first.size());
+            jobs.put(to.api().submit("/mj/submit/imagine", "{\"prompt\": \"joined while busy " + n + "\"}"), to);
+        }, 0, 150, TimeUnit.MILLISECONDS);
+        ClusterProcess joining;
+        try {
+            Waits.await("jobs running on both instances", Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> jobs.entrySet().stream().filter(e -> isRunning(e.getValue(), e.getKey()))
+                            .map(e -> e.getValue().id()).distinct().count(), running -> running == 2);
+            joining = cluster.start("join-c");
+            Waits.await("join-c holding accounts, by GET /mj/cluster on join-a", ClusterProcesses.START_WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("join-c exited", () -> ClusterProcesses.assertAlive(joining))
+                    .until(() -> ClusterProcesses.held(first.get(0)).getOrDefault("join-c", List.of()),
+                            held -> !held.isEmpty());
+            cluster.awaitShared(List.of(first.get(0), first.get(1), joining));
+        } finally {
+            feeder.shutdown();
+            assertThat(feeder.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        jobs.putAll(submitRoundRobin(List.of(joining), 6, "on the instance that joined"));
+        List<ClusterProcess> live = List.of(first.get(0), first.get(1), joining);
+        awaitFinalInDatabase(jobs.keySet());
+        assertSucceededOn(jobs, live);
+        assertEachSentOnce(jobs.keySet());
+        assertNeverTwoSessions();
+    }
+
+    // ---- steps ---------------------------------------------------------------------------
+
+    /** The sandbox, the schema and the instances, started together, sharing the accounts fairly. */
+    private List<ClusterProcess> startCluster(String schema, String... ids) {
+        cluster = ClusterProcesses.start(schema, dir, JOB);
+        sampler = new GatewaySessionSampler(cluster.sandbox(), ClusterProcesses.ACCOUNTS, cluster::userId);
+        List<ClusterProcess> processes = new ArrayList<>();
+        for (String id : ids) {
+            processes.add(cluster.start(id));
+        }
+        cluster.awaitShared(processes);
+        return processes;
+    }
+
+    /** Submits imagines to the instances in turn; every one must be accepted (code 1 or 22). */
+    private static Map<String, ClusterProcess> submitRoundRobin(List<ClusterProcess> to, int count, String what) {
+        Map<String, ClusterProcess> ids = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            ClusterProcess process = to.get(i % to.size());
+            ids.put(process.api().submit("/mj/submit/imagine", "{\"prompt\": \"" + what + " " + i + "\"}"), process);
+        }
+        return ids;
+    }
+
+    private static String firstSubmittedTo(Map<String, ClusterProcess> jobs, ClusterProcess process) {
+        return jobs.entrySet().stream().filter(e -> e.getValue() == process).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
+    }
+
+    private static String lastSubmittedTo(Map<String, ClusterProcess> jobs, ClusterProcess process) {
+        return jobs.entrySet().stream().filter(e -> e.getValue() == process).map(Map.Entry::getKey)
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static boolean isRunning(ClusterProcess process, String id) {
+        return "IN_PROGRESS".equals(process.api().fetch(id).path("status").asString());
+    }
+
+    /** Every job final in the shared database: whichever instance followed it to its end wrote it there. */
+    private void awaitFinalInDatabase(Set<String> ids) {
+        JdbcClient db = JdbcClient.create(cluster.schema().dataSource());
+        List<String> all = List.copyOf(ids);
+        Waits.await(all.size() + " jobs final in the database", ALL_DONE).pollInterval(Duration.ofMillis(500))
+                .until(() -> db.sql("SELECT COUNT(*) FROM mj_task WHERE id IN (:ids) AND status IN (:final)")
+                        .param("ids", all).param("final", FINAL).query(Integer.class).single(),
+                        done -> done == all.size());
+    }
+
+    /** Each job SUCCESS, fetched from the instance now on the port it was submitted to. */
+    private static void assertSucceededOn(Map<String, ClusterProcess> jobs, List<ClusterProcess> live) {
+        List<String> notSuccess = new ArrayList<>();
+        for (Map.Entry<String, ClusterProcess> job : jobs.entrySet()) {
+            ClusterProcess asked = live.stream().filter(p -> p.port() == job.getValue().port()).findFirst().orElseThrow();
+            JsonNode task = asked.api().awaitFinal(job.getKey());
+            if (!"SUCCESS".equals(task.path("status").asString())) {
+                notSuccess.add(job.getKey() + " (submitted to " + job.getValue().id() + ", fetched from " + asked.id()
+                        + "): " + task);
+            }
+        }
+        assertThat(notSuccess).as("jobs not SUCCESS").isEmpty();
+    }
+
+    /** The sandbox accepted each job's interaction once: no job sent twice, none lost unsent. */
+    private void assertEachSentOnce(Set<String> ids) {
+        JdbcClient db = JdbcClient.create(cluster.schema().dataSource());
+        List<String> wrong = new ArrayList<>();
+        for (String id : ids) {
+            String nonce = db.sql("SELECT nonce FROM mj_task WHERE id = :id").param("id", id).query(String.class)
+                    .optional().orElse(null);
+            int sends = nonce == null ? 0 : cluster.sandbox().received().interactionsWithNonce(nonce);
+            if (sends != 1) {
+                wrong.add(id + " (nonce " + nonce + ") sent " + sends + " times");
+            }
+        }
+        assertThat(wrong).as("jobs not sent exactly once").isEmpty();
+    }
+
+    private void assertNeverTwoSessions() {
+        assertThat(sampler.doubles()).as("moments an account had two live gateway sessions").isEmpty();
+        assertThat(sampler.samples()).as("the sampler ran throughout").isGreaterThan(100);
+    }
+}
