@@ -13,7 +13,8 @@ import dev.mjbridge.account.Account;
  * the previous owner sent are followed from here (the account reconciles from channel history once
  * connected, as after a restart), the queued ones wait for a slot on it again, and every one is stamped
  * with the new lease so the previous owner's late writes are refused by the store. A task this instance
- * still follows from an earlier lease on the account is only stamped anew. Outside a cluster there is no
+ * still follows from an earlier lease on the account is only stamped anew, unless it was only queued: the
+ * queue went with the earlier session, so it is queued on the account again. Outside a cluster there is no
  * lease and nothing happens: restart recovery took up every task at start-up.
  */
 final class AccountTakeover {
@@ -54,11 +55,18 @@ final class AccountTakeover {
         int followed = 0;
         for (Task stored : unfinished) {
             Optional<Task> known = index.findById(stored.id());
-            if (known.isPresent()) {
-                if (isSent(known.get()) && account.id().equals(known.get().accountId())) {
+            if (known.isPresent() && isSent(known.get())) {
+                if (account.id().equals(known.get().accountId())) {
                     account.slots().occupy(stored.id());
                 }
+            } else if (known.isPresent()
+                    && (!account.id().equals(known.get().accountId()) || account.slots().holds(stored.id()))) {
+                // Queued here already: on this account (restart recovery of an instance starting alone put it
+                // there), or on another of this instance's accounts (a hand-over not written yet). It stays.
             } else if (!recovery.takeUp(stored)) {
+                // Unknown here, or left queued on this very account when an earlier lease of it lapsed (that
+                // session's queue was left to the next owner): it waits for a slot here again, as the stored
+                // row has it (another owner may have sent it meanwhile).
                 continue;
             }
             writer.apply(stored.id(), new TaskUpdate.Stamped(stamp.get()));
