@@ -2,6 +2,7 @@ package dev.mjbridge.task;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +25,17 @@ final class AccountTakeover {
     private final TaskStore store;
     private final InFlightIndex index;
     private final TaskWriter writer;
-    private final RestartRecovery recovery;
+    /** Follows a task from its stored row as restart recovery does; false when it could not be taken up. */
+    private final Predicate<Task> takeUp;
     private final AccountLeases leases;
 
-    AccountTakeover(TaskStore store, InFlightIndex index, TaskWriter writer, RestartRecovery recovery,
+    /** @param takeUp restart recovery's {@link RestartRecovery#takeUp} */
+    AccountTakeover(TaskStore store, InFlightIndex index, TaskWriter writer, Predicate<Task> takeUp,
                     AccountLeases leases) {
         this.store = store;
         this.index = index;
         this.writer = writer;
-        this.recovery = recovery;
+        this.takeUp = takeUp;
         this.leases = leases;
     }
 
@@ -63,7 +66,7 @@ final class AccountTakeover {
                     && (!account.id().equals(known.get().accountId()) || account.slots().holds(stored.id()))) {
                 // Queued here already: on this account (restart recovery of an instance starting alone put it
                 // there), or on another of this instance's accounts (a hand-over not written yet). It stays.
-            } else if (!recovery.takeUp(stored)) {
+            } else if (!takeUp.test(stored)) {
                 // Unknown here, or left queued on this very account when an earlier lease of it lapsed (that
                 // session's queue was left to the next owner): it waits for a slot here again, as the stored
                 // row has it (another owner may have sent it meanwhile).
