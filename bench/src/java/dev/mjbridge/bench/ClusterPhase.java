@@ -81,7 +81,7 @@ final class ClusterPhase {
     private ClusterStack stack(String name) throws Exception {
         // Queues deep enough for every submit of the load (the bot is paused while it runs).
         return ClusterStack.start(options.jar(), options.app(), runDir, name, options.clusterDatabase(),
-                options.clusterDatabaseUser(), options.clusterLeaseTtl(), 3000, 0.5);
+                options.clusterDatabaseUser(), options.clusterLeaseTtl(), 1000, 0.5);
     }
 
     // ---- takeover --------------------------------------------------------------------------
@@ -205,8 +205,8 @@ final class ClusterPhase {
         }
     }
 
-    /** At most this many submits in all: each one is a task that stays queued while the bot is paused. */
-    private static final long SUBMIT_BUDGET = 9000;
+    /** At most this many submits in all: each one is a task that stays queued while the bot is paused (6 accounts, queues of 1,000). */
+    private static final long SUBMIT_BUDGET = 5400;
 
     // ---- report ---------------------------------------------------------------------------------
 
