@@ -41,6 +41,11 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
     }
 
+    /** GET with the {@code mj-admin-secret} header (the admin API, {@code GET /mj/cluster}). */
+    JsonNode adminGet(String path, String secret) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("mj-admin-secret", secret).GET());
+    }
+
     JsonNode post(String path, Object body) throws IOException, InterruptedException {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

@@ -79,6 +79,7 @@ public final class BenchMain {
                     case "images" -> new ImagesPhase(options, runDir, wrk).run().forEach(this::line);
                     case "pool-edit" -> new PoolEditPhase(options, runDir).run().forEach(this::line);
                     case "events" -> new EventStreamPhase(options, runDir).run().forEach(this::line);
+                    case "cluster" -> new ClusterPhase(options, runDir).run().forEach(this::line);
                     default -> throw new IllegalArgumentException("unknown phase " + phase);
                 }
             } catch (Exception e) {

@@ -11,11 +11,13 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                     Duration warmUp, Duration duration, Duration idle, Duration idleWindow, List<Integer> accountCounts, int samples,
                     Duration pollEvery, int imageSamples,
                     int burstAccounts, int burstJobs, double burstJobSeconds, String compare, String compareSandbox,
-                    boolean javaDriverOnly, Path jmhResults, List<String> appArgs) {
+                    boolean javaDriverOnly, Path jmhResults, List<String> appArgs, int clusterTakeovers,
+                    int clusterSamples, String clusterDatabase, String clusterDatabaseUser, Duration clusterLeaseTtl) {
 
     static final String USAGE = """
             options (defaults in brackets):
-              --phases LIST          http,startup,completion,burst,images,pool-edit,events [all seven]
+              --phases LIST          http,startup,completion,burst,images,pool-edit,events [all seven],
+                                     and cluster (several instances on PostgreSQL; only when named)
               --connections N        HTTP connections [32]
               --warmup S             warm-up seconds per HTTP load [5]
               --duration S           measured seconds per HTTP load [10]
@@ -39,10 +41,18 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
               --app-arg ARG          one more argument for the service of the http phase, repeatable; e.g.
                                      the meters off: --app-arg --management.metrics.enable.all=false
                                      --app-arg --management.observations.enable.all=false [none]
+              --cluster-takeovers N  SIGKILL takeovers the cluster phase times [5]
+              --cluster-samples N    jobs of the cluster phase's read-elsewhere measure, after 20 unrecorded [100]
+              --cluster-db URL       a PostgreSQL database where the cluster phase makes (and drops) its schemas
+                                     [jdbc:postgresql://127.0.0.1:5432/test]
+              --cluster-db-user NAME [postgres]   (no password: trust authentication, as in the tests)
+              --cluster-lease-ttl S  the instances' mj.cluster.lease-ttl [3]
             """;
 
     /** Every harness phase, in the order a full run takes them. */
     static final List<String> PHASES = List.of("http", "startup", "completion", "burst", "images", "pool-edit", "events");
+    /** Phases run only when named: they need more than the machine itself (cluster: a PostgreSQL server). */
+    static final List<String> NAMED_ONLY = List.of("cluster");
 
     static BenchOptions parse(String[] argv) {
         List<String> phases = PHASES;
@@ -66,6 +76,11 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
         Path out = Path.of("bench/results");
         Path jmhResults = null;
         List<String> appArgs = new ArrayList<>();
+        int clusterTakeovers = 5;
+        int clusterSamples = 100;
+        String clusterDatabase = "jdbc:postgresql://127.0.0.1:5432/test";
+        String clusterDatabaseUser = "postgres";
+        Duration clusterLeaseTtl = Duration.ofSeconds(3);
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             switch (a) {
@@ -90,6 +105,11 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                 case "--app" -> app = Path.of(argv[++i]);
                 case "--out" -> out = Path.of(argv[++i]);
                 case "--app-arg" -> appArgs.add(argv[++i]);
+                case "--cluster-takeovers" -> clusterTakeovers = Integer.parseInt(argv[++i]);
+                case "--cluster-samples" -> clusterSamples = Integer.parseInt(argv[++i]);
+                case "--cluster-db" -> clusterDatabase = argv[++i];
+                case "--cluster-db-user" -> clusterDatabaseUser = argv[++i];
+                case "--cluster-lease-ttl" -> clusterLeaseTtl = seconds(argv[++i]);
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     System.exit(0);
@@ -105,14 +125,15 @@ record BenchOptions(List<String> args, Path jar, Path app, Path out, Path workDi
                     + " bot is paused for the running-task and submit loads");
         }
         for (String p : phases) {
-            if (!PHASES.contains(p)) {
+            if (!PHASES.contains(p) && !NAMED_ONLY.contains(p)) {
                 throw new IllegalArgumentException("unknown phase " + p + "\n" + USAGE);
             }
         }
         return new BenchOptions(new ArrayList<>(Arrays.asList(argv)), jar.toAbsolutePath(), app.toAbsolutePath(), out,
                 Path.of("bench/target/runs").toAbsolutePath(), phases,
                 connections, warmUp, duration, idle, idleWindow, accounts, samples, pollEvery, imageSamples, burstAccounts, burstJobs, burstJobSeconds,
-                compare, compareSandbox, javaDriver, jmhResults, List.copyOf(appArgs));
+                compare, compareSandbox, javaDriver, jmhResults, List.copyOf(appArgs), clusterTakeovers, clusterSamples,
+                clusterDatabase, clusterDatabaseUser, clusterLeaseTtl);
     }
 
     private static Duration seconds(String s) {

@@ -111,6 +111,11 @@ public final class AccountSlots {
         return running.contains(taskId);
     }
 
+    /** True while the task holds a slot here or waits in the queue for one. */
+    public synchronized boolean holds(String taskId) {
+        return running.contains(taskId) || queue.stream().anyMatch(w -> w.taskId().equals(taskId));
+    }
+
     public synchronized boolean hasCapacity() {
         return running.size() < concurrency || queue.size() < queueSize;
     }

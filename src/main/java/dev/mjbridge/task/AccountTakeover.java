@@ -3,6 +3,7 @@ package dev.mjbridge.task;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import dev.mjbridge.account.Account;
  * the previous owner sent are followed from here (the account reconciles from channel history once
  * connected, as after a restart), the queued ones wait for a slot on it again, and every one is stamped
  * with the new lease so the previous owner's late writes are refused by the store. A task this instance
- * still follows from an earlier lease on the account is only stamped anew. Outside a cluster there is no
+ * still follows from an earlier lease on the account is only stamped anew, unless it was only queued: the
+ * queue went with the earlier session, so it is queued on the account again. Outside a cluster there is no
  * lease and nothing happens: restart recovery took up every task at start-up.
  */
 final class AccountTakeover {
@@ -24,15 +26,17 @@ final class AccountTakeover {
     private final TaskStore store;
     private final InFlightIndex index;
     private final TaskWriter writer;
-    private final RestartRecovery recovery;
+    /** Follows a task from its stored row as restart recovery does; false when it could not be taken up. */
+    private final Predicate<Task> takeUp;
     private final AccountLeases leases;
 
-    AccountTakeover(TaskStore store, InFlightIndex index, TaskWriter writer, RestartRecovery recovery,
+    /** @param takeUp restart recovery's {@link RestartRecovery#takeUp} */
+    AccountTakeover(TaskStore store, InFlightIndex index, TaskWriter writer, Predicate<Task> takeUp,
                     AccountLeases leases) {
         this.store = store;
         this.index = index;
         this.writer = writer;
-        this.recovery = recovery;
+        this.takeUp = takeUp;
         this.leases = leases;
     }
 
@@ -53,11 +57,18 @@ final class AccountTakeover {
         int followed = 0;
         for (Task stored : unfinished) {
             Optional<Task> known = index.findById(stored.id());
-            if (known.isPresent()) {
-                if (isSent(known.get()) && account.id().equals(known.get().accountId())) {
+            if (known.isPresent() && isSent(known.get())) {
+                if (account.id().equals(known.get().accountId())) {
                     account.slots().occupy(stored.id());
                 }
-            } else if (!recovery.takeUp(stored)) {
+            } else if (known.isPresent()
+                    && (!account.id().equals(known.get().accountId()) || account.slots().holds(stored.id()))) {
+                // Queued here already: on this account (restart recovery of an instance starting alone put it
+                // there), or on another of this instance's accounts (a hand-over not written yet). It stays.
+            } else if (!takeUp.test(stored)) {
+                // Unknown here, or left queued on this very account when an earlier lease of it lapsed (that
+                // session's queue was left to the next owner): it waits for a slot here again, as the stored
+                // row has it (another owner may have sent it meanwhile).
                 continue;
             }
             writer.apply(stored.id(), new TaskUpdate.Stamped(stamp.get()));

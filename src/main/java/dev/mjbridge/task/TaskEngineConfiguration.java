@@ -145,7 +145,7 @@ public class TaskEngineConfiguration {
                 pool.build(handler);
                 PacingAfterRestart.restore(pool, store);
                 RestartRecovery recovery = new RestartRecovery(store, service, writer, images);
-                AccountTakeover takeover = new AccountTakeover(store, index, writer, recovery,
+                AccountTakeover takeover = new AccountTakeover(store, index, writer, recovery::takeUp,
                         leases.getIfAvailable(() -> AccountLeases.NONE));
                 pool.whenAccountsDropped(takeover::letGo);
                 pool.whenAccountJoins(account -> {
