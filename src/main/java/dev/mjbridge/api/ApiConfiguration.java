@@ -10,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.cluster.ClusterDirectory;
 import dev.mjbridge.images.ImageProperties;
+import dev.mjbridge.task.TaskService;
 
 /**
  * Registers the REST layer's settings, the admin secret check, and (in a cluster) the forwarding of an
@@ -27,9 +28,11 @@ public class ApiConfiguration implements WebMvcConfigurer {
     private final ObjectProvider<ClusterDirectory> cluster;
     private final ObjectProvider<AccountPool> pool;
     private final PeerCalls peers;
+    private final ObjectProvider<TaskService> tasks;
 
     ApiConfiguration(AdminProperties admin, ApiProperties api, ObjectProvider<ClusterDirectory> cluster,
-                     ObjectProvider<AccountPool> pool, PeerCalls peers) {
+                     ObjectProvider<AccountPool> pool, ObjectProvider<TaskService> tasks, PeerCalls peers) {
+        this.tasks = tasks;
         this.admin = admin;
         this.api = api;
         this.cluster = cluster;
@@ -46,7 +49,7 @@ public class ApiConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminSecretInterceptor(admin));
-        // After the secret check: only an admin's call reaches another instance.
-        registry.addInterceptor(new OwnerForwarding(cluster, pool, peers));
+        // After the secret checks: only a call this instance would take reaches another instance.
+        registry.addInterceptor(new OwnerForwarding(cluster, pool, tasks, peers));
     }
 }

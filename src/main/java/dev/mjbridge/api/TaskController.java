@@ -113,6 +113,7 @@ public class TaskController {
     @Operation(summary = "Cancel a waiting task, or stop a running button action",
             description = "Answers HTTP 200 with code 1 (cancelled, or stopping), 3 or 4 (too late).")
     @PostMapping("/{id}/cancel")
+    @OwnerAnswers(byTask = true)
     public ApiResponse cancel(@PathVariable("id") String id) {
         CancelResult result = tasks.cancel(id);
         if (result instanceof CancelResult.Cancelled cancelled) {

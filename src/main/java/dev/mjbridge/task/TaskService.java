@@ -244,6 +244,11 @@ public final class TaskService {
         return new CancelResult.Stopping(marked.orElse(task));
     }
 
+    /** True while this instance follows the task (it is in flight here). */
+    public boolean followsHere(String id) {
+        return index.findById(id).isPresent();
+    }
+
     public Optional<Task> find(String id) {
         Optional<Task> live = index.findById(id);
         return live.isPresent() ? live : store.findById(id);

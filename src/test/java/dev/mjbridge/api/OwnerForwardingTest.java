@@ -36,6 +36,7 @@ import dev.mjbridge.account.AccountSyncer;
 import dev.mjbridge.account.SpeedMode;
 import dev.mjbridge.cluster.ClusterDirectory;
 import dev.mjbridge.midjourney.BotType;
+import dev.mjbridge.task.TaskService;
 
 /**
  * An admin call on an account another instance holds is answered by that instance, as it answered; a
@@ -59,7 +60,8 @@ class OwnerForwardingTest {
                 .setControllerAdvice(new ApiExceptionHandler(), new UnmappedRequestHandler())
                 .addInterceptors(new AdminSecretInterceptor(new AdminProperties(ADMIN)),
                         new OwnerForwarding(beans.getBeanProvider(ClusterDirectory.class),
-                                beans.getBeanProvider(AccountPool.class), new PeerCalls()))
+                                beans.getBeanProvider(AccountPool.class), beans.getBeanProvider(TaskService.class),
+                                new PeerCalls()))
                 .build();
         when(cluster.me()).thenReturn("near-a");
         when(pool.find(anyString())).thenReturn(Optional.empty());

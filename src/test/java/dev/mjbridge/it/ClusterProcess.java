@@ -116,7 +116,7 @@ final class ClusterProcess {
     List<String> readyAccounts() {
         MjApi.Response response;
         try {
-            response = api.get("/mj/account/list");
+            response = api.localAccounts();
         } catch (AssertionError notListening) {
             return null;
         }

@@ -145,6 +145,30 @@ class ClusterQueueTest {
     }
 
     @Test
+    void aCancelSentToTheOtherInstanceStopsARunningActionWhereItRuns() {
+        JsonNode parent = api(second).awaitFinal(api(second).submit("/mj/submit/imagine",
+                "{\"prompt\": \"a kite to stop\"}"));
+        JsonNode upscale = api(second).awaitFinal(api(second).submit("/mj/submit/action", "{\"taskId\": \""
+                + parent.path("id").asString() + "\", \"customId\": \"" + MjApi.button(parent, "U1") + "\"}"));
+        Duration jobs = sandbox.control().fastJobDuration();
+        sandbox.control().setFastJobDuration(Duration.ofMinutes(2));
+        try {
+            String vary = api(second).submit("/mj/submit/action", "{\"taskId\": \"" + upscale.path("id").asString()
+                    + "\", \"customId\": \"" + MjApi.button(upscale, "Vary (Strong)") + "\"}");
+            api(first).awaitStatus(vary, "IN_PROGRESS");
+
+            // The first instance does not follow the task: the second presses its Cancel Job.
+            MjApi.Response answer = api(first).post("/mj/task/" + vary + "/cancel", "");
+            assertThat(answer.body().path("code").asInt()).as(answer.raw()).isEqualTo(1);
+            assertThat(answer.body().path("description").asString()).containsIgnoringCase("stopping");
+            JsonNode stopped = api(first).awaitFinal(vary);
+            assertThat(stopped.path("failReason").asString()).isEqualTo("Midjourney stopped the job (Cancel Job pressed)");
+        } finally {
+            sandbox.control().setFastJobDuration(jobs);
+        }
+    }
+
+    @Test
     void aSubmitNoAccountOfTheClusterSuitsIsRefusedWithCode23() {
         MjApi.Response response = api(first).post("/mj/submit/imagine",
                 "{\"prompt\": \"nowhere\", \"accountFilter\": {\"instanceId\": \"no-such-account\"}}");

@@ -155,7 +155,7 @@ class ClusterReadsTest {
 
     private static int ready(ConfigurableApplicationContext context) {
         int[] count = {0};
-        api(context).get("/mj/account/list").body().forEach(acc -> {
+        api(context).localAccounts().body().forEach(acc -> {
             if ("READY".equals(acc.path("state").asString())) {
                 count[0]++;
             }

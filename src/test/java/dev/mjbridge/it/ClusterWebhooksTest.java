@@ -226,7 +226,7 @@ class ClusterWebhooksTest {
 
     private static int readyAccounts(ConfigurableApplicationContext context) {
         int[] ready = {0};
-        api(context).get("/mj/account/list").body().forEach(a -> {
+        api(context).localAccounts().body().forEach(a -> {
             if ("READY".equals(a.path("state").asString())) {
                 ready[0]++;
             }
