@@ -1,5 +1,8 @@
 package dev.mjbridge.it;
 
+import static dev.mjbridge.it.ClusterInstances.api;
+import static dev.mjbridge.it.ClusterInstances.keeper;
+import static dev.mjbridge.it.ClusterInstances.readyAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -21,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 
 import dev.mjbridge.account.AccountPool;
 import dev.mjbridge.cluster.DrainExit;
-import dev.mjbridge.cluster.LeaseKeeper;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.testing.PostgresSchema;
 import dev.mjbridge.testing.Waits;
@@ -274,20 +275,11 @@ class ClusterDrainTest {
     private void awaitSharedInHalves(ConfigurableApplicationContext first, ConfigurableApplicationContext second) {
         int half = sandbox.size() / 2;
         Waits.await("the accounts shared in halves, all READY", WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> readyAccounts(first) == half && readyAccounts(second) == half
+                .until(() -> readyAccounts(first).size() == half && readyAccounts(second).size() == half
                         && keeper(first).held().size() == half && keeper(second).held().size() == half,
                         settled -> settled);
     }
 
-    private static int readyAccounts(ConfigurableApplicationContext context) {
-        int[] ready = {0};
-        api(context).localAccounts().body().forEach(a -> {
-            if ("READY".equals(a.path("state").asString())) {
-                ready[0]++;
-            }
-        });
-        return ready[0];
-    }
 
     /** Each account as {@code "<id> <state>"}, in the order the instance lists them. */
     private static List<String> listed(ConfigurableApplicationContext context) {
@@ -297,13 +289,7 @@ class ClusterDrainTest {
         return lines;
     }
 
-    private static LeaseKeeper keeper(ConfigurableApplicationContext context) {
-        return context.getBean(LeaseKeeper.class);
-    }
 
-    private static MjApi api(ConfigurableApplicationContext context) {
-        return new MjApi(((WebServerApplicationContext) context).getWebServer().getPort());
-    }
 
     private ConfigurableApplicationContext start(String id,
                                                  ApplicationContextInitializer<ConfigurableApplicationContext> extra) {

@@ -1,5 +1,8 @@
 package dev.mjbridge.it;
 
+import static dev.mjbridge.it.ClusterInstances.api;
+import static dev.mjbridge.it.ClusterInstances.keeper;
+import static dev.mjbridge.it.ClusterInstances.readyAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,11 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import dev.mjbridge.cluster.LeaseKeeper;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.testing.PostgresSchema;
 import dev.mjbridge.testing.Waits;
@@ -183,23 +184,8 @@ class ClusterQueueTest {
         assertThat(task.path("properties").path("discordInstanceId").asString()).isEqualTo(secondAccount);
     }
 
-    private static List<String> readyAccounts(ConfigurableApplicationContext context) {
-        List<String> ids = new ArrayList<>();
-        api(context).localAccounts().body().forEach(a -> {
-            if ("READY".equals(a.path("state").asString())) {
-                ids.add(a.path("id").asString());
-            }
-        });
-        return ids;
-    }
 
-    private static LeaseKeeper keeper(ConfigurableApplicationContext context) {
-        return context.getBean(LeaseKeeper.class);
-    }
 
-    private static MjApi api(ConfigurableApplicationContext context) {
-        return new MjApi(((WebServerApplicationContext) context).getWebServer().getPort());
-    }
 
     private ConfigurableApplicationContext start(String id) {
         ConfigurableApplicationContext context = ClusterInstances.start(sandbox, schema, schema.jdbcUrl(), id, Map.of());

@@ -1,5 +1,9 @@
 package dev.mjbridge.it;
 
+import static dev.mjbridge.it.ClusterInstances.api;
+import static dev.mjbridge.it.ClusterInstances.keeper;
+import static dev.mjbridge.it.ClusterInstances.readyAccounts;
+import static dev.mjbridge.it.ClusterInstances.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,11 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import dev.mjbridge.cluster.LeaseKeeper;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.testing.PostgresSchema;
 import dev.mjbridge.testing.Waits;
@@ -49,7 +51,7 @@ class ClusterReadsTest {
         a = ClusterInstances.start(sandbox, schema, schema.jdbcUrl(), "reads-a", Map.of());
         b = ClusterInstances.start(sandbox, schema, schema.jdbcUrl(), "reads-b", Map.of());
         Waits.await("one account READY on each instance", WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> ready(a) == 1 && ready(b) == 1 && keeper(a).held().size() == 1
+                .until(() -> readyAccounts(a).size() == 1 && readyAccounts(b).size() == 1 && keeper(a).held().size() == 1
                         && keeper(b).held().size() == 1, settled -> settled);
     }
 
@@ -153,25 +155,7 @@ class ClusterReadsTest {
         return download.body();
     }
 
-    private static int ready(ConfigurableApplicationContext context) {
-        int[] count = {0};
-        api(context).localAccounts().body().forEach(acc -> {
-            if ("READY".equals(acc.path("state").asString())) {
-                count[0]++;
-            }
-        });
-        return count[0];
-    }
 
-    private static LeaseKeeper keeper(ConfigurableApplicationContext context) {
-        return context.getBean(LeaseKeeper.class);
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
-    private static MjApi api(ConfigurableApplicationContext context) {
-        return new MjApi(port(context));
-    }
 }

@@ -1,5 +1,8 @@
 package dev.mjbridge.it;
 
+import static dev.mjbridge.it.ClusterInstances.api;
+import static dev.mjbridge.it.ClusterInstances.keeper;
+import static dev.mjbridge.it.ClusterInstances.readyAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,12 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import dev.mjbridge.cluster.LeaseKeeper;
 import dev.mjbridge.sandbox.SandboxSettings;
 import dev.mjbridge.testing.PostgresSchema;
 import dev.mjbridge.testing.Waits;
@@ -221,26 +222,11 @@ class ClusterWebhooksTest {
         int half = sandbox.size() / 2;
         Waits.await("the accounts shared in halves", WAIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> keeper(first).held().size() == half && keeper(second).held().size() == half
-                        && readyAccounts(first) == half && readyAccounts(second) == half, settled -> settled);
+                        && readyAccounts(first).size() == half && readyAccounts(second).size() == half, settled -> settled);
     }
 
-    private static int readyAccounts(ConfigurableApplicationContext context) {
-        int[] ready = {0};
-        api(context).localAccounts().body().forEach(a -> {
-            if ("READY".equals(a.path("state").asString())) {
-                ready[0]++;
-            }
-        });
-        return ready[0];
-    }
 
-    private static LeaseKeeper keeper(ConfigurableApplicationContext context) {
-        return context.getBean(LeaseKeeper.class);
-    }
 
-    private static MjApi api(ConfigurableApplicationContext context) {
-        return new MjApi(((WebServerApplicationContext) context).getWebServer().getPort());
-    }
 
     private ConfigurableApplicationContext start(String id) {
         ConfigurableApplicationContext context = ClusterInstances.start(sandbox, schema, schema.jdbcUrl(), id, Map.of(
