@@ -1,7 +1,10 @@
 package dev.mjbridge.api;
 
+import java.io.IOException;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +19,7 @@ import dev.mjbridge.midjourney.CustomId;
 import dev.mjbridge.task.ActionOptions;
 import dev.mjbridge.task.ActionPlanner;
 import dev.mjbridge.task.Task;
+import dev.mjbridge.task.ModalResult;
 import dev.mjbridge.task.TaskButton;
 import dev.mjbridge.task.TaskService;
 import dev.mjbridge.task.TaskStatus;
@@ -33,9 +37,11 @@ public class ActionController {
     private final TaskSubmitter submitter;
     private final PromptPolicy prompts;
     private final ImageDecoder images;
+    private final ModalForwarding modals;
 
     ActionController(TaskService tasks, ActionPlanner planner, TaskSubmitter submitter, PromptPolicy prompts,
-                     ImageDecoder images) {
+                     ImageDecoder images, ModalForwarding modals) {
+        this.modals = modals;
         this.tasks = tasks;
         this.planner = planner;
         this.submitter = submitter;
@@ -69,13 +75,19 @@ public class ActionController {
 
     @Operation(summary = "Complete a task waiting in MODAL (code 21): its prompt, or a mask")
     @PostMapping("/modal")
-    public ApiResponse modal(@Valid @RequestBody ModalRequest request) {
+    public ApiResponse modal(@Valid @RequestBody ModalRequest request, HttpServletRequest http,
+                             HttpServletResponse response) throws IOException {
         prompts.check("prompt", request.prompt());
         if (request.maskBase64() != null
                 && !images.decode("maskBase64", request.maskBase64()).contentType().equals("image/png")) {
             throw RejectedRequest.invalid("maskBase64", "not a PNG image (white = repaint, black = keep)");
         }
-        return submitter.submitModal(request.taskId(), request.prompt(), request.maskBase64());
+        ModalResult result = tasks.submitModal(request.taskId(), request.prompt(), request.maskBase64());
+        if (result instanceof ModalResult.FollowedElsewhere elsewhere) {
+            // Null once the holder's answer is written (the response argument marks the call handled).
+            return modals.forward(elsewhere.accountId(), request, http, response);
+        }
+        return submitter.answerModal(request.taskId(), result);
     }
 
     /** Finds the parent's U/V/reroll button; {@code field} is blamed when it has none. */

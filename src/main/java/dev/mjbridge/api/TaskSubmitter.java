@@ -54,8 +54,8 @@ class TaskSubmitter {
         throw new IllegalStateException("unknown action plan " + plan.getClass().getName());
     }
 
-    ApiResponse submitModal(String taskId, String prompt, String maskBase64) {
-        ModalResult result = tasks.submitModal(taskId, prompt, maskBase64);
+    /** The answer to {@code POST /mj/submit/modal} of what the engine made of it (not forwarded elsewhere). */
+    ApiResponse answerModal(String taskId, ModalResult result) {
         if (result instanceof ModalResult.Submitted submitted) {
             return ApiResponse.submitted(submitted.task().id(), submitted.task().accountId());
         }

@@ -10,6 +10,13 @@ public sealed interface ModalResult {
     record NotFound() implements ModalResult {
     }
 
+    /**
+     * In a cluster: the task waits for its modal on an account another instance holds, which alone can send
+     * the answer; the call belongs there.
+     */
+    record FollowedElsewhere(String accountId) implements ModalResult {
+    }
+
     /** The task is not waiting for a modal (wrong status), or the input does not fit the modal. */
     record Invalid(String field, String reason) implements ModalResult {
     }

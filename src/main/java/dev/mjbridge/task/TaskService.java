@@ -111,7 +111,13 @@ public final class TaskService {
                 .withProperties(task.properties().withDiscordInstanceId(routing.pinnedAccountId()))
                 .withInternal(task.internal().withRuntime(runtime));
         try {
-            return writer.create(waiting);
+            Task created = writer.create(waiting);
+            if (clusterQueue.active() && routing.pinnedAccountId() != null
+                    && pool.find(routing.pinnedAccountId()).isEmpty()) {
+                // The instance holding the account answers the modal: this one does not follow the task.
+                writer.letGo(created.id());
+            }
+            return created;
         } catch (IllegalStateException e) {
             writer.apply(task.id(), new TaskUpdate.Failed("mj-bridge could not store the task: its database did not answer"));
             throw e;
@@ -121,6 +127,13 @@ public final class TaskService {
     /** Completes a task in MODAL with the client's prompt (and mask, for vary region). */
     public ModalResult submitModal(String taskId, String prompt, String maskBase64) {
         Optional<Task> found = index.findById(taskId);
+        if (found.isEmpty() && clusterQueue.active()) {
+            Optional<ModalResult> elsewhere = followModalHere(taskId);
+            if (elsewhere.isPresent()) {
+                return elsewhere.get();
+            }
+            found = index.findById(taskId);
+        }
         if (found.isEmpty()) {
             return store.findById(taskId).<ModalResult>map(t -> new ModalResult.Invalid("taskId",
                     "task " + taskId + " is " + t.status() + ", not waiting for a modal")).orElseGet(ModalResult.NotFound::new);
@@ -136,6 +149,24 @@ public final class TaskService {
             return pressThenAnswer(task, button, text, maskBase64);
         }
         return answerOpenModal(task, String.valueOf(openedModal), text, maskBase64);
+    }
+
+    /**
+     * In a cluster, a task waiting for its modal that this instance does not follow: followed from here from
+     * now on when its account is held here, else the instance holding the account answers the call.
+     *
+     * @return the answer when the call belongs elsewhere; empty to go on here
+     */
+    private Optional<ModalResult> followModalHere(String taskId) {
+        Optional<Task> stored = store.findById(taskId).filter(t -> t.status() == TaskStatus.MODAL);
+        if (stored.isEmpty() || stored.get().accountId() == null) {
+            return Optional.empty();
+        }
+        if (pool.find(stored.get().accountId()).isEmpty()) {
+            return Optional.of(new ModalResult.FollowedElsewhere(stored.get().accountId()));
+        }
+        writer.adopt(stored.get());
+        return Optional.empty();
     }
 
     private ModalResult pressThenAnswer(Task task, JobRequest.Button button, String text, String mask) {

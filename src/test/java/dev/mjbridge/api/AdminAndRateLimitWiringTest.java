@@ -42,6 +42,8 @@ class AdminAndRateLimitWiringTest {
             .withUserConfiguration(ApiOnly.class)
             .withBean(TaskService.class, () -> mock(TaskService.class))
             .withBean(AccountPool.class, () -> mock(AccountPool.class))
+            .withBean(dev.mjbridge.task.UnfinishedTasks.class, () -> mock(dev.mjbridge.task.UnfinishedTasks.class))
+            .withBean(dev.mjbridge.cluster.ClusterProperties.class, dev.mjbridge.cluster.ClusterProperties::defaults)
             // The accounts file's reloader and edits as in sandbox mode: no file.
             .withBean(dev.mjbridge.account.PoolReloader.class, () -> new dev.mjbridge.account.PoolReloader(null, null,
                     dev.mjbridge.account.AccountsFile.withSystemEnvironment(), mock(AccountPool.class), java.time.Clock.systemUTC()))

@@ -75,7 +75,8 @@ final class ApiFixture {
         ActionPlanner planner = new ActionPlanner(tasks);
         mvc = MockMvcBuilders.standaloneSetup(
                         new SubmitController(new NewTasks(tasks), submitter, prompts, images, properties),
-                        new ActionController(tasks, planner, submitter, prompts, images),
+                        new ActionController(tasks, planner, submitter, prompts, images,
+                                new ModalForwarding(noCluster(), new PeerCalls())),
                         new UploadController(tasks, images, properties),
                         new TaskController(tasks, null, ClusterProperties.defaults()),
                         accountsAlone(pool),

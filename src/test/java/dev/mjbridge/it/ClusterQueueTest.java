@@ -170,6 +170,30 @@ class ClusterQueueTest {
     }
 
     @Test
+    void aModalAnsweredOnTheOtherInstanceRunsOnTheAccountOfItsParent() {
+        String secondAccount = readyAccounts(second).get(0);
+        JsonNode parent = api(second).awaitFinal(api(second).submit("/mj/submit/imagine",
+                "{\"prompt\": \"a lighthouse to zoom\"}"));
+        JsonNode upscale = api(second).awaitFinal(api(second).submit("/mj/submit/action", "{\"taskId\": \""
+                + parent.path("id").asString() + "\", \"customId\": \"" + MjApi.button(parent, "U1") + "\"}"));
+
+        // The press lands on the first instance, the answer too: the second, holding the account, sends both.
+        MjApi.Response pressed = api(first).post("/mj/submit/action", "{\"taskId\": \"" + upscale.path("id").asString()
+                + "\", \"customId\": \"" + MjApi.button(upscale, "CustomZoom") + "\"}");
+        assertThat(pressed.body().path("code").asInt()).as(pressed.raw()).isEqualTo(21);
+        String id = pressed.body().path("result").asString();
+        MjApi.Response answered = api(first).post("/mj/submit/modal", "{\"taskId\": \"" + id
+                + "\", \"prompt\": \"a lighthouse to zoom --zoom 2\"}");
+        assertThat(answered.body().path("code").asInt()).as(answered.raw()).isEqualTo(1);
+
+        JsonNode zoomed = api(first).awaitFinal(id);
+        assertThat(zoomed.path("status").asString()).as(zoomed.toString()).isEqualTo("SUCCESS");
+        assertThat(zoomed.path("properties").path("discordInstanceId").asString()).isEqualTo(secondAccount);
+        assertThat(sandbox.control().received().interactionsWithNonce(zoomed.path("properties").path("nonce").asString()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSubmitNoAccountOfTheClusterSuitsIsRefusedWithCode23() {
         MjApi.Response response = api(first).post("/mj/submit/imagine",
                 "{\"prompt\": \"nowhere\", \"accountFilter\": {\"instanceId\": \"no-such-account\"}}");

@@ -12,6 +12,7 @@ final class JobRun {
     private volatile String progressMessageId;
     private volatile boolean progressEphemeral;
     private volatile boolean stopped;
+    private volatile boolean over;
     private int nextStep;
     private boolean pauseShown;
     /** When the next step is due on the monotonic clock; unset (-1) until the first step and after a pause. */
@@ -96,5 +97,14 @@ final class JobRun {
 
     void running() {
         pauseShown = false;
+    }
+
+    /** The job's last message is about to go out: from now on it no longer runs, though its slot frees just after. */
+    void over() {
+        over = true;
+    }
+
+    boolean isOver() {
+        return over;
     }
 }

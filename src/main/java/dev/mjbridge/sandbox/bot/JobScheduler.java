@@ -95,7 +95,7 @@ public class JobScheduler {
             return List.of();
         }
         synchronized (lane) {
-            return lane.running.stream().map(JobRun::job).toList();
+            return lane.running.stream().filter(run -> !run.isOver()).map(JobRun::job).toList();
         }
     }
 
@@ -205,6 +205,8 @@ public class JobScheduler {
             lifecycle.progress(run, percents[index], index);
             return true;
         }
+        // Marked first: a user who sees the result and asks /info at once finds the job no longer running.
+        run.over();
         lifecycle.finish(run);
         return false;
     }
