@@ -42,6 +42,11 @@ final class Api {
     }
 
     /** GET with the {@code mj-admin-secret} header (the admin API, {@code GET /mj/cluster}). */
+    /** The accounts a cluster instance connects itself (the plain list shows the whole cluster's). */
+    JsonNode ownAccounts() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + "/mj/account/list")).header("mj-cluster-local", "true").GET());
+    }
+
     JsonNode adminGet(String path, String secret) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("mj-admin-secret", secret).GET());
     }

@@ -47,7 +47,7 @@ final class ClusterStack implements AutoCloseable {
         Set<String> readyAccounts() {
             Set<String> ready = new HashSet<>();
             try {
-                for (JsonNode account : api.get("/mj/account/list")) {
+                for (JsonNode account : api.ownAccounts()) {
                     if (account.path("state").asString().equals("READY")) {
                         ready.add(account.path("id").asString());
                     }
