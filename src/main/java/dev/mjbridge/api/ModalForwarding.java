@@ -56,10 +56,7 @@ final class ModalForwarding {
             return ApiResponse.failure("Task " + modal.taskId() + " waits on account " + accountId + ", held by instance "
                     + elsewhere.peer().id() + ", which did not answer: " + PeerCalls.why(e));
         }
-        response.setStatus(answer.status());
-        response.setContentType(answer.contentType());
-        response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        answer.writeTo(response);
         return null;
     }
 }

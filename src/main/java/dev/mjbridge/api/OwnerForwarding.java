@@ -89,10 +89,7 @@ final class OwnerForwarding implements HandlerInterceptor {
                     + PeerCalls.why(e));
             return;
         }
-        response.setStatus(answer.status());
-        response.setContentType(answer.contentType());
-        response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        answer.writeTo(response);
     }
 
     private static void refuse(HttpServletResponse response, String why) throws Exception {

@@ -1,5 +1,6 @@
 package dev.mjbridge.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,14 @@ final class PeerCalls {
 
     /** What the other instance answered, as it was. */
     record Answer(int status, String contentType, byte[] body) {
+
+        /** Answers the client's call with it, unchanged. */
+        void writeTo(HttpServletResponse response) throws IOException {
+            response.setStatus(status);
+            response.setContentType(contentType);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
     }
 
     private volatile HttpClient client;
